@@ -1,0 +1,319 @@
+//! Bytes → clean text. Everything a document holds is untrusted: after this
+//! step no escape sequence or control character (other than `\n` and `\t`)
+//! remains, so nothing from a file can ever drive the terminal.
+
+use std::borrow::Cow;
+
+/// Decoded text and how it was decoded.
+#[derive(Debug)]
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    /// Set when the input was not UTF-8 and was read as Windows-1252.
+    pub note: Option<String>,
+}
+
+/// Why bytes cannot be read as a text document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    Empty,
+    Pdf,
+    Binary(&'static str),
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Empty => write!(f, "the file is empty"),
+            DecodeError::Pdf => write!(
+                f,
+                "this is a PDF; reso reads text: convert it first, e.g. `pdftotext -layout FILE.pdf` (poppler-utils)"
+            ),
+            DecodeError::Binary(what) => write!(
+                f,
+                "this looks like a binary file ({what}), not text; reso reads .txt and .md documents"
+            ),
+        }
+    }
+}
+
+/// Decode a file's bytes into sanitised text.
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    if bytes.starts_with(b"%PDF") {
+        return Err(DecodeError::Pdf);
+    }
+    if let Some(what) = binary_signature(bytes) {
+        return Err(DecodeError::Binary(what));
+    }
+    let (body, utf16) = strip_bom(bytes);
+    let (text, note): (Cow<'_, str>, Option<String>) = if let Some(big_endian) = utf16 {
+        (Cow::Owned(decode_utf16(body, big_endian)), None)
+    } else {
+        match std::str::from_utf8(body) {
+            Ok(s) => (Cow::Borrowed(s), None),
+            Err(_) => (
+                Cow::Owned(decode_windows_1252(body)),
+                Some("not UTF-8: read as Windows-1252".to_string()),
+            ),
+        }
+    };
+    if text.contains('\0') {
+        return Err(DecodeError::Binary("it contains NUL bytes"));
+    }
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let text = match sanitize(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(s) => Cow::Owned(s),
+    };
+    Ok(Decoded { text, note })
+}
+
+fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"PK\x03\x04", "a ZIP or Word .docx archive"),
+        (b"\xD0\xCF\x11\xE0", "an old Word .doc file"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"\x7FELF", "a program"),
+        (b"\x1F\x8B", "a gzip archive"),
+        (b"{\\rtf", "an RTF file"),
+    ];
+    SIGNATURES
+        .iter()
+        .find(|(sig, _)| bytes.starts_with(sig))
+        .map(|(_, what)| *what)
+}
+
+/// Returns the bytes after any byte-order mark, and `Some(big_endian)` if the
+/// mark says UTF-16.
+fn strip_bom(bytes: &[u8]) -> (&[u8], Option<bool>) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (rest, None)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        (rest, Some(false))
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        (rest, Some(true))
+    } else {
+        (bytes, None)
+    }
+}
+
+fn decode_utf16(bytes: &[u8], big_endian: bool) -> String {
+    let units = bytes.chunks_exact(2).map(|p| {
+        if big_endian {
+            u16::from_be_bytes([p[0], p[1]])
+        } else {
+            u16::from_le_bytes([p[0], p[1]])
+        }
+    });
+    char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+/// Windows-1252: Latin-1 with printable characters in 0x80–0x9F.
+fn decode_windows_1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// True for characters that must never reach the terminal: C0 controls other
+/// than tab/newline/form feed, DEL, the C1 range, and bidirectional controls
+/// that could reorder what the reader sees.
+pub fn is_unsafe_char(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}' | '\u{d}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+}
+
+/// Remove escape sequences and unsafe characters, normalise line endings.
+/// Borrows when the text is already clean, which is the common case.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if !has_unsafe_bytes(text.as_bytes()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                // CRLF and lone CR both end a line.
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{1b}' => skip_escape(&mut chars),
+            // C1 introducers with the same meaning as ESC-prefixed ones.
+            '\u{9b}' => skip_until_final(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            c if is_unsafe_char(c) => {
+                // Show other C0 controls visibly (␀ … ␟) rather than hide
+                // that something was there; drop the rest.
+                if (c as u32) < 0x20
+                    && let Some(pic) = char::from_u32(0x2400 + c as u32)
+                {
+                    out.push(pic);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The UTF-8 encodings of everything `is_unsafe_char` rejects, checked on
+/// bytes so that clean text (the common case) is scanned at memory speed.
+fn has_unsafe_bytes(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if (c < 0x20 && c != b'\n' && c != b'\t' && c != 0x0c) || c == 0x7f {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        let third = b.get(i + 2).copied().unwrap_or(0);
+        let unsafe_seq = match c {
+            0xC2 => (0x80..=0x9F).contains(&next),
+            0xD8 => next == 0x9C,
+            0xE2 => {
+                (next == 0x80 && matches!(third, 0x8E | 0x8F | 0xAA..=0xAE))
+                    || (next == 0x81 && (0xA6..=0xA9).contains(&third))
+            }
+            _ => false,
+        };
+        if unsafe_seq {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// After an ESC: drop the whole sequence (CSI, OSC, DCS, or a two-byte one).
+fn skip_escape(chars: &mut Chars<'_>) {
+    match chars.peek().copied() {
+        Some('[') => {
+            chars.next();
+            skip_until_final(chars);
+        }
+        Some(']') | Some('P') | Some('X') | Some('^') | Some('_') => {
+            chars.next();
+            skip_string(chars);
+        }
+        Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
+            // nF sequences: intermediates then one final byte.
+            while matches!(chars.peek(), Some(c) if ('\u{20}'..='\u{2f}').contains(c)) {
+                chars.next();
+            }
+            chars.next();
+        }
+        Some(c) if ('\u{30}'..='\u{7e}').contains(&c) => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// CSI body: parameters and intermediates, ended by a byte in 0x40–0x7E.
+fn skip_until_final(chars: &mut Chars<'_>) {
+    while let Some(&c) = chars.peek() {
+        if c == '\n' {
+            return;
+        }
+        chars.next();
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            return;
+        }
+    }
+}
+
+/// OSC/DCS/APC/PM/SOS body: ended by BEL, ST (ESC \ or U+9C), or a newline
+/// (so a broken sequence cannot swallow the rest of the file).
+fn skip_string(chars: &mut Chars<'_>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\n' => return,
+            '\u{7}' | '\u{9c}' => {
+                chars.next();
+                return;
+            }
+            '\u{1b}' => {
+                chars.next();
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_removed_whole() {
+        let s = sanitize("a\u{1b}[31mred\u{1b}[0m b\u{1b}]0;title\u{7}c\u{9b}2Jd");
+        assert_eq!(s, "ared bcd");
+    }
+
+    #[test]
+    fn line_endings_are_normalised_and_controls_shown() {
+        assert_eq!(sanitize("a\r\nb\rc\u{7}"), "a\nb\nc\u{2407}");
+        assert_eq!(sanitize("x\u{202e}y\u{85}z"), "xyz");
+        // C1 APC opens a string that runs to its terminator or the line end.
+        assert_eq!(sanitize("a\u{9f}hidden\u{9c}b\nc"), "ab\nc");
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        assert!(matches!(
+            sanitize("Recalling “this” — fine\n"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn bom_utf16_and_windows_1252() {
+        let d = decode(b"\xEF\xBB\xBFhello").unwrap();
+        assert_eq!(d.text, "hello");
+        let d = decode(b"\xFF\xFEh\0i\0").unwrap();
+        assert_eq!(d.text, "hi");
+        let d = decode(b"caf\xe9 \x93q\x94").unwrap();
+        assert_eq!(d.text, "café “q”");
+        assert!(d.note.is_some());
+    }
+
+    #[test]
+    fn bad_inputs_are_named() {
+        assert_eq!(decode(b"%PDF-1.7").unwrap_err(), DecodeError::Pdf);
+        assert_eq!(decode(b"  \n\n").unwrap_err(), DecodeError::Empty);
+        assert!(matches!(
+            decode(b"ab\0cd").unwrap_err(),
+            DecodeError::Binary(_)
+        ));
+    }
+}

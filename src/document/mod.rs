@@ -1,0 +1,11 @@
+//! The document model and everything that builds it: decode bytes, parse
+//! text, load files and folders.
+
+pub mod corpus;
+pub mod decode;
+pub mod load;
+pub mod model;
+pub mod parse;
+
+pub use load::{LoadError, SAMPLE_NAME, SAMPLE_TEXT, load_bytes, load_inputs, sample};
+pub use model::{Annex, Clause, Document, Resolution, Vote};

@@ -1,0 +1,212 @@
+//! The document model: what a resolution text *is*, independent of how it
+//! was laid out on the page. Names follow Akoma Ntoso's UN profile where it
+//! has one (preamble, operative part, annex, paragraph/list/point).
+
+use serde::Serialize;
+
+/// One input file (or the bundled sample), parsed.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Document {
+    /// Where it came from: a path, or `<bundled sample>`.
+    pub source: String,
+    /// A one-line title for lists and the tree.
+    pub title: String,
+    /// Set when the bytes were not UTF-8 and were read as Windows-1252.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding_note: Option<String>,
+    pub front: FrontMatter,
+    pub resolutions: Vec<Resolution>,
+    pub footnotes: Vec<Footnote>,
+    /// Line numbers of page furniture that was recognised and dropped
+    /// (running headers, job numbers, page numbers, barcodes).
+    #[serde(skip)]
+    pub furniture: Vec<u32>,
+    /// Lines that could not be placed in any node: shown by `reso outline`
+    /// so that nothing is ever silently lost.
+    #[serde(serialize_with = "texts_only")]
+    pub unplaced: Vec<SourceLine>,
+}
+
+/// A line of the source, kept verbatim (after sanitising).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceLine {
+    pub line: u32,
+    pub text: String,
+}
+
+/// Everything before the first resolution: the conference title block,
+/// agenda, the table of adopted resolutions and the summary report.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FrontMatter {
+    /// The organ or committee named in the title block.
+    pub body: Option<String>,
+    pub conference: Option<String>,
+    pub dates: Option<String>,
+    /// The title block as printed.
+    pub title_block: Vec<SourceLine>,
+    pub staff: Vec<SourceLine>,
+    pub agenda: Vec<String>,
+    pub adopted: Vec<AdoptedRow>,
+    pub summary: Vec<String>,
+    #[serde(skip)]
+    pub lines: Vec<u32>,
+}
+
+/// A row of the "Resolutions adopted by the Committee" table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AdoptedRow {
+    pub code: String,
+    pub topic: String,
+    pub vote_text: String,
+    pub vote: Option<Vote>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Vote {
+    WithoutVote,
+    /// "Adopted unanimously": the count is not printed.
+    Unanimous,
+    Recorded {
+        in_favour: u32,
+        against: u32,
+        abstentions: u32,
+    },
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Resolution {
+    /// `CCPCJ/1/3`, `S/RES/687 (1991)`, or a working paper's title.
+    pub code: String,
+    pub committee: Option<String>,
+    pub topic: Option<String>,
+    pub vote: Option<Vote>,
+    pub sponsors: Vec<String>,
+    pub signatories: Vec<String>,
+    /// The opening formula: `The Security Council,`.
+    pub formula: Option<String>,
+    /// Other header lines (distribution, date, "Adopted by … at its … meeting").
+    pub header: Vec<SourceLine>,
+    pub preamble: Vec<Clause>,
+    pub operative: Vec<Clause>,
+    pub annexes: Vec<Annex>,
+    #[serde(skip)]
+    pub header_lines: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Annex {
+    pub title: String,
+    pub preamble: Vec<Clause>,
+    pub operative: Vec<Clause>,
+    #[serde(skip)]
+    pub heading_lines: Vec<u32>,
+}
+
+/// A paragraph, item or point at any depth.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Clause {
+    /// Stable id: `CCPCJ/1/4:op.17.d`, `S/RES/1445 (2002):pre.3`.
+    pub id: String,
+    /// The label as printed (`5`, `a`, `ii`); empty for preambular paragraphs.
+    pub label: String,
+    /// The leading phrase (`Recalling`, `Further recommends`); may be empty.
+    pub phrase: String,
+    /// The section heading (`A`, `I. Global context`) that groups this
+    /// operative paragraph, if any.
+    pub section: Option<String>,
+    /// The full text after the label, with the source's emphasis kept.
+    pub text: String,
+    pub children: Vec<Clause>,
+    /// The source lines this node holds itself (not its children's).
+    #[serde(skip)]
+    pub lines: Vec<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Footnote {
+    pub marker: String,
+    pub text: String,
+    #[serde(skip)]
+    pub lines: Vec<u32>,
+}
+
+impl Clause {
+    /// First and last source line of this clause and its children.
+    pub fn line_range(&self) -> Option<(u32, u32)> {
+        let mut range: Option<(u32, u32)> = None;
+        self.visit(&mut |c| {
+            for &l in &c.lines {
+                range = Some(match range {
+                    None => (l, l),
+                    Some((a, b)) => (a.min(l), b.max(l)),
+                });
+            }
+        });
+        range
+    }
+
+    /// Pre-order walk over this clause and all its descendants.
+    pub fn visit<'a>(&'a self, f: &mut impl FnMut(&'a Clause)) {
+        f(self);
+        for c in &self.children {
+            c.visit(f);
+        }
+    }
+
+    /// Number of descendants (not counting self).
+    pub fn descendant_count(&self) -> usize {
+        self.children.iter().map(|c| 1 + c.descendant_count()).sum()
+    }
+}
+
+impl Resolution {
+    /// Every clause of the resolution, annexes included, in pre-order.
+    pub fn all_clauses(&self) -> impl Iterator<Item = &Clause> {
+        let mut out = Vec::new();
+        let tops = self.preamble.iter().chain(&self.operative).chain(
+            self.annexes
+                .iter()
+                .flat_map(|a| a.preamble.iter().chain(&a.operative)),
+        );
+        for c in tops {
+            c.visit(&mut |c| out.push(c));
+        }
+        out.into_iter()
+    }
+}
+
+impl Document {
+    /// Every clause of every resolution, in document order.
+    pub fn all_clauses(&self) -> impl Iterator<Item = &Clause> {
+        self.resolutions.iter().flat_map(|r| r.all_clauses())
+    }
+
+    /// Every source line number that some part of the model claims, with
+    /// repeats if two parts claim the same line (which would be a bug).
+    /// Used to prove that nothing is lost.
+    pub fn claimed_lines(&self) -> Vec<u32> {
+        let mut out = Vec::new();
+        out.extend(&self.front.lines);
+        out.extend(&self.furniture);
+        out.extend(self.unplaced.iter().map(|l| l.line));
+        for f in &self.footnotes {
+            out.extend(&f.lines);
+        }
+        for r in &self.resolutions {
+            out.extend(&r.header_lines);
+            for a in &r.annexes {
+                out.extend(&a.heading_lines);
+            }
+            for c in r.all_clauses() {
+                out.extend(&c.lines);
+            }
+        }
+        out
+    }
+}
+
+/// `unplaced` is a list of strings in JSON, each `line N: text`.
+fn texts_only<S: serde::Serializer>(lines: &[SourceLine], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(lines.iter().map(|l| format!("line {}: {}", l.line, l.text)))
+}

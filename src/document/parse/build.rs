@@ -1,0 +1,562 @@
+//! Blocks → resolutions. A small state machine: front matter, then for each
+//! resolution its header, preamble, operative part and annexes.
+
+use super::front::{self, Section};
+use super::label::{Class, Reading};
+use super::layout::is_symbol;
+use super::phrase::{leading_phrase, starts_with_phrase};
+use super::segment::{Block, field, is_annex_heading};
+use super::tree::{MAX_DEPTH, Open, insert, open_at, place};
+use super::vote::parse_vote;
+use crate::document::model::{Annex, Clause, Document, Resolution, SourceLine};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Front(Section),
+    /// A resolution is open but no clause has been seen yet.
+    Header,
+    Body,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Preamble,
+    Operative,
+}
+
+pub struct Builder {
+    pub doc: Document,
+    mode: Mode,
+    res: Option<Resolution>,
+    part: Part,
+    stack: Vec<Open>,
+    section: Option<String>,
+    /// The previous block was a section heading (`A`, `I. …`).
+    after_section_heading: bool,
+    /// The previous block was an annex heading (its subtitle may follow).
+    after_annex_heading: bool,
+}
+
+impl Builder {
+    pub fn new(doc: Document) -> Self {
+        Builder {
+            doc,
+            mode: Mode::Front(Section::Title),
+            res: None,
+            part: Part::Preamble,
+            stack: Vec::new(),
+            section: None,
+            after_section_heading: false,
+            after_annex_heading: false,
+        }
+    }
+
+    pub fn finish(mut self) -> Document {
+        self.close_resolution();
+        front::describe(&mut self.doc.front);
+        self.doc
+    }
+
+    pub fn block(&mut self, block: &Block<'_>) {
+        let was_section = std::mem::take(&mut self.after_section_heading);
+        let was_annex = std::mem::take(&mut self.after_annex_heading);
+        let text = block.first_text();
+        if block.label.is_none()
+            && let Some((key, value)) = field(text)
+        {
+            self.field(key, value, block);
+            return;
+        }
+        if starts_resolution(block) && !matches!(self.mode, Mode::Header) {
+            self.open_resolution();
+        }
+        match self.mode {
+            Mode::Front(Section::Title) if block.label.is_none() && is_formula(&block.joined()) => {
+                self.open_resolution();
+                self.header(block);
+            }
+            Mode::Front(section) => self.front(section, block),
+            Mode::Header => self.header(block),
+            Mode::Body => self.body(block, was_section, was_annex),
+        }
+    }
+
+    fn front(&mut self, section: Section, block: &Block<'_>) {
+        if block.label.is_none()
+            && let Some(next) = front::heading(block.first_text())
+        {
+            self.doc.front.lines.extend(block.parts.iter().map(|p| p.0));
+            self.mode = Mode::Front(next);
+            return;
+        }
+        // A document that opens straight into clauses (a pasted draft).
+        let clause_like = match &block.label {
+            None => {
+                starts_with_phrase(block.first_text())
+                    && block.joined().split_whitespace().count() >= 6
+            }
+            Some(l) => {
+                l.readings.iter().any(|r| r.class == Class::Number)
+                    && starts_with_phrase(block.first_text())
+            }
+        };
+        if clause_like && section == Section::Title {
+            self.open_resolution();
+            self.mode = Mode::Body;
+            self.body(block, false, false);
+            return;
+        }
+        // A `* text` line in the title block is the footnote its `*` marks.
+        if section == Section::Title && block.label.as_ref().is_some_and(|l| l.printed == "*") {
+            self.doc.footnotes.push(crate::document::model::Footnote {
+                marker: "*".into(),
+                text: block.joined(),
+                lines: block.parts.iter().map(|p| p.0).collect(),
+            });
+            return;
+        }
+        front::add(&mut self.doc.front, section, block);
+    }
+
+    fn field(&mut self, key: &str, value: &str, block: &Block<'_>) {
+        let needs_new = match &self.res {
+            None => true,
+            Some(r) => {
+                let has_clauses = !r.preamble.is_empty() || !r.operative.is_empty();
+                has_clauses || (key == "code" && !r.code.is_empty()) || self.mode == Mode::Body
+            }
+        };
+        if needs_new {
+            self.open_resolution();
+        }
+        let mut value = value.to_string();
+        for (_, more) in block.parts.iter().skip(1) {
+            value.push(' ');
+            value.push_str(more);
+        }
+        let Some(res) = self.res.as_mut() else { return };
+        res.header_lines.extend(block.parts.iter().map(|p| p.0));
+        match key {
+            "code" => res.code = value,
+            "committee" => res.committee = Some(value),
+            "topic" => res.topic = Some(value),
+            "sponsors" => res.sponsors.extend(split_names(&value)),
+            "signatories" => res.signatories.extend(split_names(&value)),
+            "vote" => res.vote = parse_vote(&value),
+            _ => res.header.push(SourceLine {
+                line: block.parts[0].0,
+                text: value,
+            }),
+        }
+    }
+
+    fn header(&mut self, block: &Block<'_>) {
+        let text = block.joined();
+        if block.label.is_none() && is_formula(&text) {
+            if let Some(res) = self.res.as_mut() {
+                res.formula = Some(text);
+                res.header_lines.extend(block.parts.iter().map(|p| p.0));
+            }
+            self.mode = Mode::Body;
+            self.part = Part::Preamble;
+            return;
+        }
+        let clause_like = match &block.label {
+            None => {
+                starts_with_phrase(&text)
+                    && text.split_whitespace().count() >= 4
+                    && !text.to_lowercase().starts_with("adopted")
+            }
+            Some(_) => true,
+        };
+        if clause_like {
+            self.mode = Mode::Body;
+            self.part = Part::Preamble;
+            self.body(block, false, false);
+            return;
+        }
+        self.header_line(block);
+    }
+
+    /// Header material: code, organ, date, "Adopted … by N votes …".
+    fn header_line(&mut self, block: &Block<'_>) {
+        let Some(res) = self.res.as_mut() else { return };
+        res.header_lines.extend(block.parts.iter().map(|p| p.0));
+        let text = block.joined();
+        if let Some(rest) = text.strip_prefix("United Nations") {
+            let symbol = rest.trim();
+            if res.code.is_empty() && is_symbol(symbol) {
+                res.code = symbol.to_string();
+            }
+        }
+        if let Some((organ, _)) = text.split_once("Distr.")
+            && res.committee.is_none()
+            && !organ.trim().is_empty()
+        {
+            res.committee = Some(organ.trim().to_string());
+        }
+        // "80/53. Strengthening the coordination…": number and title.
+        if let Some((number, title)) = text.split_once(". ") {
+            let numbered = number.split('/').count() == 2
+                && number
+                    .split('/')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            if numbered && res.topic.is_none() {
+                res.topic = Some(title.to_string());
+            }
+        }
+        let lower = text.to_lowercase();
+        if lower.starts_with("adopted") || lower.contains("votes to") {
+            if res.vote.is_none() {
+                res.vote = parse_vote(&text);
+            }
+            if res.committee.is_none()
+                && let Some(organ) = organ_in(&text)
+            {
+                res.committee = Some(organ);
+            }
+        }
+        res.header.push(SourceLine {
+            line: block.parts[0].0,
+            text,
+        });
+    }
+
+    fn body(&mut self, block: &Block<'_>, was_section: bool, was_annex: bool) {
+        let text = block.first_text();
+        if block.parts.len() == 1
+            && block.after_break
+            && block.label.is_none()
+            && is_annex_heading(text)
+        {
+            self.open_annex(text, block);
+            return;
+        }
+        if was_annex
+            && block.label.is_none()
+            && block.parts.len() == 1
+            && block.before_break
+            && is_subtitle(text)
+        {
+            if let Some(annex) = self.res.as_mut().and_then(|r| r.annexes.last_mut()) {
+                annex.title.push_str(" — ");
+                annex.title.push_str(text);
+                annex.heading_lines.push(block.parts[0].0);
+            }
+            self.after_annex_heading = true;
+            return;
+        }
+        if let Some(heading) = section_heading(block) {
+            self.section = Some(heading);
+            self.stack.clear();
+            self.after_section_heading = true;
+            if let Some(res) = self.res.as_mut() {
+                res.header_lines.extend(block.parts.iter().map(|p| p.0));
+            }
+            return;
+        }
+        let joined = block.joined();
+        let adopted = joined
+            .get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case("adopted "));
+        if block.label.is_none()
+            && (adopted || joined.len() < 60 && joined.to_lowercase().contains("plenary meeting"))
+        {
+            self.header_line(block);
+            return;
+        }
+        match &block.label {
+            None => self.paragraph(block, joined, was_section),
+            Some(label) => {
+                let readings = label.readings.clone();
+                let printed = label.printed.to_string();
+                self.item(block, printed, &readings, joined);
+            }
+        }
+    }
+
+    fn paragraph(&mut self, block: &Block<'_>, text: String, was_section: bool) {
+        let preambular = self.part == Part::Preamble
+            || self.stack.is_empty()
+            || (was_section && starts_with_phrase(&text) && !text.starts_with(char::is_numeric));
+        if preambular {
+            if self.part == Part::Operative {
+                self.part = Part::Preamble;
+            }
+            let clause = self.clause(String::new(), text, block);
+            let section = self.section.clone();
+            let roots = self.roots();
+            roots.push(Clause { section, ..clause });
+            // Items that follow nest under this paragraph; numbered ones
+            // start the operative part instead (see `item`).
+            self.stack = vec![Open {
+                class: Class::Number,
+                ordinal: 0,
+            }];
+            return;
+        }
+        // An unlabelled paragraph after an operative item continues it.
+        let depth = self.stack.len().saturating_sub(1);
+        let lines: Vec<u32> = block.parts.iter().map(|p| p.0).collect();
+        if let Some(open) = open_at(self.roots(), depth) {
+            open.text.push('\n');
+            open.text.push_str(&text);
+            open.lines.extend(lines);
+        }
+    }
+
+    fn item(&mut self, block: &Block<'_>, printed: String, readings: &[Reading], text: String) {
+        let number = readings.iter().find(|r| r.class == Class::Number).copied();
+        let (depth, reading) = match number {
+            Some(r) => {
+                if self.part == Part::Preamble {
+                    self.part = Part::Operative;
+                }
+                (0, r)
+            }
+            None if self.stack.is_empty() && self.part == Part::Preamble => {
+                self.part = Part::Operative;
+                place(&[], readings)
+            }
+            None => place(&self.stack, readings),
+        };
+        let depth = depth.min(MAX_DEPTH);
+        let mut clause = self.clause(printed, text, block);
+        if depth == 0 {
+            clause.section = self.section.clone();
+        }
+        self.stack.truncate(depth);
+        insert(self.roots(), depth, clause);
+        self.stack.push(Open {
+            class: reading.class,
+            ordinal: reading.ordinal,
+        });
+    }
+
+    fn clause(&self, label: String, text: String, block: &Block<'_>) -> Clause {
+        Clause {
+            id: String::new(),
+            phrase: leading_phrase(&text),
+            label,
+            section: None,
+            text,
+            children: Vec::new(),
+            lines: block.parts.iter().map(|p| p.0).collect(),
+        }
+    }
+
+    /// The list that top-level clauses go into now.
+    fn roots(&mut self) -> &mut Vec<Clause> {
+        if self.res.is_none() {
+            self.open_resolution();
+            self.mode = Mode::Body;
+        }
+        let part = self.part;
+        let res = self.res.get_or_insert_with(Resolution::default);
+        match (res.annexes.last_mut(), part) {
+            (Some(a), Part::Preamble) => &mut a.preamble,
+            (Some(a), Part::Operative) => &mut a.operative,
+            (None, Part::Preamble) => &mut res.preamble,
+            (None, Part::Operative) => &mut res.operative,
+        }
+    }
+
+    fn open_annex(&mut self, title: &str, block: &Block<'_>) {
+        let Some(res) = self.res.as_mut() else { return };
+        res.annexes.push(Annex {
+            title: title.trim_end_matches(':').to_string(),
+            heading_lines: block.parts.iter().map(|p| p.0).collect(),
+            ..Annex::default()
+        });
+        self.part = Part::Preamble;
+        self.stack.clear();
+        self.section = None;
+        self.after_annex_heading = true;
+    }
+
+    fn open_resolution(&mut self) {
+        self.close_resolution();
+        self.res = Some(Resolution::default());
+        self.mode = Mode::Header;
+        self.part = Part::Preamble;
+        self.stack.clear();
+        self.section = None;
+    }
+
+    fn close_resolution(&mut self) {
+        if let Some(res) = self.res.take() {
+            self.doc.resolutions.push(res);
+        }
+    }
+}
+
+/// Lines that begin a new resolution wherever they appear.
+fn starts_resolution(block: &Block<'_>) -> bool {
+    if block.label.is_some() {
+        return false;
+    }
+    let text = block.first_text();
+    if let Some(rest) = text.strip_prefix("United Nations") {
+        return is_symbol(rest.trim());
+    }
+    let lower = text.to_lowercase();
+    if lower.starts_with("resolution adopted by") {
+        return true;
+    }
+    resolution_heading(text).is_some() && block.after_break
+}
+
+/// `Resolution 1445 (2002)`, `RESOLUTION 898 (1994)` → (number, year).
+pub fn resolution_heading(text: &str) -> Option<(&str, &str)> {
+    let rest = text
+        .strip_prefix("Resolution ")
+        .or_else(|| text.strip_prefix("RESOLUTION "))?;
+    let (number, year) = rest.trim().split_once(' ')?;
+    let year = year.strip_prefix('(')?.strip_suffix(')')?;
+    (number.bytes().all(|b| b.is_ascii_digit())
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit()))
+    .then_some((number, year))
+}
+
+/// The opening formula: "The Security Council,", "The General Assembly,".
+fn is_formula(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let text = text.trim_matches(|c| c == '*' || c == '_');
+    text.ends_with(',') && words <= 16 && (text.starts_with("The ") || text.starts_with("We "))
+}
+
+fn organ_in(text: &str) -> Option<String> {
+    for organ in [
+        "Security Council",
+        "General Assembly",
+        "Economic and Social Council",
+        "Human Rights Council",
+    ] {
+        if text.contains(organ) {
+            return Some(organ.to_string());
+        }
+    }
+    None
+}
+
+fn is_subtitle(text: &str) -> bool {
+    text.len() < 120 && !text.ends_with([';', ',', ':', '.'])
+}
+
+/// `A`, `B.`, `I. Global context` standing alone.
+fn section_heading(block: &Block<'_>) -> Option<String> {
+    if !block.standalone() {
+        return None;
+    }
+    let text = block.first_text();
+    match &block.label {
+        None => {
+            let t = text.trim_end_matches(['.', ':']);
+            let letter = t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase());
+            // "Chemical Section:", "Part two": a short title-case line.
+            let words = t.split_whitespace().count();
+            let titled = words <= 4
+                && !text.ends_with([';', ',', '.'])
+                && t.split_whitespace().all(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                })
+                && t.to_lowercase()
+                    .split_whitespace()
+                    .any(|w| matches!(w, "section" | "part" | "chapter"));
+            (letter || titled).then(|| t.to_string())
+        }
+        Some(label) => {
+            let upper = label
+                .readings
+                .iter()
+                .any(|r| matches!(r.class, Class::Upper | Class::UpperRoman));
+            let words = text.split_whitespace().count();
+            let heading = upper
+                && words <= 12
+                && !text.ends_with([';', ',', ':', '.'])
+                && !starts_with_phrase(text);
+            heading.then(|| {
+                if text.is_empty() {
+                    label.printed.to_string()
+                } else {
+                    format!("{}. {}", label.printed, text)
+                }
+            })
+        }
+    }
+}
+
+/// Country names that contain "and" and must not be split.
+const JOINED_NAMES: &[&str] = &[
+    "Bosnia and Herzegovina",
+    "Trinidad and Tobago",
+    "Antigua and Barbuda",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "Great Britain and Northern Ireland",
+    "Turks and Caicos",
+];
+
+/// "France, Germany and Italy" → three names; "Trinidad and Tobago" stays one.
+fn split_names(value: &str) -> Vec<String> {
+    let parts: Vec<&str> = value
+        .trim_end_matches('.')
+        .split([',', ';'])
+        .map(str::trim)
+        .collect();
+    let mut out = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        let part = part.strip_prefix("and ").unwrap_or(part).trim();
+        if part.is_empty() {
+            continue;
+        }
+        if i + 1 < parts.len() {
+            out.push(part.to_string());
+            continue;
+        }
+        // The last name may be "X and Y": split it, but not inside a name
+        // that itself contains "and" (protected while splitting).
+        let mut protected = part.to_string();
+        for name in JOINED_NAMES {
+            protected = protected.replace(name, &name.replace(" and ", " \u{1}and "));
+        }
+        for name in protected.split(" and ") {
+            out.push(name.replace(" \u{1}and ", " and ").trim().to_string());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_split_like_a_reader_would() {
+        assert_eq!(
+            split_names("France, Germany and Italy."),
+            ["France", "Germany", "Italy"]
+        );
+        assert_eq!(
+            split_names("Chile, Trinidad and Tobago"),
+            ["Chile", "Trinidad and Tobago"]
+        );
+    }
+
+    #[test]
+    fn resolution_headings() {
+        assert_eq!(
+            resolution_heading("RESOLUTION 898 (1994)"),
+            Some(("898", "1994"))
+        );
+        assert_eq!(
+            resolution_heading("Resolution 1445 (2002)"),
+            Some(("1445", "2002"))
+        );
+        assert_eq!(resolution_heading("Resolution of the issue"), None);
+    }
+}

@@ -1,0 +1,186 @@
+//! The front matter of a conference's documentation: title block, staff,
+//! agenda, the table of adopted resolutions and the summary report.
+
+use super::label::split_label;
+use super::segment::Block;
+use super::vote::parse_vote;
+use crate::document::model::{AdoptedRow, FrontMatter, SourceLine};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Section {
+    #[default]
+    Title,
+    Staff,
+    Agenda,
+    Table,
+    Summary,
+}
+
+/// A front-matter heading, if `text` is one.
+pub fn heading(text: &str) -> Option<Section> {
+    let t = text.trim().trim_end_matches(':').to_lowercase();
+    let section = match t.as_str() {
+        "agenda" | "provisional agenda" | "adopted agenda" => Section::Agenda,
+        "committee staff" | "staff" | "dais" | "secretariat" => Section::Staff,
+        "summary report" | "summary" => Section::Summary,
+        t if t.starts_with("resolutions adopted")
+            || t.starts_with("reports adopted")
+            || t == "adopted resolutions" =>
+        {
+            Section::Table
+        }
+        _ => return None,
+    };
+    Some(section)
+}
+
+/// Add one block to the front matter under `section`.
+pub fn add(front: &mut FrontMatter, section: Section, block: &Block<'_>) {
+    front.lines.extend(block.parts.iter().map(|p| p.0));
+    let label = block.label.as_ref().map(|l| l.printed);
+    match section {
+        Section::Title => push_lines(&mut front.title_block, block, label),
+        Section::Staff => push_lines(&mut front.staff, block, label),
+        Section::Agenda => {
+            // Agenda items are often one per line with no blank between.
+            for (i, (_, text)) in block.parts.iter().enumerate() {
+                let item = if i == 0 {
+                    Some(*text)
+                } else {
+                    split_label(text).map(|(_, rest)| rest)
+                };
+                match (item, front.agenda.last_mut()) {
+                    (Some(item), _) => front.agenda.push(item.to_string()),
+                    (None, Some(last)) => {
+                        last.push(' ');
+                        last.push_str(text);
+                    }
+                    (None, None) => front.agenda.push(text.to_string()),
+                }
+            }
+        }
+        Section::Summary => front.summary.push(match label {
+            Some(l) => format!("{l}. {}", block.joined()),
+            None => block.joined(),
+        }),
+        Section::Table => {
+            for (i, (_, text)) in block.parts.iter().enumerate() {
+                let text = if i == 0 {
+                    first_line(block, text)
+                } else {
+                    text.to_string()
+                };
+                if let Some(row) = table_row(&text) {
+                    front.adopted.push(row);
+                }
+            }
+        }
+    }
+}
+
+fn first_line(block: &Block<'_>, text: &str) -> String {
+    match &block.label {
+        Some(l) => format!("{}. {text}", l.printed),
+        None => text.to_string(),
+    }
+}
+
+fn push_lines(out: &mut Vec<SourceLine>, block: &Block<'_>, label: Option<&str>) {
+    for (i, (line, text)) in block.parts.iter().enumerate() {
+        let text = match (i, label) {
+            (0, Some(l)) => format!("{l} {text}"),
+            _ => text.to_string(),
+        };
+        out.push(SourceLine { line: *line, text });
+    }
+}
+
+/// `CCPCJ/1/3<TAB>Topic<TAB>21 in favor, 9 against, 11 abstentions`, or
+/// the same with runs of spaces; the column header row is skipped.
+fn table_row(text: &str) -> Option<AdoptedRow> {
+    let cells: Vec<&str> = if text.contains('\t') {
+        text.split('\t')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect()
+    } else {
+        text.split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    if cells
+        .first()
+        .is_some_and(|c| c.eq_ignore_ascii_case("code"))
+    {
+        return None;
+    }
+    let (code, topic, vote_text) = match cells.as_slice() {
+        [code, topic, vote, ..] => (code.to_string(), topic.to_string(), vote.to_string()),
+        [code, rest] => (code.to_string(), rest.to_string(), String::new()),
+        _ => {
+            let (code, rest) = text.trim().split_once(' ')?;
+            (code.to_string(), rest.to_string(), String::new())
+        }
+    };
+    let vote = parse_vote(if vote_text.is_empty() {
+        &topic
+    } else {
+        &vote_text
+    });
+    Some(AdoptedRow {
+        code,
+        topic,
+        vote_text,
+        vote,
+    })
+}
+
+/// Fill body, conference, dates from the title block.
+pub fn describe(front: &mut FrontMatter) {
+    for l in &front.title_block {
+        let t = l.text.trim_end_matches('*').trim();
+        let lower = t.to_lowercase();
+        if front.conference.is_none() && lower.starts_with("conference") {
+            front.conference = Some(t.to_string());
+        } else if front.dates.is_none() && looks_like_date(t) {
+            front.dates = Some(t.to_string());
+        } else if front.body.is_none()
+            && (t.ends_with(')')
+                || lower.starts_with("the ")
+                || lower.contains("commission")
+                || lower.contains("council")
+                || lower.contains("assembly")
+                || lower.contains("committee"))
+            && !lower.starts_with("documentation")
+            && t.len() < 150
+        {
+            front.body = Some(t.to_string());
+        }
+    }
+}
+
+/// "6 - 10 April 2025", "4 December 2002".
+pub fn looks_like_date(t: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.len() <= 8
+        && words.iter().any(|w| MONTHS.contains(&w.trim_matches(',')))
+        && words
+            .iter()
+            .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+}

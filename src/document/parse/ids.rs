@@ -1,0 +1,56 @@
+//! Clause ids: `CODE:pre.N`, `CODE:op.L1.L2`, `CODE:annexK.op.L1`.
+//! Labels are used as printed (`17`, `d`, `iv`); unlabelled items (bullets)
+//! are numbered `p1`, `p2`… among their siblings; a label repeated among
+//! siblings gets a `~2` suffix. Ids are paths, so unique siblings make every
+//! id in a resolution unique.
+
+use crate::document::model::{Clause, Resolution};
+
+pub fn assign(res: &mut Resolution) {
+    let code = res.code.clone();
+    number_preamble(&mut res.preamble, &format!("{code}:pre"));
+    number_items(&mut res.operative, &format!("{code}:op"));
+    for (k, annex) in res.annexes.iter_mut().enumerate() {
+        let base = format!("{code}:annex{}", k + 1);
+        number_preamble(&mut annex.preamble, &format!("{base}.pre"));
+        number_items(&mut annex.operative, &format!("{base}.op"));
+    }
+}
+
+fn number_preamble(clauses: &mut [Clause], base: &str) {
+    for (i, c) in clauses.iter_mut().enumerate() {
+        c.id = format!("{base}.{}", i + 1);
+        number_items(&mut c.children, &c.id);
+    }
+}
+
+fn number_items(clauses: &mut [Clause], base: &str) {
+    let mut unlabelled = 0;
+    let mut used: Vec<String> = Vec::with_capacity(clauses.len());
+    for c in clauses.iter_mut() {
+        let mut segment = segment(&c.label);
+        if segment.is_empty() {
+            unlabelled += 1;
+            segment = format!("p{unlabelled}");
+        }
+        if used.contains(&segment) {
+            let base_segment = segment.clone();
+            segment = (2..)
+                .map(|n| format!("{base_segment}~{n}"))
+                .find(|s| !used.contains(s))
+                .unwrap_or(base_segment);
+        }
+        c.id = format!("{base}.{segment}");
+        used.push(segment);
+        number_items(&mut c.children, &c.id);
+    }
+}
+
+/// The id segment for a printed label: letters and digits only, so that `.`
+/// stays the separator (`b.1` → `b1`); bullets have none.
+fn segment(label: &str) -> String {
+    label
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect()
+}

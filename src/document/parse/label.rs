@@ -1,0 +1,253 @@
+//! Item labels at the start of a line: `5.`, `(a)`, `a)`, `ii.`, `b.1.`,
+//! bullets, and the stray `- ` the NMUN layout puts before them.
+
+/// What a label could be. A token such as `i` or `v` is both a letter and a
+/// roman numeral; the clause builder decides from context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    Number,
+    Lower,
+    Upper,
+    LowerRoman,
+    UpperRoman,
+    /// `b.1`, `b.2`: numbered points under a lettered item.
+    Compound,
+    Bullet,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    pub class: Class,
+    pub ordinal: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label<'a> {
+    /// As printed, without punctuation: `5`, `a`, `ii`, `b.1`, `—`.
+    pub printed: &'a str,
+    pub readings: Vec<Reading>,
+}
+
+const BULLETS: &[char] = &['-', '–', '—', '•', '◦', '▪', '·', '*', '‣', '○'];
+
+/// Split a (left-trimmed) line into its label and the text after it.
+pub fn split_label(line: &str) -> Option<(Label<'_>, &str)> {
+    let line = line.trim_start();
+    // A bullet character followed by a space: either a stray dash before a
+    // real label (`- a. Promoting`) or a bullet item of its own.
+    let mut chars = line.chars();
+    if let Some(first) = chars.next()
+        && BULLETS.contains(&first)
+    {
+        let after = chars.as_str();
+        if after.starts_with([' ', '\t']) || after.is_empty() {
+            let rest = after.trim_start();
+            if let Some(found) = plain_label(rest) {
+                return Some(found);
+            }
+            let printed = &line[..first.len_utf8()];
+            return Some((
+                Label {
+                    printed,
+                    readings: vec![Reading {
+                        class: Class::Bullet,
+                        ordinal: 1,
+                    }],
+                },
+                rest,
+            ));
+        }
+    }
+    plain_label(line)
+}
+
+fn plain_label(line: &str) -> Option<(Label<'_>, &str)> {
+    let (token, rest) = if let Some(inner) = line.strip_prefix('(') {
+        let close = inner.find(')')?;
+        (&inner[..close], &inner[close + 1..])
+    } else {
+        let end = line.find(['.', ')'])?;
+        let token = &line[..end];
+        let mut rest = &line[end + 1..];
+        // `b.1.`: a compound label.
+        if token.len() == 1 && token.as_bytes()[0].is_ascii_lowercase() {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 && digits <= 2 {
+                let after = &rest[digits..];
+                let after = after.strip_prefix('.').unwrap_or(after);
+                if after.is_empty() || after.starts_with([' ', '\t']) {
+                    let printed = &line[..end + 1 + digits];
+                    let ordinal = rest[..digits].parse().ok()?;
+                    let label = Label {
+                        printed,
+                        readings: vec![Reading {
+                            class: Class::Compound,
+                            ordinal,
+                        }],
+                    };
+                    return Some((label, after.trim_start()));
+                }
+            }
+        }
+        if rest.starts_with('.') {
+            rest = &rest[1..];
+        }
+        (token, rest)
+    };
+    // The label must stand alone: followed by a space or the end of line.
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) || token.is_empty() {
+        return None;
+    }
+    let readings = readings(token);
+    if readings.is_empty() {
+        return None;
+    }
+    Some((
+        Label {
+            printed: token,
+            readings,
+        },
+        rest.trim_start(),
+    ))
+}
+
+fn readings(token: &str) -> Vec<Reading> {
+    let mut out = Vec::new();
+    if token.len() <= 3 && token.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(n) = token.parse::<u32>()
+            && n > 0
+        {
+            out.push(Reading {
+                class: Class::Number,
+                ordinal: n,
+            });
+        }
+        return out;
+    }
+    let bytes = token.as_bytes();
+    if bytes.len() == 1 {
+        let b = bytes[0];
+        if b.is_ascii_lowercase() {
+            out.push(Reading {
+                class: Class::Lower,
+                ordinal: u32::from(b - b'a' + 1),
+            });
+        } else if b.is_ascii_uppercase() {
+            out.push(Reading {
+                class: Class::Upper,
+                ordinal: u32::from(b - b'A' + 1),
+            });
+        }
+    }
+    if let Some(n) = roman_value(token) {
+        let class = if bytes[0].is_ascii_lowercase() {
+            Class::LowerRoman
+        } else {
+            Class::UpperRoman
+        };
+        out.push(Reading { class, ordinal: n });
+    }
+    out
+}
+
+/// The value of a well-formed roman numeral up to 89 (all one case).
+pub fn roman_value(token: &str) -> Option<u32> {
+    if token.is_empty() || token.len() > 7 {
+        return None;
+    }
+    let lower = token.bytes().all(|b| b.is_ascii_lowercase());
+    let upper = token.bytes().all(|b| b.is_ascii_uppercase());
+    if !lower && !upper {
+        return None;
+    }
+    let t = token.to_ascii_lowercase();
+    let value = |c: u8| match c {
+        b'i' => Some(1),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        b'l' => Some(50),
+        _ => None,
+    };
+    let vals: Vec<u32> = t.bytes().map(value).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, &v) in vals.iter().enumerate() {
+        if vals.get(i + 1).is_some_and(|&n| n > v) {
+            total -= v as i64;
+        } else {
+            total += v as i64;
+        }
+    }
+    let total = u32::try_from(total).ok().filter(|&n| n > 0)?;
+    // Only canonical spellings (rejects "iiii", "vv", "il").
+    (to_roman(total) == t).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 7] = [
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut s = String::new();
+    for (v, r) in TABLE {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classes(line: &str) -> Vec<(Class, u32)> {
+        split_label(line)
+            .map(|(l, _)| l.readings.iter().map(|r| (r.class, r.ordinal)).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn label_forms() {
+        assert_eq!(classes("5. Decides"), vec![(Class::Number, 5)]);
+        assert_eq!(classes("(a) the"), vec![(Class::Lower, 1)]);
+        assert_eq!(classes("a) the"), vec![(Class::Lower, 1)]);
+        assert_eq!(classes(" - ii. Suggesting"), vec![(Class::LowerRoman, 2)]);
+        assert_eq!(
+            classes("i. x"),
+            vec![(Class::Lower, 9), (Class::LowerRoman, 1)]
+        );
+        assert_eq!(classes("b.1. Liquid"), vec![(Class::Compound, 1)]);
+        assert_eq!(classes("— Calls for"), vec![(Class::Bullet, 1)]);
+        assert_eq!(classes("12."), vec![(Class::Number, 12)]);
+        assert_eq!(classes("IV. Review"), vec![(Class::UpperRoman, 4)]);
+    }
+
+    #[test]
+    fn not_labels() {
+        for line in [
+            "5.2 (Ending",
+            "e.g. this",
+            "1352 (2001) of",
+            "S/RES/1454 (2002)",
+            "(S/2002/914)",
+            "i.e. that",
+            "1.A.4.d: Q",
+        ] {
+            assert!(split_label(line).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman_value("iv"), Some(4));
+        assert_eq!(roman_value("xiv"), Some(14));
+        assert_eq!(roman_value("iiii"), None);
+        assert_eq!(roman_value("vx"), None);
+    }
+}

@@ -1,0 +1,345 @@
+//! Layout cleanup: split into lines, strip margin line numbers, and mark
+//! page furniture (running headers, job numbers, page numbers, barcodes)
+//! and footnote bodies so the structure pass only sees clause text.
+
+use std::collections::HashMap;
+
+/// One source line after cleanup.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// 1-based line number in the source.
+    pub no: u32,
+    /// The text with margin numbers, form feeds and outer whitespace removed.
+    pub text: &'a str,
+    /// Leading whitespace width of the line (tabs count as 4).
+    pub indent: usize,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Blank,
+    Text,
+    /// Page furniture: dropped from the text, marks a page break.
+    Furniture,
+    /// A footnote separator or body line.
+    Footnote,
+}
+
+/// Split text into classified lines.
+pub fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out: Vec<Line<'_>> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, raw)| {
+            let raw = raw.trim_start_matches('\u{c}');
+            let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            let trimmed = raw.trim_matches(is_space);
+            let indent = raw
+                .chars()
+                .take_while(|c| is_space(*c))
+                .map(|c| if c == '\t' { 4 } else { 1 })
+                .sum();
+            let kind = if trimmed.is_empty() {
+                Kind::Blank
+            } else {
+                Kind::Text
+            };
+            Line {
+                no,
+                text: trimmed.trim_matches('\u{c}'),
+                indent,
+                kind,
+            }
+        })
+        .collect();
+    // A file ending in a newline does not have an extra empty line.
+    if out
+        .last()
+        .is_some_and(|l| l.kind == Kind::Blank && l.text.is_empty())
+        && text.ends_with('\n')
+    {
+        out.pop();
+    }
+    strip_margin_numbers(&mut out);
+    mark_furniture(&mut out);
+    out
+}
+
+/// Whitespace including the no-break spaces PDF converters leave behind.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{c}'
+}
+
+/// Text copied from a PDF viewer may carry line numbers in the left margin
+/// ("12  Recalling its resolution…"). They are recognised when most lines
+/// start with a bare number and those numbers mostly count up by one.
+fn strip_margin_numbers(lines: &mut [Line<'_>]) {
+    let numbered: Vec<(usize, u32)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| margin_number(l.text).map(|(n, _)| (i, n)))
+        .collect();
+    let non_blank = lines.iter().filter(|l| l.kind != Kind::Blank).count();
+    if numbered.len() < 5 || numbered.len() * 10 < non_blank * 6 {
+        return;
+    }
+    let steps = numbered
+        .windows(2)
+        .filter(|w| w[1].1 == w[0].1 + 1 || w[1].1 == 1)
+        .count();
+    if steps * 10 < (numbered.len() - 1) * 8 {
+        return;
+    }
+    for (i, _) in numbered {
+        if let Some((_, rest)) = margin_number(lines[i].text) {
+            lines[i].text = rest;
+            lines[i].indent = 0;
+            if rest.is_empty() {
+                lines[i].kind = Kind::Blank;
+            }
+        }
+    }
+}
+
+fn margin_number(text: &str) -> Option<(u32, &str)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 5 {
+        return None;
+    }
+    let rest = &text[digits..];
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    Some((
+        text[..digits].parse().ok()?,
+        rest.trim_start_matches(is_space),
+    ))
+}
+
+fn mark_furniture(lines: &mut [Line<'_>]) {
+    // Symbols repeat as running headers; only symbol-like lines are counted,
+    // so clean text never pays for hashing every line.
+    let mut symbols: HashMap<&str, u32> = HashMap::new();
+    for l in lines
+        .iter()
+        .filter(|l| l.kind == Kind::Text && is_symbol(l.text))
+    {
+        *symbols.entry(l.text).or_default() += 1;
+    }
+    let mut any = false;
+    for l in lines.iter_mut() {
+        if l.kind == Kind::Text && is_furniture(l.text, symbols.get(l.text).copied().unwrap_or(0)) {
+            l.kind = Kind::Furniture;
+            any = true;
+        }
+    }
+    if any {
+        mark_repeated_titles(lines);
+    }
+    mark_running_titles(lines);
+    mark_footnotes(lines);
+}
+
+/// A line repeated on three or more pages right next to other furniture is
+/// a running title.
+fn mark_repeated_titles(lines: &mut [Line<'_>]) {
+    let near_furniture = |lines: &[Line<'_>], i: usize| {
+        let before = lines[..i].iter().rev().find(|o| o.kind != Kind::Blank);
+        let after = lines[i + 1..].iter().find(|o| o.kind != Kind::Blank);
+        before.is_some_and(|o| o.kind == Kind::Furniture)
+            || after.is_some_and(|o| o.kind == Kind::Furniture)
+    };
+    let candidates: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            lines[i].kind == Kind::Text && lines[i].text.len() < 90 && near_furniture(lines, i)
+        })
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let mut counts: HashMap<&str, u32> = candidates.iter().map(|&i| (lines[i].text, 0)).collect();
+    for l in lines.iter().filter(|l| l.kind == Kind::Text) {
+        if let Some(n) = counts.get_mut(l.text) {
+            *n += 1;
+        }
+    }
+    for i in candidates {
+        if counts.get(lines[i].text).copied().unwrap_or(0) >= 3 {
+            lines[i].kind = Kind::Furniture;
+        }
+    }
+}
+
+/// The line right under a running header that repeats a title printed on
+/// the first page ("Strengthening the coordination…" under `A/RES/80/53`).
+fn mark_running_titles(lines: &mut [Line<'_>]) {
+    const FIRST_PAGE: usize = 40;
+    for i in 1..lines.len() {
+        let under_header = lines[i - 1].kind == Kind::Furniture && is_symbol(lines[i - 1].text);
+        if !under_header || lines[i].kind != Kind::Text || lines[i].text.len() < 12 {
+            continue;
+        }
+        let title = lines[i].text;
+        if lines[..i.min(FIRST_PAGE)]
+            .iter()
+            .any(|l| l.kind == Kind::Text && l.text.ends_with(title))
+        {
+            lines[i].kind = Kind::Furniture;
+        }
+    }
+}
+
+/// Job numbers `02-75941 (E)`, page numbers `2/5`, barcodes `*2516680*`,
+/// and a document symbol repeated alone on a line as a running header.
+pub fn is_furniture(text: &str, repeats: u32) -> bool {
+    is_job_number(text)
+        || is_page_number(text)
+        || is_barcode(text)
+        || (is_symbol(text) && (repeats >= 2 || text.contains("/RES/")))
+}
+
+fn is_job_number(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() >= 11
+        && b[0].is_ascii_digit()
+        && b[1].is_ascii_digit()
+        && b[2] == b'-'
+        && b[3..8].iter().all(u8::is_ascii_digit)
+        && t[8..].trim_start().starts_with('(')
+        && t[8..].trim_start().get(2..3) == Some(")")
+}
+
+fn is_page_number(t: &str) -> bool {
+    let t = t.trim();
+    if let Some((a, b)) = t.split_once('/') {
+        let (Ok(page), Ok(total)) = (a.parse::<u32>(), b.parse::<u32>()) else {
+            return false;
+        };
+        return a.len() <= 3 && b.len() <= 3 && page >= 1 && page <= total;
+    }
+    if let Some(inner) = t.strip_prefix('-').and_then(|s| s.strip_suffix('-')) {
+        let inner = inner.trim();
+        return !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|c| c.is_ascii_digit());
+    }
+    let lower = t.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("page ") {
+        return rest
+            .split(" of ")
+            .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()));
+    }
+    false
+}
+
+fn is_barcode(t: &str) -> bool {
+    t.len() >= 7
+        && t.starts_with('*')
+        && t.ends_with('*')
+        && t[1..t.len() - 1].bytes().all(|c| c.is_ascii_digit())
+}
+
+/// A UN document symbol alone: `S/RES/1454 (2002)`, `A/RES/80/53`, `A/C.3/80/L.12`.
+pub fn is_symbol(t: &str) -> bool {
+    let (sym, year) = match t.split_once(' ') {
+        Some((s, y)) => (s, Some(y)),
+        None => (t, None),
+    };
+    if let Some(y) = year {
+        let ok = y.len() == 6
+            && y.starts_with('(')
+            && y.ends_with(')')
+            && y[1..5].bytes().all(|c| c.is_ascii_digit());
+        if !ok {
+            return false;
+        }
+    }
+    let parts: Vec<&str> = sym.split('/').collect();
+    parts.len() >= 3
+        && parts[0].len() <= 6
+        && parts[0].bytes().all(|c| c.is_ascii_uppercase())
+        && parts[1..].iter().all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
+        })
+}
+
+/// Footnotes in official texts sit under a rule of underscores at the foot
+/// of a page; Markdown has `[^1]: text`. Both are kept out of clause text.
+fn mark_footnotes(lines: &mut [Line<'_>]) {
+    let mut in_zone = false;
+    let mut after_blank = false;
+    for l in lines.iter_mut() {
+        match l.kind {
+            Kind::Furniture => in_zone = false,
+            Kind::Blank => after_blank = true,
+            _ => {
+                if l.text.len() >= 5 && l.text.chars().all(|c| c == '_') {
+                    l.kind = Kind::Footnote;
+                    in_zone = true;
+                } else if is_markdown_footnote(l.text) {
+                    l.kind = Kind::Footnote;
+                } else if in_zone {
+                    // A footnote body starts with its marker; a line after a
+                    // blank that does not is the text resuming.
+                    if footnote_marker(l.text).is_some() || !after_blank {
+                        l.kind = Kind::Footnote;
+                    } else {
+                        in_zone = false;
+                    }
+                }
+                after_blank = false;
+            }
+        }
+    }
+}
+
+/// The marker opening a footnote body: `1 `, `¹ `, `* `, `[^1]:`.
+pub fn footnote_marker(t: &str) -> Option<(&str, &str)> {
+    if let Some(rest) = t.strip_prefix("[^") {
+        let end = rest.find("]:")?;
+        return Some((&rest[..end], rest[end + 2..].trim_start()));
+    }
+    let end = t
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰*†‡".contains(*c)))
+        .map(|(i, _)| i)
+        .unwrap_or(t.len());
+    if end == 0 || end > 9 || !t[end..].starts_with([' ', '\t']) {
+        return None;
+    }
+    Some((&t[..end], t[end..].trim_start()))
+}
+
+pub fn is_markdown_footnote(t: &str) -> bool {
+    t.starts_with("[^") && t.find("]:").is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_is_recognised() {
+        assert!(is_job_number("02-75941 (E)"));
+        assert!(is_job_number("02-75941 (E)    301202"));
+        assert!(is_page_number("2/5"));
+        assert!(is_page_number("- 3 -"));
+        assert!(is_barcode("*2516680*"));
+        assert!(is_symbol("S/RES/1454 (2002)"));
+        assert!(is_symbol("A/RES/80/53"));
+        assert!(!is_symbol("CCPCJ/1/3 Topic"));
+        assert!(!is_page_number("24/7"));
+    }
+
+    #[test]
+    fn margin_numbers_are_stripped() {
+        let text = (1..=12)
+            .map(|i| format!("{i} line {i}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let l = lines(&text);
+        assert_eq!(l[0].text, "line 1");
+        assert_eq!(l[11].text, "line 12");
+    }
+}

@@ -1,0 +1,228 @@
+//! Text → document model, in three passes: layout cleanup (lines, margin
+//! numbers, page furniture, footnotes), segmentation into paragraphs, and
+//! the structure builder. Every non-blank line ends up in exactly one place:
+//! a node, the front matter, furniture, a footnote, or `unplaced`.
+
+mod build;
+mod front;
+mod ids;
+pub mod label;
+pub mod layout;
+pub mod phrase;
+pub mod segment;
+mod tree;
+pub mod vote;
+
+use crate::document::model::{Document, Footnote, Resolution};
+use layout::Kind;
+
+/// Parse sanitised text. Never fails: what cannot be placed is listed in
+/// `Document::unplaced`.
+pub fn parse(text: &str, source: &str) -> Document {
+    let lines = layout::lines(text);
+    let mut doc = Document {
+        source: source.to_string(),
+        ..Document::default()
+    };
+    collect_furniture_and_footnotes(&lines, &mut doc);
+    let blocks = segment::blocks(&lines);
+    let mut builder = build::Builder::new(doc);
+    for block in &blocks {
+        builder.block(block);
+    }
+    let mut doc = builder.finish();
+    complete(&mut doc, source);
+    doc
+}
+
+fn collect_furniture_and_footnotes(lines: &[layout::Line<'_>], doc: &mut Document) {
+    for line in lines {
+        match line.kind {
+            Kind::Furniture => doc.furniture.push(line.no),
+            Kind::Footnote => {
+                if line.text.chars().all(|c| c == '_') {
+                    doc.furniture.push(line.no);
+                } else if let Some((marker, body)) = layout::footnote_marker(line.text) {
+                    doc.footnotes.push(Footnote {
+                        marker: marker.to_string(),
+                        text: body.to_string(),
+                        lines: vec![line.no],
+                    });
+                } else if let Some(last) = doc.footnotes.last_mut() {
+                    last.text.push(' ');
+                    last.text.push_str(line.text);
+                    last.lines.push(line.no);
+                } else {
+                    doc.footnotes.push(Footnote {
+                        marker: String::new(),
+                        text: line.text.to_string(),
+                        lines: vec![line.no],
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Fill in what is only known once the whole document is read: codes,
+/// votes from the front-matter table, ids, and the document title.
+fn complete(doc: &mut Document, source: &str) {
+    let single = doc.resolutions.len() == 1;
+    let title_line = doc.front.title_block.first().map(|l| l.text.clone());
+    for (k, res) in doc.resolutions.iter_mut().enumerate() {
+        if res.code.is_empty() {
+            res.code = derived_code(res)
+                .or_else(|| if single { title_line.clone() } else { None })
+                .or_else(|| if single { file_stem(source) } else { None })
+                .unwrap_or_else(|| format!("Resolution {}", k + 1));
+        }
+        if let Some(row) = doc.front.adopted.iter().find(|r| r.code == res.code) {
+            if res.vote.is_none() {
+                res.vote = row.vote;
+            }
+            if res.topic.is_none() {
+                res.topic = Some(row.topic.clone());
+            }
+        }
+        ids::assign(res);
+    }
+    strip_footnote_markers(doc);
+    doc.title = title(doc, source);
+}
+
+/// `RESOLUTION 898 (1994)` adopted by the Security Council → `S/RES/898 (1994)`.
+fn derived_code(res: &Resolution) -> Option<String> {
+    let (number, year) = res
+        .header
+        .iter()
+        .find_map(|l| build::resolution_heading(&l.text))?;
+    let council = res
+        .committee
+        .as_deref()
+        .is_some_and(|c| c.contains("Security Council"))
+        || res
+            .header
+            .iter()
+            .any(|l| l.text.contains("Security Council"))
+        || res
+            .formula
+            .as_deref()
+            .is_some_and(|f| f.contains("Security Council"));
+    Some(if council {
+        format!("S/RES/{number} ({year})")
+    } else {
+        format!("Resolution {number} ({year})")
+    })
+}
+
+fn file_stem(source: &str) -> Option<String> {
+    std::path::Path::new(source)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+}
+
+fn title(doc: &Document, source: &str) -> String {
+    let front = &doc.front;
+    if let Some(body) = &front.body {
+        let body = body.trim_end_matches('*').trim();
+        return match &front.conference {
+            Some(c) => format!("{body} — {c}"),
+            None => body.to_string(),
+        };
+    }
+    if let Some(first) = front.title_block.first() {
+        return first.text.clone();
+    }
+    if let [res] = doc.resolutions.as_slice() {
+        return res.code.clone();
+    }
+    std::path::Path::new(source)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| source.to_string())
+}
+
+/// Footnote markers (`¹`, `[^1]`, and a footnote's number glued to a word)
+/// are kept out of clause text; the footnotes themselves are in
+/// `Document::footnotes`.
+fn strip_footnote_markers(doc: &mut Document) {
+    let markers: Vec<String> = doc
+        .footnotes
+        .iter()
+        .map(|f| f.marker.clone())
+        .filter(|m| !m.is_empty())
+        .collect();
+    if markers.is_empty() {
+        return;
+    }
+    for res in &mut doc.resolutions {
+        let mut roots: Vec<&mut Vec<crate::document::model::Clause>> =
+            vec![&mut res.preamble, &mut res.operative];
+        for a in &mut res.annexes {
+            roots.push(&mut a.preamble);
+            roots.push(&mut a.operative);
+        }
+        for list in roots {
+            for c in list.iter_mut() {
+                strip_in(c, &markers);
+            }
+        }
+    }
+}
+
+fn strip_in(clause: &mut crate::document::model::Clause, markers: &[String]) {
+    if may_hold_marker(&clause.text, markers) {
+        clause.text = without_markers(&clause.text, markers);
+    }
+    for c in &mut clause.children {
+        strip_in(c, markers);
+    }
+}
+
+/// A cheap byte scan so that only texts that can hold a marker are rebuilt:
+/// superscripts start with 0xC2 or 0xE2, `[^` with `[`, and glued numbers
+/// only matter when some footnote is numbered.
+fn may_hold_marker(text: &str, markers: &[String]) -> bool {
+    let numbered = markers
+        .iter()
+        .any(|m| m.bytes().all(|b| b.is_ascii_digit()));
+    text.bytes()
+        .any(|b| b == 0xC2 || b == 0xE2 || b == b'[' || (numbered && b.is_ascii_digit()))
+}
+
+fn without_markers(text: &str, markers: &[String]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c) {
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix("[^")
+            && let Some(end) = after.find(']')
+        {
+            rest = &after[end + 1..];
+            continue;
+        }
+        // A footnote number glued to a word or closing punctuation:
+        // "Development,1 " or "Crime2."
+        let glued = out
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_alphabetic() || ",.)”\"".contains(p));
+        if glued && c.is_ascii_digit() {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let after = rest[digits..].chars().next();
+            if markers.iter().any(|m| m == &rest[..digits])
+                && after.is_none_or(|a| a.is_whitespace() || ",.;:".contains(a))
+            {
+                rest = &rest[digits..];
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}

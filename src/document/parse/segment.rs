@@ -1,0 +1,271 @@
+//! Lines → blocks. A block is one paragraph of the source: a labelled item,
+//! an unlabelled paragraph, a `Field: value` line or a heading. Hard-wrapped
+//! lines are joined back, paragraphs continue over page breaks, and a new
+//! preambular paragraph is recognised even without a blank line before it.
+
+use super::label::{Class, Label, split_label};
+use super::layout::{Kind, Line};
+use super::phrase::starts_with_phrase;
+
+/// `Annex`, `Annex B`, `ANNEX 1 R/CCPCJ/1/4:`, `Appendix II`.
+pub fn is_annex_heading(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    words <= 6
+        && !text.ends_with([';', ','])
+        && matches!(
+            first.trim_end_matches([':', '.']),
+            "annex" | "annexes" | "appendix" | "attachment"
+        )
+}
+
+#[derive(Debug, Clone)]
+pub struct Block<'a> {
+    pub label: Option<Label<'a>>,
+    /// (line number, text) of each line; the first line's text is what
+    /// follows the label.
+    pub parts: Vec<(u32, &'a str)>,
+    /// Preceded by a blank line, page furniture or the start of the file.
+    pub after_break: bool,
+    /// Followed by a blank line or the end of the file.
+    pub before_break: bool,
+    /// Indentation of the first line.
+    pub indent: usize,
+}
+
+impl Block<'_> {
+    pub fn first_text(&self) -> &str {
+        self.parts.first().map(|p| p.1).unwrap_or("")
+    }
+
+    /// A single line standing alone between blank lines: a heading candidate.
+    pub fn standalone(&self) -> bool {
+        self.parts.len() == 1 && self.after_break && self.before_break
+    }
+
+    /// The lines joined back into one paragraph: wrapped lines meet with a
+    /// space, a word hyphenated at a line end is rejoined, runs of spaces
+    /// and tabs collapse to one.
+    pub fn joined(&self) -> String {
+        let mut out = String::with_capacity(self.parts.iter().map(|p| p.1.len() + 1).sum());
+        for (_, part) in &self.parts {
+            if part.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                let hyphenated = out.ends_with('-')
+                    && out[..out.len() - 1]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphabetic);
+                if !hyphenated {
+                    out.push(' ');
+                }
+            }
+            push_collapsed(&mut out, part);
+        }
+        out
+    }
+}
+
+/// Append `text` with every run of whitespace turned into one space.
+pub fn push_collapsed(out: &mut String, text: &str) {
+    if !text.contains(['\t', '\u{a0}']) && !text.contains("  ") {
+        out.push_str(text);
+        return;
+    }
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+}
+
+/// `Key: value` lines of resolution headers and working papers.
+pub fn field(text: &str) -> Option<(&'static str, &str)> {
+    const KEYS: &[(&str, &str)] = &[
+        ("code", "code"),
+        ("document code", "code"),
+        ("committee", "committee"),
+        ("organ", "committee"),
+        ("topic", "topic"),
+        ("title", "topic"),
+        ("sponsors", "sponsors"),
+        ("sponsor", "sponsors"),
+        ("submitted by", "sponsors"),
+        ("signatories", "signatories"),
+        ("signatory", "signatories"),
+        ("vote", "vote"),
+    ];
+    let (key, value) = text.split_once(':')?;
+    let key = key.trim().trim_matches('*').trim().to_ascii_lowercase();
+    KEYS.iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, canon)| (*canon, value.trim().trim_start_matches('*').trim_start()))
+}
+
+/// Group classified lines into blocks; furniture and footnote lines are
+/// skipped here (the caller accounts for them).
+pub fn blocks<'a>(lines: &'a [Line<'a>]) -> Vec<Block<'a>> {
+    let mut out: Vec<Block<'a>> = Vec::new();
+    let mut blank_since = true;
+    let mut page_break_since = false;
+    for line in lines {
+        match line.kind {
+            Kind::Blank => {
+                blank_since = true;
+                if let Some(b) = out.last_mut() {
+                    b.before_break = true;
+                }
+                continue;
+            }
+            Kind::Furniture | Kind::Footnote => {
+                page_break_since = true;
+                continue;
+            }
+            Kind::Text => {}
+        }
+        let text = line.text;
+        let label = split_label(text);
+        let continues = match out.last() {
+            None => false,
+            Some(prev) => continues(prev, text, label.is_some(), blank_since, page_break_since),
+        };
+        if continues {
+            if let Some(prev) = out.last_mut() {
+                prev.parts.push((line.no, text));
+                prev.before_break = false;
+            }
+        } else {
+            let (label, first) = match label {
+                Some((l, rest)) => (Some(l), rest),
+                None => (None, text),
+            };
+            out.push(Block {
+                label,
+                parts: vec![(line.no, first)],
+                after_break: blank_since || page_break_since,
+                before_break: false,
+                indent: line.indent,
+            });
+        }
+        blank_since = false;
+        page_break_since = false;
+    }
+    if let Some(b) = out.last_mut() {
+        b.before_break = true;
+    }
+    out
+}
+
+fn continues(
+    prev: &Block<'_>,
+    text: &str,
+    labelled: bool,
+    blank_since: bool,
+    page_break: bool,
+) -> bool {
+    if field(text).is_some() || text.starts_with('#') {
+        return false;
+    }
+    let prev_last = prev.parts.last().map(|p| p.1).unwrap_or("");
+    // A number alone on its line: its text follows.
+    let number_alone = prev
+        .label
+        .as_ref()
+        .is_some_and(|l| l.readings.iter().any(|r| r.class == Class::Number));
+    if number_alone && prev.parts.len() == 1 && prev_last.is_empty() && !labelled {
+        return true;
+    }
+    if prev_last.is_empty()
+        || (prev.parts.len() == 1 && prev.label.is_none() && is_annex_heading(prev_last))
+    {
+        return false;
+    }
+    let ends_sentence = prev_last.ends_with(['.', ';', ':', '!', '?']);
+    let ends_clause = ends_sentence || prev_last.ends_with([',', '—']);
+    if field(prev.first_text()).is_some() && blank_since {
+        return false;
+    }
+    if blank_since {
+        // After a blank line, only a page break or a lower-case start says
+        // the paragraph goes on.
+        let lower_start = text.chars().next().is_some_and(char::is_lowercase);
+        return !labelled
+            && !ends_sentence
+            && (page_break || lower_start)
+            && !prev_is_heading(prev);
+    }
+    if labelled {
+        return !ends_clause;
+    }
+    // "…Congo,\nReaffirming the sovereignty…": a new preambular paragraph.
+    if ends_with_comma(prev_last)
+        && prev.label.is_none()
+        && starts_with_phrase(text)
+        && first_word_is_phrase(text)
+    {
+        return false;
+    }
+    true
+}
+
+fn prev_is_heading(prev: &Block<'_>) -> bool {
+    prev.parts.len() == 1
+        && prev.label.is_none()
+        && prev.first_text().len() < 60
+        && !prev.first_text().ends_with([',', ';', '.'])
+        && prev
+            .first_text()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        && prev.first_text().split_whitespace().count() <= 3
+}
+
+/// Only a participle or adjective opening ("Recalling", "Deeply concerned")
+/// starts a preambular paragraph on a wrapped line: "Member States" after a
+/// comma does not.
+fn first_word_is_phrase(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let w = first
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    w.ends_with("ing")
+        || matches!(
+            w.as_str(),
+            "aware"
+                | "mindful"
+                | "cognizant"
+                | "conscious"
+                | "convinced"
+                | "concerned"
+                | "alarmed"
+                | "deeply"
+                | "fully"
+                | "further"
+                | "gravely"
+                | "determined"
+                | "guided"
+                | "desirous"
+                | "seriously"
+                | "expressing"
+                | "emphasizing"
+                | "also"
+                | "reaffirming"
+        )
+}
+
+/// "…Persons,1" and "…Persons,¹" end in a comma too: the footnote marker
+/// after it does not count.
+fn ends_with_comma(text: &str) -> bool {
+    text.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰*".contains(c))
+        .ends_with(',')
+}

@@ -1,0 +1,4 @@
+//! Views of the model for people and scripts: the text outline and JSON.
+
+pub mod json;
+pub mod outline;

@@ -1,0 +1,79 @@
+//! The `reso` command line: the reader by default, subcommands for scripts.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use reso::document::{Document, load_inputs};
+use reso::export::{json, outline};
+
+#[derive(Parser)]
+#[command(
+    name = "reso",
+    version,
+    about = "Read, search and annotate resolution documents in the terminal",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Documents (.txt, .md) or folders to open; the bundled sample if none.
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the clause tree as an indented outline (or JSON).
+    Outline {
+        /// Documents or folders; the bundled sample if none.
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of the outline.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Outline { paths, json }) => run_outline(&paths, json),
+        None => run_outline(&cli.paths, false),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("reso: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn load(paths: &[PathBuf]) -> Result<Vec<Document>, String> {
+    load_inputs(paths).map_err(|e| e.to_string())
+}
+
+fn run_outline(paths: &[PathBuf], as_json: bool) -> Result<(), String> {
+    let docs = load(paths)?;
+    let text = if as_json {
+        json::to_json(&docs)
+    } else {
+        outline::outline(&docs)
+    };
+    print_safely(&text);
+    if let Some(doc) = docs.iter().find(|d| d.resolutions.is_empty()) {
+        return Err(format!(
+            "{}: no resolution found (what was found is shown above)",
+            doc.source
+        ));
+    }
+    Ok(())
+}
+
+/// Write to stdout; a closed pipe (`reso outline | head`) is not an error.
+fn print_safely(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.write_all(b"\n");
+}
