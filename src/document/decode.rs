@@ -178,18 +178,15 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 /// bytes so that clean text (the common case) is scanned at memory speed.
 fn has_unsafe_bytes(b: &[u8]) -> bool {
     let mut i = 0;
-    while i < b.len() {
+    // Skip runs of printable ASCII, the bulk of any document, in one scan.
+    while let Some(offset) = b[i..].iter().position(|&c| !(0x20..0x7f).contains(&c)) {
+        i += offset;
         let c = b[i];
-        if c < 0x80 {
-            if (c < 0x20 && c != b'\n' && c != b'\t' && c != 0x0c) || c == 0x7f {
-                return true;
-            }
-            i += 1;
-            continue;
-        }
         let next = b.get(i + 1).copied().unwrap_or(0);
         let third = b.get(i + 2).copied().unwrap_or(0);
-        let unsafe_seq = match c {
+        let unsafe_here = match c {
+            b'\n' | b'\t' | 0x0c => false,
+            0x00..=0x1f | 0x7f => true,
             0xC2 => (0x80..=0x9F).contains(&next),
             0xD8 => next == 0x9C,
             0xE2 => {
@@ -198,7 +195,7 @@ fn has_unsafe_bytes(b: &[u8]) -> bool {
             }
             _ => false,
         };
-        if unsafe_seq {
+        if unsafe_here {
             return true;
         }
         i += 1;

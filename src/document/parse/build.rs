@@ -1,6 +1,8 @@
 //! Blocks → resolutions. A small state machine: front matter, then for each
 //! resolution its header, preamble, operative part and annexes.
 
+use compact_str::CompactString;
+
 use super::front::{self, Section};
 use super::label::{Class, Reading};
 use super::layout::is_symbol;
@@ -8,7 +10,7 @@ use super::phrase::{leading_phrase, starts_with_phrase};
 use super::segment::{Block, field, is_annex_heading};
 use super::tree::{MAX_DEPTH, Open, insert, open_at, place};
 use super::vote::parse_vote;
-use crate::document::model::{Annex, Clause, Document, Resolution, SourceLine};
+use crate::document::model::{Annex, Clause, Document, LineSpan, Resolution, SourceLine};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -269,7 +271,7 @@ impl Builder {
             None => self.paragraph(block, joined, was_section),
             Some(label) => {
                 let readings = label.readings.clone();
-                let printed = label.printed.to_string();
+                let printed = CompactString::from(label.printed);
                 self.item(block, printed, &readings, joined);
             }
         }
@@ -283,7 +285,7 @@ impl Builder {
             if self.part == Part::Operative {
                 self.part = Part::Preamble;
             }
-            let clause = self.clause(String::new(), text, block);
+            let clause = self.clause(CompactString::default(), text, block);
             let section = self.section.clone();
             let roots = self.roots();
             roots.push(Clause { section, ..clause });
@@ -297,15 +299,21 @@ impl Builder {
         }
         // An unlabelled paragraph after an operative item continues it.
         let depth = self.stack.len().saturating_sub(1);
-        let lines: Vec<u32> = block.parts.iter().map(|p| p.0).collect();
+        let last = block.parts.last().map(|p| p.0).unwrap_or(0);
         if let Some(open) = open_at(self.roots(), depth) {
             open.text.push('\n');
             open.text.push_str(&text);
-            open.lines.extend(lines);
+            open.lines.extend_to(last);
         }
     }
 
-    fn item(&mut self, block: &Block<'_>, printed: String, readings: &[Reading], text: String) {
+    fn item(
+        &mut self,
+        block: &Block<'_>,
+        printed: CompactString,
+        readings: &[Reading],
+        text: String,
+    ) {
         let number = readings.iter().find(|r| r.class == Class::Number).copied();
         let (depth, reading) = match number {
             Some(r) => {
@@ -333,15 +341,15 @@ impl Builder {
         });
     }
 
-    fn clause(&self, label: String, text: String, block: &Block<'_>) -> Clause {
+    fn clause(&self, label: CompactString, text: String, block: &Block<'_>) -> Clause {
         Clause {
-            id: String::new(),
+            id: CompactString::default(),
             phrase: leading_phrase(&text),
             label,
             section: None,
             text,
             children: Vec::new(),
-            lines: block.parts.iter().map(|p| p.0).collect(),
+            lines: span(block),
         }
     }
 
@@ -390,6 +398,12 @@ impl Builder {
     }
 }
 
+fn span(block: &Block<'_>) -> LineSpan {
+    let first = block.parts.first().map(|p| p.0).unwrap_or(0);
+    let last = block.parts.last().map(|p| p.0).unwrap_or(first);
+    LineSpan::new(first, last)
+}
+
 /// Lines that begin a new resolution wherever they appear.
 fn starts_resolution(block: &Block<'_>) -> bool {
     if block.label.is_some() {
@@ -399,8 +413,10 @@ fn starts_resolution(block: &Block<'_>) -> bool {
     if let Some(rest) = text.strip_prefix("United Nations") {
         return is_symbol(rest.trim());
     }
-    let lower = text.to_lowercase();
-    if lower.starts_with("resolution adopted by") {
+    if text
+        .get(..21)
+        .is_some_and(|p| p.eq_ignore_ascii_case("resolution adopted by"))
+    {
         return true;
     }
     resolution_heading(text).is_some() && block.after_break
@@ -451,6 +467,7 @@ fn section_heading(block: &Block<'_>) -> Option<String> {
     }
     let text = block.first_text();
     match &block.label {
+        None if text.len() > 80 => None,
         None => {
             let t = text.trim_end_matches(['.', ':']);
             let letter = t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase());
@@ -468,6 +485,7 @@ fn section_heading(block: &Block<'_>) -> Option<String> {
                     .any(|w| matches!(w, "section" | "part" | "chapter"));
             (letter || titled).then(|| t.to_string())
         }
+        Some(_) if text.len() > 120 => None,
         Some(label) => {
             let upper = label
                 .readings

@@ -4,6 +4,8 @@
 //! siblings gets a `~2` suffix. Ids are paths, so unique siblings make every
 //! id in a resolution unique.
 
+use compact_str::{CompactString, format_compact};
+
 use crate::document::model::{Clause, Resolution};
 
 pub fn assign(res: &mut Resolution) {
@@ -19,28 +21,32 @@ pub fn assign(res: &mut Resolution) {
 
 fn number_preamble(clauses: &mut [Clause], base: &str) {
     for (i, c) in clauses.iter_mut().enumerate() {
-        c.id = format!("{base}.{}", i + 1);
+        c.id = format_compact!("{base}.{}", i + 1);
         number_items(&mut c.children, &c.id);
     }
 }
 
 fn number_items(clauses: &mut [Clause], base: &str) {
     let mut unlabelled = 0;
-    let mut used: Vec<String> = Vec::with_capacity(clauses.len());
+    let mut used: Vec<CompactString> = Vec::with_capacity(clauses.len());
     for c in clauses.iter_mut() {
         let mut segment = segment(&c.label);
         if segment.is_empty() {
             unlabelled += 1;
-            segment = format!("p{unlabelled}");
+            segment = format_compact!("p{unlabelled}");
         }
         if used.contains(&segment) {
             let base_segment = segment.clone();
             segment = (2..)
-                .map(|n| format!("{base_segment}~{n}"))
+                .map(|n| format_compact!("{base_segment}~{n}"))
                 .find(|s| !used.contains(s))
                 .unwrap_or(base_segment);
         }
-        c.id = format!("{base}.{segment}");
+        let mut id = CompactString::with_capacity(base.len() + 1 + segment.len());
+        id.push_str(base);
+        id.push('.');
+        id.push_str(&segment);
+        c.id = id;
         used.push(segment);
         number_items(&mut c.children, &c.id);
     }
@@ -48,7 +54,7 @@ fn number_items(clauses: &mut [Clause], base: &str) {
 
 /// The id segment for a printed label: letters and digits only, so that `.`
 /// stays the separator (`b.1` → `b1`); bullets have none.
-fn segment(label: &str) -> String {
+fn segment(label: &str) -> CompactString {
     label
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())

@@ -10,6 +10,7 @@ pub mod label;
 pub mod layout;
 pub mod phrase;
 pub mod segment;
+mod split;
 mod tree;
 pub mod vote;
 
@@ -19,20 +20,21 @@ use layout::Kind;
 /// Parse sanitised text. Never fails: what cannot be placed is listed in
 /// `Document::unplaced`.
 pub fn parse(text: &str, source: &str) -> Document {
-    let lines = layout::lines(text);
-    let mut doc = Document {
-        source: source.to_string(),
-        ..Document::default()
-    };
-    collect_furniture_and_footnotes(&lines, &mut doc);
-    let blocks = segment::blocks(&lines);
-    let mut builder = build::Builder::new(doc);
-    for block in &blocks {
-        builder.block(block);
-    }
-    let mut doc = builder.finish();
+    let mut doc = split::parse_in_parallel(text);
+    doc.source = source.to_string();
     complete(&mut doc, source);
     doc
+}
+
+/// Layout, segmentation and structure for one stretch of text, before the
+/// document-wide completion (codes, table votes, ids, title).
+fn parse_structure(text: &str) -> Document {
+    let lines = layout::lines(text);
+    let mut doc = Document::default();
+    collect_furniture_and_footnotes(&lines, &mut doc);
+    let mut builder = build::Builder::new(doc);
+    segment::for_each_block(&lines, |block| builder.block(&block));
+    builder.finish()
 }
 
 fn collect_furniture_and_footnotes(lines: &[layout::Line<'_>], doc: &mut Document) {
@@ -147,11 +149,17 @@ fn title(doc: &Document, source: &str) -> String {
 /// are kept out of clause text; the footnotes themselves are in
 /// `Document::footnotes`.
 fn strip_footnote_markers(doc: &mut Document) {
+    // Only numbered and superscript markers can be glued into clause text;
+    // `*` and `†` markers stay where the drafters put them.
     let markers: Vec<String> = doc
         .footnotes
         .iter()
         .map(|f| f.marker.clone())
-        .filter(|m| !m.is_empty())
+        .filter(|m| {
+            !m.is_empty()
+                && m.chars()
+                    .all(|c| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c))
+        })
         .collect();
     if markers.is_empty() {
         return;

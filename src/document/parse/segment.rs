@@ -9,14 +9,16 @@ use super::phrase::starts_with_phrase;
 
 /// `Annex`, `Annex B`, `ANNEX 1 R/CCPCJ/1/4:`, `Appendix II`.
 pub fn is_annex_heading(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
-    words <= 6
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([':', '.']);
+    ["annex", "annexes", "appendix", "attachment"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
         && !text.ends_with([';', ','])
-        && matches!(
-            first.trim_end_matches([':', '.']),
-            "annex" | "annexes" | "appendix" | "attachment"
-        )
+        && text.split_whitespace().count() <= 6
 }
 
 #[derive(Debug, Clone)]
@@ -70,7 +72,10 @@ impl Block<'_> {
 
 /// Append `text` with every run of whitespace turned into one space.
 pub fn push_collapsed(out: &mut String, text: &str) {
-    if !text.contains(['\t', '\u{a0}']) && !text.contains("  ") {
+    // Three memchr-speed scans beat one byte-by-byte pass.
+    let needs_work =
+        text.as_bytes().contains(&b'\t') || text.contains("  ") || text.contains('\u{a0}');
+    if !needs_work {
         out.push_str(text);
         return;
     }
@@ -105,23 +110,34 @@ pub fn field(text: &str) -> Option<(&'static str, &str)> {
         ("vote", "vote"),
     ];
     let (key, value) = text.split_once(':')?;
-    let key = key.trim().trim_matches('*').trim().to_ascii_lowercase();
+    if key.len() > 20 {
+        return None;
+    }
+    let key = key.trim().trim_matches('*').trim();
     KEYS.iter()
-        .find(|(k, _)| *k == key)
+        .find(|(k, _)| k.eq_ignore_ascii_case(key))
         .map(|(_, canon)| (*canon, value.trim().trim_start_matches('*').trim_start()))
 }
 
 /// Group classified lines into blocks; furniture and footnote lines are
 /// skipped here (the caller accounts for them).
 pub fn blocks<'a>(lines: &'a [Line<'a>]) -> Vec<Block<'a>> {
-    let mut out: Vec<Block<'a>> = Vec::new();
+    let mut out = Vec::new();
+    for_each_block(lines, |b| out.push(b));
+    out
+}
+
+/// Hand each block to `emit` as soon as it is complete, so a 50 MB corpus
+/// never holds all its paragraphs at once.
+pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>)) {
+    let mut current: Option<Block<'a>> = None;
     let mut blank_since = true;
     let mut page_break_since = false;
     for line in lines {
         match line.kind {
             Kind::Blank => {
                 blank_since = true;
-                if let Some(b) = out.last_mut() {
+                if let Some(b) = current.as_mut() {
                     b.before_break = true;
                 }
                 continue;
@@ -134,12 +150,11 @@ pub fn blocks<'a>(lines: &'a [Line<'a>]) -> Vec<Block<'a>> {
         }
         let text = line.text;
         let label = split_label(text);
-        let continues = match out.last() {
-            None => false,
-            Some(prev) => continues(prev, text, label.is_some(), blank_since, page_break_since),
-        };
+        let continues = current.as_ref().is_some_and(|prev| {
+            continues(prev, text, label.is_some(), blank_since, page_break_since)
+        });
         if continues {
-            if let Some(prev) = out.last_mut() {
+            if let Some(prev) = current.as_mut() {
                 prev.parts.push((line.no, text));
                 prev.before_break = false;
             }
@@ -148,21 +163,24 @@ pub fn blocks<'a>(lines: &'a [Line<'a>]) -> Vec<Block<'a>> {
                 Some((l, rest)) => (Some(l), rest),
                 None => (None, text),
             };
-            out.push(Block {
+            let next = Block {
                 label,
                 parts: vec![(line.no, first)],
                 after_break: blank_since || page_break_since,
                 before_break: false,
                 indent: line.indent,
-            });
+            };
+            if let Some(done) = current.replace(next) {
+                emit(done);
+            }
         }
         blank_since = false;
         page_break_since = false;
     }
-    if let Some(b) = out.last_mut() {
-        b.before_break = true;
+    if let Some(mut last) = current {
+        last.before_break = true;
+        emit(last);
     }
-    out
 }
 
 fn continues(
