@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use reso::config::Config;
 use reso::document::{Document, load_inputs};
 use reso::export::{json, outline};
 
@@ -18,6 +19,9 @@ use reso::export::{json, outline};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Settings file (RON); default: config.ron in reso's config directory.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Documents (.txt, .md) or folders to open; the bundled sample if none.
     paths: Vec<PathBuf>,
 }
@@ -38,7 +42,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Outline { paths, json }) => run_outline(&paths, json),
-        None => run_outline(&cli.paths, false),
+        None => run_reader(&cli.paths, cli.config.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -51,6 +55,12 @@ fn main() -> ExitCode {
 
 fn load(paths: &[PathBuf]) -> Result<Vec<Document>, String> {
     load_inputs(paths).map_err(|e| e.to_string())
+}
+
+fn run_reader(paths: &[PathBuf], config: Option<&std::path::Path>) -> Result<(), String> {
+    let config = Config::load(config)?;
+    let docs = load(paths)?;
+    reso::tui::run(&docs, &config)
 }
 
 fn run_outline(paths: &[PathBuf], as_json: bool) -> Result<(), String> {

@@ -1,0 +1,231 @@
+//! The reader's state. Only `update` (and the few event handlers here)
+//! change it; views read it. Nothing here draws.
+
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::detail;
+use super::keymap::Keymap;
+use super::layout::{Panes, inner, panes};
+use super::outline::{self, Kind, Node};
+use crate::document::Document;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Help,
+}
+
+/// Where Shift-Tab is in its cycle, as org-mode's global visibility cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TreeView {
+    Overview,
+    Contents,
+    Everything,
+}
+
+/// Rows of context kept above and below the selection.
+pub const SCROLL_OFF: usize = 3;
+
+pub struct App<'a> {
+    pub docs: &'a [Document],
+    pub nodes: Vec<Node<'a>>,
+    /// Per node: unfolded?
+    pub open: Vec<bool>,
+    /// Visible rows: node indices in pre-order, increasing.
+    pub rows: Vec<usize>,
+    /// The selected node (always visible).
+    pub selected: usize,
+    /// First visible row of the tree.
+    pub tree_offset: usize,
+    pub detail_scroll: usize,
+    pub help_scroll: usize,
+    pub tree_percent: u16,
+    pub mode: Mode,
+    pub tree_view: TreeView,
+    pub message: Option<String>,
+    pub keymap: Keymap,
+    pub area: Rect,
+    /// The selected node's detail, wrapped to the detail pane's width.
+    pub detail: Vec<Line<'static>>,
+    detail_key: Option<(usize, u16)>,
+}
+
+impl<'a> App<'a> {
+    pub fn new(docs: &'a [Document], tree_percent: u16) -> App<'a> {
+        let nodes = outline::build(docs);
+        let open = vec![false; nodes.len()];
+        let mut app = App {
+            docs,
+            nodes,
+            open,
+            rows: Vec::new(),
+            selected: 0,
+            tree_offset: 0,
+            detail_scroll: 0,
+            help_scroll: 0,
+            tree_percent: tree_percent.clamp(20, 80),
+            mode: Mode::Normal,
+            tree_view: TreeView::Contents,
+            message: None,
+            keymap: Keymap::default(),
+            area: Rect::new(0, 0, 120, 40),
+            detail: Vec::new(),
+            detail_key: None,
+        };
+        app.set_tree_view(TreeView::Contents);
+        // Start on the first resolution: that is what a delegate opens for.
+        if let Some(first) = app
+            .nodes
+            .iter()
+            .position(|n| matches!(n.kind, Kind::Resolution(_)))
+        {
+            app.selected = first;
+        }
+        app.refresh();
+        app
+    }
+
+    pub fn panes(&self) -> Panes {
+        panes(self.area, self.tree_percent)
+    }
+
+    /// Rows the tree pane shows at once.
+    pub fn tree_height(&self) -> usize {
+        usize::from(inner(self.panes().tree).height)
+    }
+
+    pub fn detail_height(&self) -> usize {
+        usize::from(inner(self.panes().detail).height)
+    }
+
+    pub fn has_children(&self, node: usize) -> bool {
+        self.nodes.get(node).is_some_and(|n| n.has_children(node))
+    }
+
+    /// Row index of the selected node.
+    pub fn selected_row(&self) -> usize {
+        self.rows
+            .binary_search(&self.selected)
+            .unwrap_or_else(|i| i.min(self.rows.len().saturating_sub(1)))
+    }
+
+    /// Recompute visible rows from the fold state.
+    pub fn recompute_rows(&mut self) {
+        self.rows.clear();
+        let mut i = 0;
+        while i < self.nodes.len() {
+            self.rows.push(i);
+            i = if self.open[i] {
+                i + 1
+            } else {
+                self.nodes[i].end
+            };
+        }
+        // The selection must stay visible: fall back to its nearest visible
+        // ancestor.
+        while self.rows.binary_search(&self.selected).is_err() {
+            match self.nodes.get(self.selected).and_then(|n| n.parent) {
+                Some(p) => self.selected = p,
+                None => {
+                    self.selected = self.rows.first().copied().unwrap_or(0);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// After any change: rows, scroll position and detail are brought up to
+    /// date. Cheap when nothing relevant changed.
+    pub fn refresh(&mut self) {
+        if self.rows.is_empty() && !self.nodes.is_empty() {
+            self.recompute_rows();
+        }
+        self.keep_in_view();
+        self.update_detail();
+    }
+
+    pub fn keep_in_view(&mut self) {
+        let height = self.tree_height().max(1);
+        let row = self.selected_row();
+        let off = SCROLL_OFF.min(height.saturating_sub(1) / 2);
+        if row < self.tree_offset + off {
+            self.tree_offset = row.saturating_sub(off);
+        } else if row + off >= self.tree_offset + height {
+            self.tree_offset = (row + off + 1).saturating_sub(height);
+        }
+        let max_offset = self.rows.len().saturating_sub(height);
+        self.tree_offset = self.tree_offset.min(max_offset);
+    }
+
+    fn update_detail(&mut self) {
+        let width = inner(self.panes().detail).width;
+        let key = (self.selected, width);
+        if self.detail_key != Some(key) {
+            if self.detail_key.map(|k| k.0) != Some(self.selected) {
+                self.detail_scroll = 0;
+            }
+            self.detail = match self.nodes.get(self.selected) {
+                Some(node) => detail::lines(node, &self.nodes, self.selected, width),
+                None => Vec::new(),
+            };
+            self.detail_key = Some(key);
+        }
+        let max = self
+            .detail
+            .len()
+            .saturating_sub(self.detail_height().max(1));
+        self.detail_scroll = self.detail_scroll.min(max);
+    }
+
+    /// Select a node, unfolding its ancestors so it is visible.
+    pub fn reveal(&mut self, node: usize) {
+        let mut changed = false;
+        let mut p = self.nodes.get(node).and_then(|n| n.parent);
+        while let Some(i) = p {
+            if !self.open[i] {
+                self.open[i] = true;
+                changed = true;
+            }
+            p = self.nodes[i].parent;
+        }
+        self.selected = node;
+        if changed {
+            self.recompute_rows();
+        }
+    }
+
+    pub fn set_tree_view(&mut self, view: TreeView) {
+        for (i, n) in self.nodes.iter().enumerate() {
+            self.open[i] = match view {
+                TreeView::Overview => matches!(n.kind, Kind::Document(_)),
+                TreeView::Contents => !matches!(n.kind, Kind::Clause(_)),
+                TreeView::Everything => true,
+            };
+        }
+        self.tree_view = view;
+        self.recompute_rows();
+    }
+
+    /// Window resized.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.area = Rect::new(0, 0, width, height);
+        self.refresh();
+    }
+
+    /// Mouse click at a screen position: select the row under it.
+    pub fn click(&mut self, column: u16, row: u16) {
+        let tree = inner(self.panes().tree);
+        if column >= tree.x
+            && column < tree.x + tree.width
+            && row >= tree.y
+            && row < tree.y + tree.height
+        {
+            let index = self.tree_offset + usize::from(row - tree.y);
+            if let Some(&node) = self.rows.get(index) {
+                self.selected = node;
+                self.refresh();
+            }
+        }
+    }
+}

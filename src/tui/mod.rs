@@ -1,0 +1,15 @@
+//! The interactive reader: state (`app`), `update`, views, and the event
+//! loop that connects them to a real terminal.
+
+pub mod app;
+pub mod detail;
+pub mod keymap;
+pub mod layout;
+pub mod outline;
+mod run;
+pub mod text;
+pub mod update;
+pub mod views;
+
+pub use app::App;
+pub use run::run;

@@ -1,0 +1,184 @@
+//! `update(app, action)`: the only place key actions change the state.
+
+use super::app::{App, Mode, TreeView};
+use super::keymap::Action;
+use super::outline::Kind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
+}
+
+pub fn update(app: &mut App<'_>, action: Action) -> Effect {
+    app.message = None;
+    if app.mode == Mode::Help {
+        match action {
+            Action::Help | Action::Quit => app.mode = Mode::Normal,
+            Action::Down | Action::DetailDown => app.help_scroll += 1,
+            Action::Up | Action::DetailUp => app.help_scroll = app.help_scroll.saturating_sub(1),
+            _ => {}
+        }
+        return Effect::None;
+    }
+    let page = app.tree_height().max(1);
+    match action {
+        Action::Quit => return Effect::Quit,
+        Action::Help => {
+            app.mode = Mode::Help;
+            app.help_scroll = 0;
+        }
+        Action::Down => move_rows(app, 1),
+        Action::Up => move_rows(app, -1),
+        Action::PageDown => move_rows(app, page as isize),
+        Action::PageUp => move_rows(app, -(page as isize)),
+        Action::HalfPageDown => move_rows(app, (page / 2).max(1) as isize),
+        Action::HalfPageUp => move_rows(app, -((page / 2).max(1) as isize)),
+        Action::Top => select_row(app, 0),
+        Action::Bottom => select_row(app, app.rows.len().saturating_sub(1)),
+        Action::FoldOrParent => {
+            let n = app.selected;
+            if app.has_children(n) && app.open[n] {
+                set_open(app, n, false);
+            } else if let Some(p) = app.nodes[n].parent {
+                app.selected = p;
+            }
+        }
+        Action::UnfoldOrChild => {
+            let n = app.selected;
+            if app.has_children(n) {
+                if app.open[n] {
+                    app.selected = n + 1;
+                } else {
+                    set_open(app, n, true);
+                }
+            }
+        }
+        Action::Toggle => {
+            let n = app.selected;
+            if app.has_children(n) {
+                set_open(app, n, !app.open[n]);
+            }
+        }
+        Action::CycleNode => cycle_node(app),
+        Action::CycleTree => {
+            let next = match app.tree_view {
+                TreeView::Overview => TreeView::Contents,
+                TreeView::Contents => TreeView::Everything,
+                TreeView::Everything => TreeView::Overview,
+            };
+            app.set_tree_view(next);
+            app.message = Some(
+                match next {
+                    TreeView::Overview => "overview: resolutions",
+                    TreeView::Contents => "contents: clauses",
+                    TreeView::Everything => "everything unfolded",
+                }
+                .into(),
+            );
+        }
+        Action::Parent => {
+            if let Some(p) = app.nodes[app.selected].parent {
+                app.selected = p;
+            }
+        }
+        Action::NextSibling => {
+            let n = app.selected;
+            let end = app.nodes[n].end;
+            let parent_end = app.nodes[n]
+                .parent
+                .map(|p| app.nodes[p].end)
+                .unwrap_or(app.nodes.len());
+            if end < parent_end {
+                app.selected = end;
+            }
+        }
+        Action::PrevSibling => {
+            if let Some(s) = prev_sibling(app, app.selected) {
+                app.selected = s;
+            }
+        }
+        Action::NextResolution => {
+            let from = app.selected + 1;
+            if let Some(i) = (from..app.nodes.len()).find(|&i| is_resolution(app, i)) {
+                app.reveal(i);
+            }
+        }
+        Action::PrevResolution => {
+            if let Some(i) = (0..app.selected).rev().find(|&i| is_resolution(app, i)) {
+                app.reveal(i);
+            }
+        }
+        Action::DetailDown => app.detail_scroll += 3,
+        Action::DetailUp => app.detail_scroll = app.detail_scroll.saturating_sub(3),
+        Action::ShrinkTree => app.tree_percent = app.tree_percent.saturating_sub(5).max(20),
+        Action::GrowTree => app.tree_percent = (app.tree_percent + 5).min(80),
+        Action::Center => {
+            let row = app.selected_row();
+            app.tree_offset = row.saturating_sub(app.tree_height() / 2);
+        }
+    }
+    app.refresh();
+    Effect::None
+}
+
+fn is_resolution(app: &App<'_>, i: usize) -> bool {
+    matches!(app.nodes[i].kind, Kind::Resolution(_))
+}
+
+fn move_rows(app: &mut App<'_>, delta: isize) {
+    let row = app.selected_row() as isize + delta;
+    let last = app.rows.len().saturating_sub(1) as isize;
+    select_row(app, row.clamp(0, last.max(0)) as usize);
+}
+
+fn select_row(app: &mut App<'_>, row: usize) {
+    if let Some(&node) = app.rows.get(row) {
+        app.selected = node;
+    }
+}
+
+fn set_open(app: &mut App<'_>, node: usize, open: bool) {
+    app.open[node] = open;
+    app.recompute_rows();
+}
+
+/// The sibling just before `node`: walk up from the row before it until
+/// reaching a node with the same parent.
+fn prev_sibling(app: &App<'_>, node: usize) -> Option<usize> {
+    let parent = app.nodes[node].parent;
+    let mut j = node.checked_sub(1)?;
+    if Some(j) == parent {
+        return None;
+    }
+    while app.nodes[j].parent != parent {
+        j = app.nodes[j].parent?;
+    }
+    Some(j)
+}
+
+/// Tab: folded → children → whole subtree → folded.
+fn cycle_node(app: &mut App<'_>) {
+    let n = app.selected;
+    if !app.has_children(n) {
+        return;
+    }
+    let end = app.nodes[n].end;
+    let subtree_open = (n + 1..end).all(|i| !app.has_children(i) || app.open[i]);
+    if !app.open[n] {
+        app.open[n] = true;
+        for i in n + 1..end {
+            app.open[i] = false;
+        }
+        app.message = Some("children".into());
+    } else if !subtree_open {
+        for i in n..end {
+            app.open[i] = true;
+        }
+        app.message = Some("subtree".into());
+    } else {
+        app.open[n] = false;
+        app.message = Some("folded".into());
+    }
+    app.recompute_rows();
+}

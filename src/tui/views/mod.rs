@@ -1,0 +1,20 @@
+//! Drawing. Every function here only reads the app state.
+
+mod detail;
+mod help;
+mod status;
+mod tree;
+
+use ratatui::Frame;
+
+use super::app::{App, Mode};
+
+pub fn draw(app: &App<'_>, frame: &mut Frame<'_>) {
+    let panes = app.panes();
+    tree::draw(app, frame, panes.tree);
+    detail::draw(app, frame, panes.detail);
+    status::draw(app, frame, panes.status);
+    if app.mode == Mode::Help {
+        help::draw(app, frame, frame.area());
+    }
+}

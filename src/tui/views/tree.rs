@@ -1,0 +1,117 @@
+//! The clause tree: only the rows in view are drawn.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::document::Vote;
+use crate::export::outline::first_words;
+use crate::tui::app::App;
+use crate::tui::layout::inner;
+use crate::tui::outline::{Group, Kind};
+use crate::tui::text::{clean, truncate};
+
+pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
+    let block = Block::default().borders(Borders::ALL).title(" Clauses ");
+    frame.render_widget(block, area);
+    let inside = inner(area);
+    let width = usize::from(inside.width);
+    let lines: Vec<Line<'static>> = app
+        .rows
+        .iter()
+        .skip(app.tree_offset)
+        .take(usize::from(inside.height))
+        .map(|&node| row(app, node, width))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inside);
+}
+
+fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
+    let node = &app.nodes[index];
+    let marker = if !app.has_children(index) {
+        "  "
+    } else if app.open[index] {
+        "▾ "
+    } else {
+        "▸ "
+    };
+    let indent = " ".repeat(usize::from(node.depth) * 2);
+    let mut spans: Vec<(String, Style)> = vec![(
+        format!("{indent}{marker}"),
+        Style::default().add_modifier(Modifier::DIM),
+    )];
+    let b = Style::default().add_modifier(Modifier::BOLD);
+    match node.kind {
+        Kind::Document(doc) => spans.push((clean(&doc.title), b)),
+        Kind::Resolution(res) => {
+            spans.push((clean(&res.code), b));
+            let mark = match res.vote {
+                Some(Vote::WithoutVote) => {
+                    ("  ✓ no vote".to_string(), Style::default().fg(Color::Green))
+                }
+                Some(Vote::Unanimous) => (
+                    "  ✓ unanimous".to_string(),
+                    Style::default().fg(Color::Green),
+                ),
+                Some(Vote::Recorded {
+                    in_favour,
+                    against,
+                    abstentions,
+                }) => (
+                    format!("  {in_favour}–{against}–{abstentions}"),
+                    Style::default().fg(Color::Yellow),
+                ),
+                None => (String::new(), Style::default()),
+            };
+            spans.push(mark);
+            if let Some(topic) = &res.topic {
+                spans.push((format!("  {}", clean(topic)), Style::default()));
+            }
+        }
+        Kind::Group(g) => {
+            let text = match g {
+                Group::Preamble(c) => format!("Preamble ({})", c.len()),
+                Group::Operative(c) => format!("Operative ({})", c.len()),
+                Group::Annex(_, a) => clean(&a.title),
+            };
+            spans.push((text, Style::default().fg(Color::Cyan)));
+        }
+        Kind::Section(title) => spans.push((
+            clean(title),
+            Style::default()
+                .fg(Color::Cyan)
+                .add_modifier(Modifier::ITALIC),
+        )),
+        Kind::Clause(c) => {
+            if !c.label.is_empty() {
+                spans.push((
+                    format!("{} ", clean(&c.label)),
+                    Style::default().add_modifier(Modifier::DIM),
+                ));
+            }
+            if !c.phrase.is_empty() {
+                spans.push((format!("{} ", clean(&c.phrase)), b));
+            }
+            spans.push((clean(&first_words(c)), Style::default()));
+        }
+    }
+    // Cut to the pane, by display width.
+    let mut left = width;
+    let mut out = Vec::new();
+    for (text, style) in spans {
+        if left == 0 {
+            break;
+        }
+        let piece = truncate(&text, left);
+        left = left.saturating_sub(unicode_width::UnicodeWidthStr::width(piece.as_str()));
+        out.push(Span::styled(piece, style));
+    }
+    let line = Line::from(out);
+    if index == app.selected {
+        line.style(Style::default().add_modifier(Modifier::REVERSED))
+    } else {
+        line
+    }
+}

@@ -1,0 +1,245 @@
+//! End to end: the real `reso` binary in a real pseudo-terminal, read back
+//! through a terminal emulator (vt100), as a user would see it.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+/// Records what a document might try to do to the terminal.
+#[derive(Default)]
+struct Watch {
+    titles: Vec<Vec<u8>>,
+    bells: usize,
+}
+
+impl vt100::Callbacks for Watch {
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles.push(title.to_vec());
+    }
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+}
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser<Watch>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Session {
+    fn start(args: &[&str], env: &[(&str, &str)]) -> Session {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows: 40,
+                cols: 120,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("openpty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_reso"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("reso-test-no-config"),
+        );
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn reso");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+            std::num::NonZeroU16::new(40).expect("rows"),
+            std::num::NonZeroU16::new(120).expect("cols"),
+            0,
+            Watch::default(),
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let _keep_master_open = pair.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut p) = p.lock() {
+                    p.process(&buf[..n]);
+                }
+                if let Ok(mut r) = r.lock() {
+                    r.extend_from_slice(&buf[..n]);
+                }
+            }
+        });
+        Session {
+            parser,
+            writer,
+            child,
+            raw,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                // Let the reader thread take the last bytes.
+                std::thread::sleep(Duration::from_millis(100));
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "reso did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn alternate_screen(&self) -> bool {
+        self.parser
+            .lock()
+            .expect("parser")
+            .screen()
+            .alternate_screen()
+    }
+}
+
+#[test]
+fn open_navigate_and_quit_leaves_the_terminal_clean() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("CCPCJ/1/1");
+    assert!(s.alternate_screen());
+    // Three resolutions on, then down through CCPCJ/1/4's operative part.
+    s.keys("}}}");
+    s.wait_for("row 83/114  CCPCJ/1/4");
+    s.keys("G");
+    s.wait_for("ANNEX 1");
+    // Up to operative 18, then 17, then unfold it and go to item d.
+    s.keys("kkk");
+    s.keys("l");
+    s.keys("jjjj");
+    let screen = s.wait_for("CCPCJ/1/4 › Operative 17 › d");
+    assert!(
+        screen.contains("Providing victims with 24-hour rapid"),
+        "{screen}"
+    );
+    s.keys("?");
+    s.wait_for("Keys — ? or q to close");
+    s.keys("?q");
+    let status = s.wait_exit();
+    assert!(status.success());
+    assert!(!s.alternate_screen(), "the alternate screen was left");
+    let raw = s.raw.lock().unwrap().clone();
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).to_string();
+    assert!(
+        tail.contains("\u{1b}[?1049l"),
+        "left the alternate screen: {tail:?}"
+    );
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_the_message() {
+    let mut s = Session::start(&[], &[("RESO_TEST_PANIC", "1")]);
+    let status = s.wait_exit();
+    assert!(!status.success());
+    assert!(!s.alternate_screen());
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    let left = raw
+        .rfind("\u{1b}[?1049l")
+        .expect("left the alternate screen");
+    let message = raw
+        .find("panicking after the first frame")
+        .expect("panic message printed");
+    assert!(left < message, "restored before the message");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("CCPCJ/1/1");
+    let pid = s.child.process_id().expect("pid");
+    let ok = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(ok.success());
+    s.wait_exit();
+    assert!(!s.alternate_screen());
+}
+
+#[test]
+fn a_hostile_document_cannot_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("evil.txt");
+    std::fs::write(
+        &path,
+        "The Council,\n\nRecalling \x1b]0;owned-title\x07 \x1b[2J\x1b[31mred\x07 and \u{9b}31m,\n\n1. Decides \x1b]2;again\x1b\\ now;\n",
+    )
+    .unwrap();
+    let mut s = Session::start(&[path.to_str().unwrap()], &[]);
+    s.wait_for("Recalling");
+    s.keys("GG");
+    let screen = s.wait_for("Decides");
+    assert!(
+        !screen.contains("[31m") && !screen.contains("owned"),
+        "{screen}"
+    );
+    {
+        let parser = s.parser.lock().unwrap();
+        assert!(
+            parser.callbacks().titles.is_empty(),
+            "a document set the window title"
+        );
+        assert_eq!(parser.callbacks().bells, 0);
+    }
+    s.keys("q");
+    s.wait_exit();
+}
+
+#[test]
+fn not_a_terminal_is_a_clear_error() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_reso"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("needs a terminal") && err.lines().count() == 1,
+        "{err}"
+    );
+}
