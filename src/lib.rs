@@ -6,4 +6,5 @@
 pub mod config;
 pub mod document;
 pub mod export;
+pub mod find;
 pub mod tui;

@@ -36,12 +36,32 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Rank every clause against a fuzzy query (fzf syntax) and print the hits.
+    Find {
+        /// What to look for: words, `'exact`, `^prefix`, `suffix$`, `!not`,
+        /// or a reference such as `1/3 op 4 a`.
+        query: String,
+        /// Documents or folders; the bundled sample if none.
+        paths: Vec<PathBuf>,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print JSON: [{"id", "score", "text"}].
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Outline { paths, json }) => run_outline(&paths, json),
+        Some(Command::Find {
+            query,
+            paths,
+            limit,
+            json,
+        }) => run_find(&query, &paths, limit, json),
         None => run_reader(&cli.paths, cli.config.as_deref()),
     };
     match result {
@@ -77,6 +97,21 @@ fn run_outline(paths: &[PathBuf], as_json: bool) -> Result<(), String> {
             doc.source
         ));
     }
+    Ok(())
+}
+
+fn run_find(query: &str, paths: &[PathBuf], limit: usize, as_json: bool) -> Result<(), String> {
+    let docs = load(paths)?;
+    let hits = reso::find::search(&docs, query, limit);
+    let text = if as_json {
+        serde_json::to_string_pretty(&hits).map_err(|e| e.to_string())?
+    } else {
+        hits.iter()
+            .map(|h| format!("{}\t{}\t{}", h.id, h.score, h.text))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    print_safely(&text);
     Ok(())
 }
 

@@ -54,6 +54,20 @@ fn json_has_the_promised_shape() {
 }
 
 #[test]
+fn find_prints_ranked_hits_and_json() {
+    let o = reso(&["find", "universal hotline", "--limit", "2"]);
+    assert!(o.status.success());
+    let out = String::from_utf8_lossy(&o.stdout);
+    let first = out.lines().next().unwrap_or("");
+    assert!(first.starts_with("CCPCJ/1/4:op.17\t"), "{out}");
+    assert_eq!(out.lines().count(), 2);
+    let o = reso(&["find", "1/3 op 4", "--json", "--limit", "1"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v[0]["id"], "CCPCJ/1/3:op.4");
+    assert!(v[0]["score"].as_u64().is_some() && v[0]["text"].as_str().is_some());
+}
+
+#[test]
 fn a_folder_is_read_in_name_order() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(

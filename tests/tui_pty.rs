@@ -173,6 +173,21 @@ fn open_navigate_and_quit_leaves_the_terminal_clean() {
 }
 
 #[test]
+fn find_hotline_and_jump() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("CCPCJ/1/1");
+    s.keys("/hotline");
+    s.wait_for("/ hotline");
+    s.keys("\r");
+    let screen = s.wait_for("CCPCJ/1/4 › Operative 17");
+    assert!(screen.contains("universal hotline"), "{screen}");
+    assert!(screen.contains("READ"));
+    s.keys("q");
+    s.wait_exit();
+    assert!(!s.alternate_screen());
+}
+
+#[test]
 fn a_panic_restores_the_terminal_before_the_message() {
     let mut s = Session::start(&[], &[("RESO_TEST_PANIC", "1")]);
     let status = s.wait_exit();

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::detail;
+use super::finder::{Engine, Finder};
 use super::keymap::Keymap;
 use super::layout::{Panes, inner, panes};
 use super::outline::{self, Kind, Node};
@@ -14,6 +15,17 @@ use crate::document::Document;
 pub enum Mode {
     Normal,
     Help,
+    /// The finder prompt is open (`/`, or `f` for a filter).
+    Find,
+}
+
+/// The tree narrowed to the clauses matching a query, and their ancestors.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    pub query: String,
+    /// Per node: shown while filtered?
+    pub visible: Vec<bool>,
+    pub matches: usize,
 }
 
 /// Where Shift-Tab is in its cycle, as org-mode's global visibility cycle.
@@ -49,6 +61,15 @@ pub struct App<'a> {
     /// The selected node's detail, wrapped to the detail pane's width.
     pub detail: Vec<Line<'static>>,
     detail_key: Option<(usize, u16)>,
+    /// The matching engine, started the first time the finder opens.
+    pub engine: Option<Engine>,
+    pub finder: Option<Finder>,
+    /// Hits of the last find, in document order, for `n` / `N`.
+    pub hits: Vec<usize>,
+    pub filter: Option<Filter>,
+    /// A node shown in the detail pane without being selected in the tree
+    /// (the finder's preview).
+    pub preview: Option<usize>,
 }
 
 impl<'a> App<'a> {
@@ -72,6 +93,11 @@ impl<'a> App<'a> {
             area: Rect::new(0, 0, 120, 40),
             detail: Vec::new(),
             detail_key: None,
+            engine: None,
+            finder: None,
+            hits: Vec::new(),
+            filter: None,
+            preview: None,
         };
         app.set_tree_view(TreeView::Contents);
         // Start on the first resolution: that is what a delegate opens for.
@@ -115,6 +141,10 @@ impl<'a> App<'a> {
         self.rows.clear();
         let mut i = 0;
         while i < self.nodes.len() {
+            if self.filter.as_ref().is_some_and(|f| !f.visible[i]) {
+                i = self.nodes[i].end;
+                continue;
+            }
             self.rows.push(i);
             i = if self.open[i] {
                 i + 1
@@ -160,13 +190,14 @@ impl<'a> App<'a> {
 
     fn update_detail(&mut self) {
         let width = inner(self.panes().detail).width;
-        let key = (self.selected, width);
+        let shown = self.preview.unwrap_or(self.selected);
+        let key = (shown, width);
         if self.detail_key != Some(key) {
-            if self.detail_key.map(|k| k.0) != Some(self.selected) {
+            if self.detail_key.map(|k| k.0) != Some(shown) {
                 self.detail_scroll = 0;
             }
-            self.detail = match self.nodes.get(self.selected) {
-                Some(node) => detail::lines(node, &self.nodes, self.selected, width),
+            self.detail = match self.nodes.get(shown) {
+                Some(node) => detail::lines(node, &self.nodes, shown, width),
                 None => Vec::new(),
             };
             self.detail_key = Some(key);

@@ -32,12 +32,17 @@ pub enum Action {
     ShrinkTree,
     GrowTree,
     Center,
+    OpenFinder,
+    OpenFilter,
+    NextHit,
+    PrevHit,
+    ClearFilter,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 30] = [
         Action::Down,
         Action::Up,
         Action::FoldOrParent,
@@ -61,6 +66,11 @@ impl Action {
         Action::ShrinkTree,
         Action::GrowTree,
         Action::Center,
+        Action::OpenFinder,
+        Action::OpenFilter,
+        Action::NextHit,
+        Action::PrevHit,
+        Action::ClearFilter,
         Action::Help,
         Action::Quit,
     ];
@@ -91,11 +101,30 @@ impl Action {
             Action::ShrinkTree => "narrow the tree pane",
             Action::GrowTree => "widen the tree pane",
             Action::Center => "centre the selected row",
+            Action::OpenFinder => "find any clause (fuzzy)",
+            Action::OpenFilter => "filter the tree to matching clauses",
+            Action::NextHit => "next hit of the last find",
+            Action::PrevHit => "previous hit of the last find",
+            Action::ClearFilter => "clear the filter",
             Action::Help => "show or hide this help",
             Action::Quit => "quit",
         }
     }
 }
+
+/// Keys inside the finder's prompt (text input, so not rebindable
+/// actions); listed in the help overlay from this table.
+pub const FINDER_KEYS: [(&str, &str); 6] = [
+    (
+        "type",
+        "search every clause: words, 'exact, ^prefix, suffix$, !not",
+    ),
+    ("1/3 op 4 a", "a clause reference is answered first"),
+    ("↑ / ↓, Ctrl-p / Ctrl-n", "choose a result"),
+    ("Enter", "jump to it (in filter: narrow the tree)"),
+    ("Esc", "back to exactly where you were"),
+    ("Backspace, Ctrl-u", "delete a character, clear the query"),
+];
 
 /// A key with its modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,6 +212,11 @@ impl Default for Keymap {
                 b(Action::ShrinkTree, &[Key::ch('<')]),
                 b(Action::GrowTree, &[Key::ch('>')]),
                 b(Action::Center, &[Key::ch('z')]),
+                b(Action::OpenFinder, &[Key::ch('/')]),
+                b(Action::OpenFilter, &[Key::ch('f')]),
+                b(Action::NextHit, &[Key::ch('n')]),
+                b(Action::PrevHit, &[Key::ch('N')]),
+                b(Action::ClearFilter, &[Key::plain(Esc)]),
                 b(Action::Help, &[Key::ch('?')]),
                 b(Action::Quit, &[Key::ch('q'), Key::ctrl('c')]),
             ],

@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod detail;
+pub mod find_update;
+pub mod finder;
 pub mod keymap;
 pub mod layout;
 pub mod outline;

@@ -13,7 +13,8 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use super::app::App;
+use super::app::{App, Mode};
+use super::find_update;
 use super::keymap::Action;
 use super::update::{Effect, update};
 use super::views;
@@ -22,6 +23,8 @@ use crate::document::Document;
 
 /// How often the loop wakes without input, to notice signals.
 const TICK: Duration = Duration::from_millis(200);
+/// How often the finder's results refresh while matching runs.
+const FRAME: Duration = Duration::from_millis(16);
 
 pub fn run(docs: &[Document], config: &Config) -> Result<(), String> {
     if !stdout().is_terminal() {
@@ -70,14 +73,23 @@ fn event_loop(
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
+        if app.mode == Mode::Find {
+            find_update::tick(app);
+            app.refresh();
+        }
         terminal.draw(|frame| views::draw(app, frame)).map_err(io)?;
         if panic_for_test {
             panic!("RESO_TEST_PANIC is set: panicking after the first frame");
         }
-        if !event::poll(TICK).map_err(io)? {
+        // While matching runs, wake often so results fill in as they come.
+        let running = app.finder.as_ref().is_some_and(|f| f.running);
+        if !event::poll(if running { FRAME } else { TICK }).map_err(io)? {
             continue;
         }
         match event::read().map_err(io)? {
+            Event::Key(key) if key.kind != KeyEventKind::Release && app.mode == Mode::Find => {
+                find_update::key(app, &key);
+            }
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 if let Some(action) = app.keymap.action(&key)
                     && update(app, action) == Effect::Quit

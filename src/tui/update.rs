@@ -1,6 +1,7 @@
 //! `update(app, action)`: the only place key actions change the state.
 
 use super::app::{App, Mode, TreeView};
+use super::find_update;
 use super::keymap::Action;
 use super::outline::Kind;
 
@@ -12,6 +13,9 @@ pub enum Effect {
 
 pub fn update(app: &mut App<'_>, action: Action) -> Effect {
     app.message = None;
+    if app.mode == Mode::Find {
+        return Effect::None;
+    }
     if app.mode == Mode::Help {
         match action {
             Action::Help | Action::Quit => app.mode = Mode::Normal,
@@ -113,10 +117,12 @@ pub fn update(app: &mut App<'_>, action: Action) -> Effect {
         Action::DetailUp => app.detail_scroll = app.detail_scroll.saturating_sub(3),
         Action::ShrinkTree => app.tree_percent = app.tree_percent.saturating_sub(5).max(20),
         Action::GrowTree => app.tree_percent = (app.tree_percent + 5).min(80),
-        Action::Center => {
-            let row = app.selected_row();
-            app.tree_offset = row.saturating_sub(app.tree_height() / 2);
-        }
+        Action::Center => find_update::center(app),
+        Action::OpenFinder => find_update::open(app, false),
+        Action::OpenFilter => find_update::open(app, true),
+        Action::NextHit => find_update::next_hit(app, true),
+        Action::PrevHit => find_update::next_hit(app, false),
+        Action::ClearFilter => find_update::clear_filter(app),
     }
     app.refresh();
     Effect::None

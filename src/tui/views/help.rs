@@ -1,5 +1,5 @@
-//! The help overlay, generated from the keymap so it lists exactly the
-//! keys that work.
+//! The help overlay, generated from the keymap (and the finder's key table)
+//! so it lists exactly the keys that work.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,14 +8,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::tui::app::App;
+use crate::tui::keymap::FINDER_KEYS;
 use crate::tui::layout::inner;
 
 pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
-    let width = area.width.saturating_sub(4).min(84);
+    let width = area.width.saturating_sub(4).min(96);
+    let wanted = app.keymap.bindings.len() + FINDER_KEYS.len() + 5;
     let height = area
         .height
         .saturating_sub(2)
-        .min(app.keymap.bindings.len() as u16 + 4);
+        .min(u16::try_from(wanted).unwrap_or(u16::MAX));
     let popup = Rect {
         x: area.x + (area.width.saturating_sub(width)) / 2,
         y: area.y + (area.height.saturating_sub(height)) / 2,
@@ -26,24 +28,31 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(
         Block::default()
             .borders(Borders::ALL)
-            .title(" Keys — ? or q to close "),
+            .title(" Keys — ? or q to close, j/k scroll "),
         popup,
     );
-    let keys_width = 22;
-    let lines: Vec<Line<'static>> = app
+    let keys_width = 24;
+    let entry = |keys: &str, what: &str| {
+        Line::from(vec![
+            Span::styled(
+                format!(" {keys:<keys_width$}"),
+                Style::default().add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(what.to_string()),
+        ])
+    };
+    let mut lines: Vec<Line<'static>> = app
         .keymap
         .bindings
         .iter()
-        .map(|(action, _)| {
-            Line::from(vec![
-                Span::styled(
-                    format!(" {:<keys_width$}", app.keymap.keys_for(*action)),
-                    Style::default().add_modifier(Modifier::BOLD),
-                ),
-                Span::raw(action.description().to_string()),
-            ])
-        })
-        .skip(app.help_scroll)
+        .map(|(action, _)| entry(&app.keymap.keys_for(*action), action.description()))
         .collect();
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        " In the finder (/ or f)",
+        Style::default().add_modifier(Modifier::BOLD),
+    ));
+    lines.extend(FINDER_KEYS.iter().map(|(keys, what)| entry(keys, what)));
+    let lines: Vec<Line<'static>> = lines.into_iter().skip(app.help_scroll).collect();
     frame.render_widget(Paragraph::new(lines), inner(popup));
 }

@@ -1,6 +1,7 @@
 //! Drawing. Every function here only reads the app state.
 
 mod detail;
+mod finder;
 mod help;
 mod status;
 mod tree;
@@ -11,7 +12,11 @@ use super::app::{App, Mode};
 
 pub fn draw(app: &App<'_>, frame: &mut Frame<'_>) {
     let panes = app.panes();
-    tree::draw(app, frame, panes.tree);
+    if app.mode == Mode::Find {
+        finder::draw(app, frame, panes.tree);
+    } else {
+        tree::draw(app, frame, panes.tree);
+    }
     detail::draw(app, frame, panes.detail);
     status::draw(app, frame, panes.status);
     if app.mode == Mode::Help {

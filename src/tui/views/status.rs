@@ -23,8 +23,11 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
         .map(|r| clean(&r.code))
         .unwrap_or_default();
     let mode = match app.mode {
+        Mode::Normal if app.filter.is_some() => "FILTER",
         Mode::Normal => "READ",
         Mode::Help => "HELP",
+        Mode::Find if app.finder.as_ref().is_some_and(|f| f.filter) => "FILTER?",
+        Mode::Find => "FIND",
     };
     let hints: Vec<String> = match app.mode {
         Mode::Normal => [
@@ -43,8 +46,20 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
         })
         .collect(),
         Mode::Help => vec![format!("{} close", app.keymap.keys_for(Action::Help))],
+        Mode::Find => vec!["Enter jump  ↑↓ choose  Esc back".to_string()],
     };
-    let left = format!(" {mode}  row {row}/{}  {code}", app.rows.len());
+    let filtered = app
+        .filter
+        .as_ref()
+        .map(|f| {
+            format!(
+                "  filtered “{}”: {} match — Esc clears",
+                clean(&f.query),
+                f.matches
+            )
+        })
+        .unwrap_or_default();
+    let left = format!(" {mode}  row {row}/{}  {code}{filtered}", app.rows.len());
     let right = match &app.message {
         Some(m) => format!("  {m}"),
         None => format!("  {}", hints.join("  ")),
@@ -65,6 +80,7 @@ fn short(action: Action) -> &'static str {
         Action::Help => "help",
         Action::CycleNode => "fold",
         Action::NextResolution => "next res.",
+        Action::OpenFinder => "find",
         Action::Quit => "quit",
         _ => "",
     }

@@ -1,0 +1,85 @@
+//! The interactive finder with a million clauses: time from the last key
+//! of a query to complete, ranked results, with nucleo on this machine's
+//! cores. A plain harness (the measured span is inside one iteration,
+//! after the query has been typed key by key).
+//! Run: `cargo bench --bench find`.
+
+use std::time::{Duration, Instant};
+
+use reso::document::sample;
+use reso::find::haystack;
+use reso::tui::finder::Engine;
+
+const CLAUSES: usize = 1_000_000;
+const RUNS: usize = 7;
+/// Time between keys while typing, as a fast typist.
+const KEY_GAP: Duration = Duration::from_millis(80);
+
+/// A million haystacks: the sample's clauses under new ids.
+fn engine() -> Engine {
+    let doc = sample();
+    let base: Vec<String> = doc.all_clauses().map(haystack).collect();
+    let items: Vec<(u32, String)> = (0..CLAUSES)
+        .map(|i| {
+            (
+                i as u32,
+                format!("{} GEN/{}", base[i % base.len()], i / base.len()),
+            )
+        })
+        .collect();
+    let mut engine = Engine::from_items(items);
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while engine.tick() && Instant::now() < deadline {}
+    engine
+}
+
+fn main() {
+    // `cargo test` runs benches with --bench only when asked; stay quiet otherwise.
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let mut engine = engine();
+    println!(
+        "{CLAUSES} clauses; typing with {} ms between keys",
+        KEY_GAP.as_millis()
+    );
+    println!(
+        "{:<24} {:>12} {:>12} {:>10}",
+        "query", "median ms", "max ms", "matches"
+    );
+    for query in [
+        "hotline",
+        "INTERPOL border",
+        "'trafficking 'victims",
+        "^Encourag",
+        "1800-DELITO",
+    ] {
+        let mut times = Vec::new();
+        let mut matched = 0;
+        for _ in 0..RUNS {
+            engine.set_query("");
+            while engine.tick() {}
+            let mut typed = String::new();
+            for c in query.chars() {
+                typed.push(c);
+                engine.set_query(&typed);
+                let until = Instant::now() + KEY_GAP;
+                while Instant::now() < until {
+                    engine.tick();
+                }
+            }
+            let start = Instant::now();
+            while engine.tick() {}
+            times.push(start.elapsed());
+            matched = engine.matched();
+        }
+        times.sort();
+        println!(
+            "{:<24} {:>12.1} {:>12.1} {:>10}",
+            query,
+            times[RUNS / 2].as_secs_f64() * 1e3,
+            times[RUNS - 1].as_secs_f64() * 1e3,
+            matched
+        );
+    }
+}

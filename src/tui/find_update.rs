@@ -1,0 +1,244 @@
+//! The finder's side of `update`: opening it, typing in it, choosing a
+//! result, jumping, filtering, and `n` / `N`.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::{App, Filter, Mode};
+use super::detail::breadcrumb;
+use super::finder::{Engine, Finder, Row, Saved, pinned};
+use super::outline::Kind;
+use crate::find::haystack;
+
+pub fn open(app: &mut App<'_>, filter: bool) {
+    if app.engine.is_none() {
+        app.engine = Some(Engine::new(&app.nodes));
+    }
+    let saved = Saved {
+        selected: app.selected,
+        open: app.open.clone(),
+        tree_offset: app.tree_offset,
+        detail_scroll: app.detail_scroll,
+    };
+    let total = app.engine.as_ref().map(|e| e.total).unwrap_or(0);
+    app.finder = Some(Finder::new(filter, saved, total));
+    app.mode = Mode::Find;
+    set_query(app, String::new());
+}
+
+/// A key pressed while the prompt is open.
+pub fn key(app: &mut App<'_>, key: &KeyEvent) {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Esc => cancel(app),
+        KeyCode::Enter => accept(app),
+        KeyCode::Up => choose(app, -1),
+        KeyCode::Down => choose(app, 1),
+        KeyCode::Char('p') if ctrl => choose(app, -1),
+        KeyCode::Char('n') if ctrl => choose(app, 1),
+        KeyCode::Char('c') if ctrl => cancel(app),
+        KeyCode::Char('u') if ctrl => set_query(app, String::new()),
+        KeyCode::PageDown => choose(app, 10),
+        KeyCode::PageUp => choose(app, -10),
+        KeyCode::Backspace => {
+            let mut q = app
+                .finder
+                .as_ref()
+                .map(|f| f.query.clone())
+                .unwrap_or_default();
+            q.pop();
+            set_query(app, q);
+        }
+        KeyCode::Char(c) if !ctrl => {
+            let mut q = app
+                .finder
+                .as_ref()
+                .map(|f| f.query.clone())
+                .unwrap_or_default();
+            q.push(c);
+            set_query(app, q);
+        }
+        _ => {}
+    }
+    app.refresh();
+}
+
+fn set_query(app: &mut App<'_>, query: String) {
+    let pins = pinned(&app.nodes, &query);
+    if let Some(engine) = app.engine.as_mut() {
+        engine.set_query(&query);
+    }
+    if let Some(f) = app.finder.as_mut() {
+        f.query = query;
+        f.pinned = pins;
+        f.selected = 0;
+        f.offset = 0;
+    }
+    tick(app);
+}
+
+fn choose(app: &mut App<'_>, delta: isize) {
+    if let Some(f) = app.finder.as_mut() {
+        let last = f.len().saturating_sub(1) as isize;
+        f.selected = (f.selected as isize + delta).clamp(0, last.max(0)) as usize;
+    }
+    tick(app);
+}
+
+/// Called every frame while the finder is open: take nucleo's progress,
+/// and refresh the rows in view (with highlights) and the preview.
+pub fn tick(app: &mut App<'_>) {
+    let height = app.tree_height().saturating_sub(1).max(1);
+    let (Some(engine), Some(finder)) = (app.engine.as_mut(), app.finder.as_mut()) else {
+        return;
+    };
+    finder.running = engine.tick();
+    finder.matched = engine.matched();
+    finder.total = engine.total;
+    let len = finder.len();
+    if finder.selected >= len {
+        finder.selected = len.saturating_sub(1);
+    }
+    if finder.selected < finder.offset {
+        finder.offset = finder.selected;
+    } else if finder.selected >= finder.offset + height {
+        finder.offset = finder.selected + 1 - height;
+    }
+    let mut rows = Vec::new();
+    for index in finder.offset..(finder.offset + height).min(len) {
+        let Some(node) = finder.result(engine, index) else {
+            continue;
+        };
+        let Kind::Clause(clause) = app.nodes[node].kind else {
+            continue;
+        };
+        let text = haystack(clause);
+        let highlights = engine.highlights(&text);
+        rows.push(Row {
+            node,
+            breadcrumb: breadcrumb(&app.nodes, node),
+            haystack: text,
+            highlights,
+        });
+    }
+    finder.rows = rows;
+    app.preview = finder.result(engine, finder.selected);
+}
+
+fn cancel(app: &mut App<'_>) {
+    if let Some(f) = app.finder.take() {
+        app.selected = f.saved.selected;
+        app.open = f.saved.open;
+        app.recompute_rows();
+        app.tree_offset = f.saved.tree_offset;
+        app.detail_scroll = f.saved.detail_scroll;
+    }
+    app.preview = None;
+    app.mode = Mode::Normal;
+}
+
+fn accept(app: &mut App<'_>) {
+    let Some(finder) = app.finder.take() else {
+        return;
+    };
+    app.mode = Mode::Normal;
+    app.preview = None;
+    let Some(engine) = app.engine.as_mut() else {
+        return;
+    };
+    // Matching may still be running on a very large corpus: wait for it so
+    // that the filter and `n`/`N` see every hit.
+    while engine.tick() {}
+    let mut hits = engine.all_matches();
+    for &p in &finder.pinned {
+        if hits.binary_search(&p).is_err() {
+            hits.push(p);
+        }
+    }
+    hits.sort_unstable();
+    if finder.filter {
+        apply_filter(app, finder.query, &hits);
+        return;
+    }
+    let chosen = finder.result(engine, finder.selected);
+    app.hits = hits;
+    match chosen {
+        Some(node) => {
+            app.reveal(node);
+            center(app);
+            app.message = Some(format!(
+                "{} hits — n / N for the next / previous",
+                app.hits.len()
+            ));
+        }
+        None => {
+            app.message = Some("no match".into());
+        }
+    }
+}
+
+fn apply_filter(app: &mut App<'_>, query: String, hits: &[usize]) {
+    let mut visible = vec![false; app.nodes.len()];
+    for &h in hits {
+        // The matching clause, its ancestors (unfolded so it shows), and
+        // its own sub-clauses.
+        visible[h..app.nodes[h].end]
+            .iter_mut()
+            .for_each(|v| *v = true);
+        let mut p = app.nodes[h].parent;
+        while let Some(i) = p {
+            if visible[i] && app.open[i] {
+                break;
+            }
+            visible[i] = true;
+            app.open[i] = true;
+            p = app.nodes[i].parent;
+        }
+    }
+    app.filter = Some(Filter {
+        query,
+        visible,
+        matches: hits.len(),
+    });
+    app.hits = hits.to_vec();
+    if let Some(&first) = hits.first() {
+        app.selected = first;
+    }
+    app.recompute_rows();
+}
+
+pub fn clear_filter(app: &mut App<'_>) {
+    if app.filter.take().is_some() {
+        app.recompute_rows();
+        app.message = Some("filter cleared".into());
+    }
+}
+
+/// `n` / `N`: the next hit after (or before) the selection, wrapping.
+pub fn next_hit(app: &mut App<'_>, forward: bool) {
+    if app.hits.is_empty() {
+        app.message = Some("no hits: find with / first".into());
+        return;
+    }
+    let here = app.selected;
+    let pos = app.hits.partition_point(|&h| h <= here);
+    let target = if forward {
+        app.hits.get(pos).or(app.hits.first())
+    } else {
+        let before = app.hits.partition_point(|&h| h < here);
+        before
+            .checked_sub(1)
+            .and_then(|i| app.hits.get(i))
+            .or(app.hits.last())
+    };
+    if let Some(&node) = target {
+        let k = app.hits.binary_search(&node).map(|k| k + 1).unwrap_or(0);
+        app.reveal(node);
+        center(app);
+        app.message = Some(format!("hit {k} of {}", app.hits.len()));
+    }
+}
+
+pub fn center(app: &mut App<'_>) {
+    let row = app.selected_row();
+    app.tree_offset = row.saturating_sub(app.tree_height() / 2);
+}

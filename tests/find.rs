@@ -1,0 +1,212 @@
+//! The finder: ranking, references, highlighting, and the reader's
+//! find / jump / back / filter / next-hit behaviour.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use reso::document::{Document, sample};
+use reso::find::engine::pattern;
+use reso::find::highlight::positions;
+use reso::find::search;
+use reso::tui::App;
+use reso::tui::app::Mode;
+use reso::tui::find_update;
+use reso::tui::keymap::Action;
+use reso::tui::outline::Kind;
+use reso::tui::update::update;
+
+#[test]
+fn an_exact_phrase_ranks_its_clause_first() {
+    let docs = [sample()];
+    let hits = search(&docs, "universal hotline for human trafficking", 5);
+    assert_eq!(hits[0].id, "CCPCJ/1/4:op.17");
+    let hits = search(&docs, "'Liberta", 5);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].id, "CCPCJ/1/1:op.5.a.ii");
+}
+
+#[test]
+fn a_reference_finds_its_clause() {
+    let docs = [sample()];
+    assert_eq!(search(&docs, "1/3 op 4", 3)[0].id, "CCPCJ/1/3:op.4");
+    assert_eq!(
+        search(&docs, "1/2 op 1 a iv", 3)[0].id,
+        "CCPCJ/1/2:op.1.a.iv"
+    );
+    assert_eq!(
+        search(&docs, "CCPCJ/1/4:op.17.d", 3)[0].id,
+        "CCPCJ/1/4:op.17.d"
+    );
+}
+
+#[test]
+fn fzf_syntax_smart_case_and_normalisation() {
+    let docs = [sample()];
+    // `!not` excludes; `^` anchors at the start of the clause text.
+    let with = search(&docs, "'INTERPOL", 100).len();
+    let without = search(&docs, "'INTERPOL !'Frontex", 100).len();
+    assert_eq!(with, without + 1);
+    let urges = search(&docs, "^Urges", 10);
+    assert_eq!(
+        urges.len(),
+        3,
+        "1/3 op 4, op 7 and 1/4 annex op 1 open with Urges"
+    );
+    assert!(urges.iter().all(|h| h.text.starts_with("*Urges*")));
+    // An exact word at the very end of a clause with non-ASCII text.
+    assert!(
+        search(&docs, "'Trafficking.", 50)
+            .iter()
+            .any(|h| h.id == "CCPCJ/1/3:op.10.d")
+    );
+    // Upper case in the query makes it case-sensitive.
+    assert!(search(&docs, "'interpol", 100).len() >= with);
+    let doc =
+        common::parse_str("The Council,\n\nRecalling the résumé of the Café,\n\n1. Decides;\n");
+    let docs = [doc];
+    assert_eq!(search(&docs, "resume cafe", 3).len(), 1);
+}
+
+#[test]
+fn highlights_fall_on_the_right_characters_in_non_ascii_text() {
+    let mut matcher = nucleo::Matcher::new(nucleo::Config::DEFAULT);
+    // (nucleo 0.5 misses an exact `'word` that ends a non-ASCII haystack;
+    // reso's haystacks always end with the clause id, so text never does.)
+    let text = "Chair Paul Ioan Răzvan-Mihalcea — campaigns here";
+    let chars: Vec<char> = text.chars().collect();
+    let pos = positions(&pattern("Răzvan"), text, &mut matcher);
+    let matched: String = pos.iter().map(|&i| chars[i]).collect();
+    assert_eq!(matched, "Răzvan");
+    let pos = positions(&pattern("'campaigns"), text, &mut matcher);
+    let matched: String = pos.iter().map(|&i| chars[i]).collect();
+    assert_eq!(matched, "campaigns");
+    let pos = positions(&pattern("razvan"), text, &mut matcher);
+    assert_eq!(pos.len(), 6, "normalised: ă matches a");
+    assert!(pos.windows(2).all(|w| w[0] < w[1]), "sorted and unique");
+}
+
+fn app(docs: &[Document]) -> App<'_> {
+    let mut app = App::new(docs, 45);
+    app.resize(120, 40);
+    app
+}
+
+fn type_query(app: &mut App<'_>, text: &str) {
+    for c in text.chars() {
+        find_update::key(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    // Let nucleo finish (it runs on its own threads).
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        find_update::tick(app);
+        if !app.finder.as_ref().is_some_and(|f| f.running) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "matching never finished");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn press(app: &mut App<'_>, code: KeyCode) {
+    find_update::key(app, &KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn selected_id(app: &App<'_>) -> String {
+    match app.nodes[app.selected].kind {
+        Kind::Clause(c) => c.id.to_string(),
+        _ => String::new(),
+    }
+}
+
+#[test]
+fn enter_reveals_a_folded_deep_clause_and_n_walks_the_hits() {
+    let docs = [sample()];
+    let mut app = app(&docs);
+    update(&mut app, Action::CycleTree);
+    update(&mut app, Action::CycleTree); // overview: every resolution folded
+    update(&mut app, Action::OpenFinder);
+    assert_eq!(app.mode, Mode::Find);
+    type_query(&mut app, "'amount of arrests");
+    // The detail previews the hit before Enter.
+    assert!(
+        app.detail
+            .iter()
+            .any(|l| l.to_string().contains("CCPCJ/1/2 › Operative 1 › a › iv"))
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(selected_id(&app), "CCPCJ/1/2:op.1.a.iv");
+    assert!(
+        app.rows.binary_search(&app.selected).is_ok(),
+        "ancestors unfolded"
+    );
+    let row = app.selected_row();
+    assert!(row >= app.tree_offset && row < app.tree_offset + app.tree_height());
+
+    update(&mut app, Action::OpenFinder);
+    type_query(&mut app, "'INTERPOL");
+    press(&mut app, KeyCode::Enter);
+    let first = app.selected;
+    let n = app.hits.len();
+    assert!(n >= 5);
+    update(&mut app, Action::NextHit);
+    assert!(app.selected > first || n == 1);
+    update(&mut app, Action::PrevHit);
+    assert_eq!(app.selected, first);
+}
+
+#[test]
+fn esc_returns_exactly_to_where_you_were() {
+    let docs = [sample()];
+    let mut app = app(&docs);
+    update(&mut app, Action::NextResolution);
+    update(&mut app, Action::CycleNode);
+    let (selected, open, offset) = (app.selected, app.open.clone(), app.tree_offset);
+    update(&mut app, Action::OpenFinder);
+    type_query(&mut app, "hotline");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.selected, selected);
+    assert_eq!(app.open, open);
+    assert_eq!(app.tree_offset, offset);
+    assert!(app.preview.is_none());
+}
+
+#[test]
+fn filter_keeps_matches_and_ancestors_and_hides_the_rest() {
+    let docs = [sample()];
+    let mut app = app(&docs);
+    update(&mut app, Action::OpenFilter);
+    type_query(&mut app, "'Liberta");
+    press(&mut app, KeyCode::Enter);
+    let f = app.filter.as_ref().expect("filtered");
+    assert_eq!(f.matches, 1);
+    let shown: Vec<String> = app
+        .rows
+        .iter()
+        .map(|&i| match app.nodes[i].kind {
+            Kind::Document(_) => "doc".into(),
+            Kind::Resolution(r) => r.code.to_string(),
+            Kind::Group(_) => "group".into(),
+            Kind::Section(s) => s.into(),
+            Kind::Clause(c) => c.id.to_string(),
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "doc",
+            "CCPCJ/1/1",
+            "group",
+            "CCPCJ/1/1:op.5",
+            "CCPCJ/1/1:op.5.a",
+            "CCPCJ/1/1:op.5.a.ii"
+        ]
+    );
+    update(&mut app, Action::ClearFilter);
+    assert!(app.filter.is_none());
+    assert!(app.rows.len() > 50);
+}
