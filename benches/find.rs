@@ -19,14 +19,8 @@ const KEY_GAP: Duration = Duration::from_millis(80);
 fn engine() -> Engine {
     let doc = sample();
     let base: Vec<String> = doc.all_clauses().map(haystack).collect();
-    let items: Vec<(u32, String)> = (0..CLAUSES)
-        .map(|i| {
-            (
-                i as u32,
-                format!("{} GEN/{}", base[i % base.len()], i / base.len()),
-            )
-        })
-        .collect();
+    let items: Vec<(u32, String)> =
+        (0..CLAUSES).map(|i| (i as u32, format!("{} GEN/{}", base[i % base.len()], i / base.len()))).collect();
     let mut engine = Engine::from_items(items);
     let deadline = Instant::now() + Duration::from_secs(120);
     while engine.tick() && Instant::now() < deadline {}
@@ -39,21 +33,9 @@ fn main() {
         return;
     }
     let mut engine = engine();
-    println!(
-        "{CLAUSES} clauses; typing with {} ms between keys",
-        KEY_GAP.as_millis()
-    );
-    println!(
-        "{:<24} {:>12} {:>12} {:>10}",
-        "query", "median ms", "max ms", "matches"
-    );
-    for query in [
-        "hotline",
-        "INTERPOL border",
-        "'trafficking 'victims",
-        "^Encourag",
-        "1800-DELITO",
-    ] {
+    println!("{CLAUSES} clauses; typing with {} ms between keys", KEY_GAP.as_millis());
+    println!("{:<24} {:>12} {:>12} {:>10}", "query", "median ms", "max ms", "matches");
+    for query in ["hotline", "INTERPOL border", "'trafficking 'victims", "^Encourag", "1800-DELITO"] {
         let mut times = Vec::new();
         let mut matched = 0;
         for _ in 0..RUNS {

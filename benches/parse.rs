@@ -11,15 +11,15 @@ fn main() {
 #[divan::bench(sample_count = 10)]
 fn parse_50mb(bencher: divan::Bencher) {
     let text = corpus::generate(50_000_000);
-    bencher.counter(BytesCount::new(text.len())).bench(|| {
-        load_bytes(divan::black_box(text.as_bytes()), "corpus.txt").map(|d| d.resolutions.len())
-    });
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| load_bytes(divan::black_box(text.as_bytes()), "corpus.txt").map(|d| d.resolutions.len()));
 }
 
 #[divan::bench]
 fn parse_sample(bencher: divan::Bencher) {
     let text = reso::document::SAMPLE_TEXT;
-    bencher.counter(BytesCount::new(text.len())).bench(|| {
-        load_bytes(divan::black_box(text.as_bytes()), "sample").map(|d| d.resolutions.len())
-    });
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| load_bytes(divan::black_box(text.as_bytes()), "sample").map(|d| d.resolutions.len()));
 }

@@ -1,13 +1,13 @@
 //! The `reso` command line: the reader by default, subcommands for scripts.
 
+mod cli;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 use reso::config::Config;
-use reso::document::{Document, load_inputs};
-use reso::export::{json, outline};
 
 #[derive(Parser)]
 #[command(
@@ -22,6 +22,10 @@ struct Cli {
     /// Settings file (RON); default: config.ron in reso's config directory.
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Notes file (RON); default: the config's notes_file, else notes.ron in
+    /// reso's data directory.
+    #[arg(long, global = true, value_name = "FILE")]
+    notes: Option<PathBuf>,
     /// Documents (.txt, .md) or folders to open; the bundled sample if none.
     paths: Vec<PathBuf>,
 }
@@ -39,7 +43,7 @@ enum Command {
     /// Rank every clause against a fuzzy query (fzf syntax) and print the hits.
     Find {
         /// What to look for: words, `'exact`, `^prefix`, `suffix$`, `!not`,
-        /// or a reference such as `1/3 op 4 a`.
+        /// `#tag`, or a reference such as `1/3 op 4 a`.
         query: String,
         /// Documents or folders; the bundled sample if none.
         paths: Vec<PathBuf>,
@@ -50,20 +54,57 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Tag a clause or write its note from a script.
+    Annotate {
+        /// The clause id, e.g. CCPCJ/1/4:op.17.d (`reso outline` lists them).
+        id: String,
+        /// Documents or folders; the bundled sample if none.
+        paths: Vec<PathBuf>,
+        /// Add a tag (repeatable).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Remove a tag (repeatable).
+        #[arg(long = "untag", value_name = "TAG")]
+        untags: Vec<String>,
+        /// Set the note.
+        #[arg(long, conflicts_with = "clear_note")]
+        note: Option<String>,
+        /// Remove the note.
+        #[arg(long)]
+        clear_note: bool,
+    },
+    /// Export or merge notes.
+    Notes {
+        #[command(subcommand)]
+        command: NotesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum NotesCommand {
+    /// A briefing of every note and tag, grouped by resolution.
+    Export {
+        /// Documents or folders; the bundled sample if none.
+        paths: Vec<PathBuf>,
+        /// md (Markdown) or json.
+        #[arg(long, default_value = "md")]
+        format: String,
+    },
+    /// Take in a partner's notes: tags are unioned, differing notes both kept.
+    Merge {
+        /// Your notes file (written unless -o is given).
+        mine: PathBuf,
+        /// Their notes file (only read).
+        theirs: PathBuf,
+        /// Write the merged notes here instead of into MINE.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Some(Command::Outline { paths, json }) => run_outline(&paths, json),
-        Some(Command::Find {
-            query,
-            paths,
-            limit,
-            json,
-        }) => run_find(&query, &paths, limit, json),
-        None => run_reader(&cli.paths, cli.config.as_deref()),
-    };
+    let result = Config::load(cli.config.as_deref()).and_then(|config| run(cli.command, cli.paths, cli.notes, &config));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -73,52 +114,26 @@ fn main() -> ExitCode {
     }
 }
 
-fn load(paths: &[PathBuf]) -> Result<Vec<Document>, String> {
-    load_inputs(paths).map_err(|e| e.to_string())
-}
-
-fn run_reader(paths: &[PathBuf], config: Option<&std::path::Path>) -> Result<(), String> {
-    let config = Config::load(config)?;
-    let docs = load(paths)?;
-    reso::tui::run(&docs, &config)
-}
-
-fn run_outline(paths: &[PathBuf], as_json: bool) -> Result<(), String> {
-    let docs = load(paths)?;
-    let text = if as_json {
-        json::to_json(&docs)
-    } else {
-        outline::outline(&docs)
-    };
-    print_safely(&text);
-    if let Some(doc) = docs.iter().find(|d| d.resolutions.is_empty()) {
-        return Err(format!(
-            "{}: no resolution found (what was found is shown above)",
-            doc.source
-        ));
+fn run(command: Option<Command>, paths: Vec<PathBuf>, notes: Option<PathBuf>, config: &Config) -> Result<(), String> {
+    let notes = notes.as_deref();
+    match command {
+        Some(Command::Outline { paths, json }) => cli::outline::run(&paths, json),
+        Some(Command::Find { query, paths, limit, json }) => cli::find::run(&query, &paths, limit, json, notes, config),
+        Some(Command::Annotate { id, paths, tags, untags, note, clear_note }) => {
+            let req =
+                cli::annotate::Request { id: &id, tags: &tags, untags: &untags, note: note.as_deref(), clear_note };
+            cli::annotate::run(&req, &paths, notes, config)
+        }
+        Some(Command::Notes { command: NotesCommand::Export { paths, format } }) => {
+            cli::notes::export(&paths, &format, notes, config)
+        }
+        Some(Command::Notes { command: NotesCommand::Merge { mine, theirs, output } }) => {
+            cli::notes::merge_files(&mine, &theirs, output.as_deref())
+        }
+        None => {
+            let docs = cli::load(&paths)?;
+            let notes_path = cli::notes_path(notes, config)?;
+            reso::tui::run(&docs, config, &notes_path)
+        }
     }
-    Ok(())
-}
-
-fn run_find(query: &str, paths: &[PathBuf], limit: usize, as_json: bool) -> Result<(), String> {
-    let docs = load(paths)?;
-    let hits = reso::find::search(&docs, query, limit);
-    let text = if as_json {
-        serde_json::to_string_pretty(&hits).map_err(|e| e.to_string())?
-    } else {
-        hits.iter()
-            .map(|h| format!("{}\t{}\t{}", h.id, h.score, h.text))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    print_safely(&text);
-    Ok(())
-}
-
-/// Write to stdout; a closed pipe (`reso outline | head`) is not an error.
-fn print_safely(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.write_all(b"\n");
 }

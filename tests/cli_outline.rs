@@ -8,10 +8,7 @@ use std::process::{Command, Output};
 use common::fixture_path;
 
 fn reso(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_reso"))
-        .args(args)
-        .output()
-        .expect("runs")
+    Command::new(env!("CARGO_BIN_EXE_reso")).args(args).output().expect("runs")
 }
 
 fn stderr(o: &Output) -> String {
@@ -23,13 +20,8 @@ fn outline_of_the_bundled_sample() {
     let o = reso(&["outline"]);
     assert!(o.status.success());
     let out = String::from_utf8_lossy(&o.stdout);
-    assert!(
-        out.contains("CCPCJ/1/4:op.17.d  Providing  victims with 24-hour rapid"),
-        "{out}"
-    );
-    assert!(out.contains(
-        "CCPCJ/1/3  Improving the Coordination of Efforts against Trafficking in Persons  [21–9–11]"
-    ));
+    assert!(out.contains("CCPCJ/1/4:op.17.d  Providing  victims with 24-hour rapid"), "{out}");
+    assert!(out.contains("CCPCJ/1/3  Improving the Coordination of Efforts against Trafficking in Persons  [21–9–11]"));
 }
 
 #[test]
@@ -41,15 +33,9 @@ fn json_has_the_promised_shape() {
     assert_eq!(res["code"], "CCPCJ/1/3");
     assert_eq!(res["vote"]["kind"], "recorded");
     assert_eq!(res["vote"]["in_favour"], 21);
-    assert_eq!(
-        res["operative"][3]["children"][0]["children"][1]["id"],
-        "CCPCJ/1/3:op.4.a.ii"
-    );
+    assert_eq!(res["operative"][3]["children"][0]["children"][1]["id"], "CCPCJ/1/3:op.4.a.ii");
     assert!(v["documents"][0]["unplaced"].is_array());
-    assert_eq!(
-        v["documents"][0]["resolutions"][0]["vote"]["kind"],
-        "without_vote"
-    );
+    assert_eq!(v["documents"][0]["resolutions"][0]["vote"]["kind"], "without_vote");
     assert!(res["annexes"].is_array() && res["sponsors"].is_array());
 }
 
@@ -70,22 +56,14 @@ fn find_prints_ranked_hits_and_json() {
 #[test]
 fn a_folder_is_read_in_name_order() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        fixture_path("S_RES_1445_2002.txt"),
-        dir.path().join("b.txt"),
-    )
-    .unwrap();
+    std::fs::copy(fixture_path("S_RES_1445_2002.txt"), dir.path().join("b.txt")).unwrap();
     std::fs::copy(fixture_path("working_paper.md"), dir.path().join("a.md")).unwrap();
     std::fs::write(dir.path().join("ignored.pdf"), b"%PDF").unwrap();
     let o = reso(&["outline", "--json", dir.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let codes: Vec<&str> = v["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["resolutions"][0]["code"].as_str().unwrap())
-        .collect();
+    let codes: Vec<&str> =
+        v["documents"].as_array().unwrap().iter().map(|d| d["resolutions"][0]["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["Working Paper 2.1", "S/RES/1445 (2002)"]);
 }
 
@@ -124,7 +102,11 @@ fn bad_input_gets_one_clear_line_and_a_failure_exit() {
 fn escape_sequences_in_a_file_never_reach_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let evil = dir.path().join("evil.txt");
-    std::fs::write(&evil, "The Council,\n\nRecalling \x1b]0;owned\x07 \x1b[2J\x1b[31mred,\n\n1. Decides \u{9b}31m now;\n").unwrap();
+    std::fs::write(
+        &evil,
+        "The Council,\n\nRecalling \x1b]0;owned\x07 \x1b[2J\x1b[31mred,\n\n1. Decides \u{9b}31m now;\n",
+    )
+    .unwrap();
     let o = reso(&["outline", evil.to_str().unwrap()]);
     assert!(o.status.success());
     assert!(!o.stdout.contains(&0x1b) && !o.stdout.contains(&0x07));

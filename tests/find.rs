@@ -31,14 +31,8 @@ fn an_exact_phrase_ranks_its_clause_first() {
 fn a_reference_finds_its_clause() {
     let docs = [sample()];
     assert_eq!(search(&docs, "1/3 op 4", 3)[0].id, "CCPCJ/1/3:op.4");
-    assert_eq!(
-        search(&docs, "1/2 op 1 a iv", 3)[0].id,
-        "CCPCJ/1/2:op.1.a.iv"
-    );
-    assert_eq!(
-        search(&docs, "CCPCJ/1/4:op.17.d", 3)[0].id,
-        "CCPCJ/1/4:op.17.d"
-    );
+    assert_eq!(search(&docs, "1/2 op 1 a iv", 3)[0].id, "CCPCJ/1/2:op.1.a.iv");
+    assert_eq!(search(&docs, "CCPCJ/1/4:op.17.d", 3)[0].id, "CCPCJ/1/4:op.17.d");
 }
 
 #[test]
@@ -49,22 +43,13 @@ fn fzf_syntax_smart_case_and_normalisation() {
     let without = search(&docs, "'INTERPOL !'Frontex", 100).len();
     assert_eq!(with, without + 1);
     let urges = search(&docs, "^Urges", 10);
-    assert_eq!(
-        urges.len(),
-        3,
-        "1/3 op 4, op 7 and 1/4 annex op 1 open with Urges"
-    );
+    assert_eq!(urges.len(), 3, "1/3 op 4, op 7 and 1/4 annex op 1 open with Urges");
     assert!(urges.iter().all(|h| h.text.starts_with("*Urges*")));
     // An exact word at the very end of a clause with non-ASCII text.
-    assert!(
-        search(&docs, "'Trafficking.", 50)
-            .iter()
-            .any(|h| h.id == "CCPCJ/1/3:op.10.d")
-    );
+    assert!(search(&docs, "'Trafficking.", 50).iter().any(|h| h.id == "CCPCJ/1/3:op.10.d"));
     // Upper case in the query makes it case-sensitive.
     assert!(search(&docs, "'interpol", 100).len() >= with);
-    let doc =
-        common::parse_str("The Council,\n\nRecalling the résumé of the Café,\n\n1. Decides;\n");
+    let doc = common::parse_str("The Council,\n\nRecalling the résumé of the Café,\n\n1. Decides;\n");
     let docs = [doc];
     assert_eq!(search(&docs, "resume cafe", 3).len(), 1);
 }
@@ -130,18 +115,11 @@ fn enter_reveals_a_folded_deep_clause_and_n_walks_the_hits() {
     assert_eq!(app.mode, Mode::Find);
     type_query(&mut app, "'amount of arrests");
     // The detail previews the hit before Enter.
-    assert!(
-        app.detail
-            .iter()
-            .any(|l| l.to_string().contains("CCPCJ/1/2 › Operative 1 › a › iv"))
-    );
+    assert!(app.detail.iter().any(|l| l.to_string().contains("CCPCJ/1/2 › Operative 1 › a › iv")));
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(selected_id(&app), "CCPCJ/1/2:op.1.a.iv");
-    assert!(
-        app.rows.binary_search(&app.selected).is_ok(),
-        "ancestors unfolded"
-    );
+    assert!(app.rows.binary_search(&app.selected).is_ok(), "ancestors unfolded");
     let row = app.selected_row();
     assert!(row >= app.tree_offset && row < app.tree_offset + app.tree_height());
 
@@ -195,17 +173,7 @@ fn filter_keeps_matches_and_ancestors_and_hides_the_rest() {
             Kind::Clause(c) => c.id.to_string(),
         })
         .collect();
-    assert_eq!(
-        shown,
-        [
-            "doc",
-            "CCPCJ/1/1",
-            "group",
-            "CCPCJ/1/1:op.5",
-            "CCPCJ/1/1:op.5.a",
-            "CCPCJ/1/1:op.5.a.ii"
-        ]
-    );
+    assert_eq!(shown, ["doc", "CCPCJ/1/1", "group", "CCPCJ/1/1:op.5", "CCPCJ/1/1:op.5.a", "CCPCJ/1/1:op.5.a.ii"]);
     update(&mut app, Action::ClearFilter);
     assert!(app.filter.is_none());
     assert!(app.rows.len() > 50);

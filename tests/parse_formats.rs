@@ -12,58 +12,29 @@ fn official_general_assembly_layout() {
     assert_nothing_lost(&text, &doc);
     let res = &doc.resolutions[0];
     assert_eq!(res.code, "A/RES/80/53");
-    assert_eq!(
-        res.topic.as_deref(),
-        Some("Strengthening the coordination of efforts against trafficking")
-    );
-    assert_eq!(
-        res.vote,
-        Some(Vote::Recorded {
-            in_favour: 150,
-            against: 0,
-            abstentions: 12
-        })
-    );
+    assert_eq!(res.topic.as_deref(), Some("Strengthening the coordination of efforts against trafficking"));
+    assert_eq!(res.vote, Some(Vote::Recorded { in_favour: 150, against: 0, abstentions: 12 }));
     // A new preambular paragraph after a line ending in a comma (and a
     // footnote marker), with no blank line between.
     assert_eq!(res.preamble.len(), 4);
     assert_eq!(res.preamble[1].phrase, "Reaffirming");
     assert_eq!(res.preamble[3].phrase, "Taking note with grave concern of");
     // Footnote markers are out of the text; bodies are footnotes.
-    assert!(
-        res.preamble[0].text.ends_with("Trafficking in Persons,"),
-        "{}",
-        res.preamble[0].text
-    );
+    assert!(res.preamble[0].text.ends_with("Trafficking in Persons,"), "{}", res.preamble[0].text);
     assert!(!res.preamble[3].text.contains("Secretary-General,2"));
     assert_eq!(doc.footnotes.len(), 2);
     assert_eq!(doc.footnotes[0].text, "Resolution 64/293, annex.");
     // Section headings group operative paragraphs, all still top level.
     assert_eq!(res.operative.len(), 4);
-    assert_eq!(
-        res.operative[0].section.as_deref(),
-        Some("I. Global context")
-    );
-    assert_eq!(
-        res.operative[2].section.as_deref(),
-        Some("II. Capacity-building")
-    );
+    assert_eq!(res.operative[0].section.as_deref(), Some("I. Global context"));
+    assert_eq!(res.operative[2].section.as_deref(), Some("II. Capacity-building"));
     // A number alone on its line takes the next line as its text.
     assert_eq!(find(&doc, "A/RES/80/53:op.2").phrase, "Calls upon");
     // (a) (i) a) and a paragraph continued over a page break.
-    assert_eq!(
-        find(&doc, "A/RES/80/53:op.2.b.ii").text,
-        "labour inspectors;"
-    );
-    assert_eq!(
-        find(&doc, "A/RES/80/53:op.2.c").text,
-        "Assisting victims in the countries of origin;"
-    );
+    assert_eq!(find(&doc, "A/RES/80/53:op.2.b.ii").text, "labour inspectors;");
+    assert_eq!(find(&doc, "A/RES/80/53:op.2.c").text, "Assisting victims in the countries of origin;");
     assert_eq!(find(&doc, "A/RES/80/53:op.3.b").label, "b");
-    assert_eq!(
-        find(&doc, "A/RES/80/53:op.3.b.p2").text,
-        "second bullet point;"
-    );
+    assert_eq!(find(&doc, "A/RES/80/53:op.3.b.p2").text, "second bullet point;");
     // Page furniture never reaches clause text.
     for c in doc.all_clauses() {
         for junk in ["25-12345", "*2512345*", "2/3", "A/RES/80/53"] {
@@ -72,10 +43,7 @@ fn official_general_assembly_layout() {
     }
     assert_eq!(res.annexes.len(), 1);
     assert_eq!(res.annexes[0].title, "Annex — Plan of action");
-    assert_eq!(
-        find(&doc, "A/RES/80/53:annex1.op.1.ii").text,
-        "publish reports."
-    );
+    assert_eq!(find(&doc, "A/RES/80/53:annex1.op.1.ii").text, "publish reports.");
 }
 
 #[test]
@@ -83,18 +51,12 @@ fn working_paper_with_sponsors_in_markdown() {
     let doc = fixture("working_paper.md");
     let res = &doc.resolutions[0];
     assert_eq!(res.code, "Working Paper 2.1");
-    assert_eq!(
-        res.sponsors,
-        ["France", "Kenya", "Trinidad and Tobago", "Viet Nam"]
-    );
+    assert_eq!(res.sponsors, ["France", "Kenya", "Trinidad and Tobago", "Viet Nam"]);
     assert_eq!(res.signatories, ["Brazil", "Chile", "Japan", "Norway"]);
     assert_eq!(res.preamble.len(), 2);
     assert_eq!(res.preamble[0].phrase, "Guided by");
     assert_eq!(find(&doc, "Working Paper 2.1:op.1").phrase, "Calls upon");
-    assert_eq!(
-        find(&doc, "Working Paper 2.1:op.1.b").text,
-        "protect victims;"
-    );
+    assert_eq!(find(&doc, "Working Paper 2.1:op.1.b").text, "protect victims;");
 }
 
 #[test]
@@ -103,10 +65,7 @@ fn margin_line_numbers_are_stripped() {
     let res = &doc.resolutions[0];
     assert_eq!(res.code, "margin_numbers");
     assert_eq!((res.preamble.len(), res.operative.len()), (2, 2));
-    assert_eq!(
-        res.preamble[0].text,
-        "Recalling its resolution 1000 (1995) and all subsequent resolutions,"
-    );
+    assert_eq!(res.preamble[0].text, "Recalling its resolution 1000 (1995) and all subsequent resolutions,");
 }
 
 #[test]
@@ -120,14 +79,8 @@ fn crlf_bom_tabs_and_windows_1252() {
 
     let cp1252 = b"The Council,\n\nRecalling the r\xe9sum\xe9 \x93quoted\x94,\n\n1. Decides;\n";
     let doc = load_bytes(cp1252, "x.txt").unwrap();
-    assert_eq!(
-        doc.resolutions[0].preamble[0].text,
-        "Recalling the résumé “quoted”,"
-    );
-    assert_eq!(
-        doc.encoding_note.as_deref(),
-        Some("not UTF-8: read as Windows-1252")
-    );
+    assert_eq!(doc.resolutions[0].preamble[0].text, "Recalling the résumé “quoted”,");
+    assert_eq!(doc.encoding_note.as_deref(), Some("not UTF-8: read as Windows-1252"));
 }
 
 #[test]
@@ -154,10 +107,7 @@ fn control_characters_never_survive() {
     let outline = reso::export::outline::outline(&[doc]);
     for out in [json, outline] {
         assert!(
-            !out.contains('\u{1b}')
-                && !out.contains('\u{7}')
-                && !out.contains('\u{202e}')
-                && !out.contains('\u{9b}')
+            !out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}') && !out.contains('\u{9b}')
         );
         assert!(!out.contains("[31m") && !out.contains("pwned"));
     }

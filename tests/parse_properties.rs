@@ -7,22 +7,9 @@ use common::*;
 use proptest::prelude::*;
 use reso::document::load_bytes;
 
-const PRE: &[&str] = &[
-    "Recalling",
-    "Reaffirming",
-    "Noting with concern",
-    "Deeply alarmed by",
-    "Bearing in mind",
-    "Welcoming",
-];
-const OP: &[&str] = &[
-    "Decides",
-    "Requests",
-    "Calls upon",
-    "Further invites",
-    "Encourages",
-    "Urges",
-];
+const PRE: &[&str] =
+    &["Recalling", "Reaffirming", "Noting with concern", "Deeply alarmed by", "Bearing in mind", "Welcoming"];
+const OP: &[&str] = &["Decides", "Requests", "Calls upon", "Further invites", "Encourages", "Urges"];
 const WORDS: &[&str] = &[
     "the",
     "States",
@@ -46,36 +33,22 @@ struct Gen {
 }
 
 fn words(seed: &[usize]) -> String {
-    seed.iter()
-        .map(|&i| WORDS[i % WORDS.len()])
-        .collect::<Vec<_>>()
-        .join(" ")
+    seed.iter().map(|&i| WORDS[i % WORDS.len()]).collect::<Vec<_>>().join(" ")
 }
 
 fn documents() -> impl Strategy<Value = Gen> {
     let para = (0..PRE.len(), prop::collection::vec(0..100usize, 3..30));
-    let op = (
-        0..OP.len(),
-        prop::collection::vec(0..100usize, 3..30),
-        prop::collection::vec(0..5usize, 0..12),
-    );
+    let op = (0..OP.len(), prop::collection::vec(0..100usize, 3..30), prop::collection::vec(0..5usize, 0..12));
     // Item `h` gets no sub-items: `i` after `h` is the letter by definition,
     // so numerals directly under `h` are ambiguous in any reader's eyes.
-    (
-        prop::collection::vec(para, 1..8),
-        prop::collection::vec(op, 1..12),
-    )
-        .prop_map(|(preamble, mut operative)| {
-            for (_, _, items) in &mut operative {
-                if let Some(h) = items.get_mut(7) {
-                    *h = 0;
-                }
+    (prop::collection::vec(para, 1..8), prop::collection::vec(op, 1..12)).prop_map(|(preamble, mut operative)| {
+        for (_, _, items) in &mut operative {
+            if let Some(h) = items.get_mut(7) {
+                *h = 0;
             }
-            Gen {
-                preamble,
-                operative,
-            }
-        })
+        }
+        Gen { preamble, operative }
+    })
 }
 
 const LETTERS: &str = "abcdefghijkl";
@@ -83,9 +56,7 @@ const ROMAN: [&str; 5] = ["i", "ii", "iii", "iv", "v"];
 
 /// NMUN layout: one line per paragraph, `*Phrase*`, ` - a.` items.
 fn render_nmun(g: &Gen) -> String {
-    let mut s = String::from(
-        "Code: GEN/1/1\n\nCommittee: Test\n\nTopic: Generated\n\nThe General Assembly,\n\n",
-    );
+    let mut s = String::from("Code: GEN/1/1\n\nCommittee: Test\n\nTopic: Generated\n\nThe General Assembly,\n\n");
     for (p, w) in &g.preamble {
         s += &format!("{} {},\n\n", PRE[*p], words(w));
     }
@@ -139,8 +110,7 @@ fn render_official(g: &Gen) -> String {
 }
 
 fn check(g: &Gen, text: &str) -> Result<(), TestCaseError> {
-    let doc =
-        load_bytes(text.as_bytes(), "gen.txt").map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let doc = load_bytes(text.as_bytes(), "gen.txt").map_err(|e| TestCaseError::fail(e.to_string()))?;
     assert_nothing_lost(text, &doc);
     prop_assert_eq!(doc.resolutions.len(), 1);
     let res = &doc.resolutions[0];

@@ -30,26 +30,21 @@ struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     raw: Arc<Mutex<Vec<u8>>>,
+    _home: tempfile::TempDir,
 }
 
 impl Session {
     fn start(args: &[&str], env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system();
-        let pair = pty
-            .openpty(PtySize {
-                rows: 40,
-                cols: 120,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("openpty");
+        let pair = pty.openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 }).expect("openpty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_reso"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
-        cmd.env(
-            "XDG_CONFIG_HOME",
-            std::env::temp_dir().join("reso-test-no-config"),
-        );
+        // Never the user's own config or notes.
+        let home = tempfile::tempdir().expect("temp home");
+        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+        cmd.env("XDG_DATA_HOME", home.path().join("data"));
+        cmd.env("HOME", home.path());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -80,12 +75,7 @@ impl Session {
                 }
             }
         });
-        Session {
-            parser,
-            writer,
-            child,
-            raw,
-        }
+        Session { parser, writer, child, raw, _home: home }
     }
 
     fn screen(&self) -> String {
@@ -99,10 +89,7 @@ impl Session {
             if screen.contains(text) {
                 return screen;
             }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {text:?}; screen:\n{screen}"
-            );
+            assert!(Instant::now() < deadline, "timed out waiting for {text:?}; screen:\n{screen}");
             std::thread::sleep(Duration::from_millis(30));
         }
     }
@@ -121,21 +108,13 @@ impl Session {
                 std::thread::sleep(Duration::from_millis(100));
                 return status;
             }
-            assert!(
-                Instant::now() < deadline,
-                "reso did not exit; screen:\n{}",
-                self.screen()
-            );
+            assert!(Instant::now() < deadline, "reso did not exit; screen:\n{}", self.screen());
             std::thread::sleep(Duration::from_millis(30));
         }
     }
 
     fn alternate_screen(&self) -> bool {
-        self.parser
-            .lock()
-            .expect("parser")
-            .screen()
-            .alternate_screen()
+        self.parser.lock().expect("parser").screen().alternate_screen()
     }
 }
 
@@ -154,10 +133,7 @@ fn open_navigate_and_quit_leaves_the_terminal_clean() {
     s.keys("l");
     s.keys("jjjj");
     let screen = s.wait_for("CCPCJ/1/4 › Operative 17 › d");
-    assert!(
-        screen.contains("Providing victims with 24-hour rapid"),
-        "{screen}"
-    );
+    assert!(screen.contains("Providing victims with 24-hour rapid"), "{screen}");
     s.keys("?");
     s.wait_for("Keys — ? or q to close");
     s.keys("?q");
@@ -166,10 +142,7 @@ fn open_navigate_and_quit_leaves_the_terminal_clean() {
     assert!(!s.alternate_screen(), "the alternate screen was left");
     let raw = s.raw.lock().unwrap().clone();
     let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).to_string();
-    assert!(
-        tail.contains("\u{1b}[?1049l"),
-        "left the alternate screen: {tail:?}"
-    );
+    assert!(tail.contains("\u{1b}[?1049l"), "left the alternate screen: {tail:?}");
 }
 
 #[test]
@@ -194,12 +167,8 @@ fn a_panic_restores_the_terminal_before_the_message() {
     assert!(!status.success());
     assert!(!s.alternate_screen());
     let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
-    let left = raw
-        .rfind("\u{1b}[?1049l")
-        .expect("left the alternate screen");
-    let message = raw
-        .find("panicking after the first frame")
-        .expect("panic message printed");
+    let left = raw.rfind("\u{1b}[?1049l").expect("left the alternate screen");
+    let message = raw.find("panicking after the first frame").expect("panic message printed");
     assert!(left < message, "restored before the message");
 }
 
@@ -208,10 +177,7 @@ fn sigterm_restores_the_terminal() {
     let mut s = Session::start(&[], &[]);
     s.wait_for("CCPCJ/1/1");
     let pid = s.child.process_id().expect("pid");
-    let ok = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .expect("kill");
+    let ok = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
     assert!(ok.success());
     s.wait_exit();
     assert!(!s.alternate_screen());
@@ -230,16 +196,10 @@ fn a_hostile_document_cannot_drive_the_terminal() {
     s.wait_for("Recalling");
     s.keys("GG");
     let screen = s.wait_for("Decides");
-    assert!(
-        !screen.contains("[31m") && !screen.contains("owned"),
-        "{screen}"
-    );
+    assert!(!screen.contains("[31m") && !screen.contains("owned"), "{screen}");
     {
         let parser = s.parser.lock().unwrap();
-        assert!(
-            parser.callbacks().titles.is_empty(),
-            "a document set the window title"
-        );
+        assert!(parser.callbacks().titles.is_empty(), "a document set the window title");
         assert_eq!(parser.callbacks().bells, 0);
     }
     s.keys("q");
@@ -248,13 +208,8 @@ fn a_hostile_document_cannot_drive_the_terminal() {
 
 #[test]
 fn not_a_terminal_is_a_clear_error() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_reso"))
-        .output()
-        .expect("runs");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_reso")).output().expect("runs");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("needs a terminal") && err.lines().count() == 1,
-        "{err}"
-    );
+    assert!(err.contains("needs a terminal") && err.lines().count() == 1, "{err}");
 }

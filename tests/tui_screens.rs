@@ -40,10 +40,7 @@ fn sample_opened() {
     let docs = docs();
     for (w, h) in [(120, 40), (60, 20)] {
         let mut app = App::new(&docs, 45);
-        insta::assert_snapshot!(
-            format!("sample_opened_{w}x{h}"),
-            screen(&mut app, w, h).backend()
-        );
+        insta::assert_snapshot!(format!("sample_opened_{w}x{h}"), screen(&mut app, w, h).backend());
     }
 }
 
@@ -104,21 +101,14 @@ fn hostile_text_never_reaches_the_screen_as_escapes() {
     let evil = "The Council,\n\nRecalling \u{1b}[31mred\u{1b}[0m \u{1b}]0;owned\u{7} \u{202e}reversed, 日本語 and 👍🏽 wide,\n\n1. Decides\tto\u{c}act \u{85}now;\n";
     let docs = vec![load_bytes(evil.as_bytes(), "evil.txt").expect("decodes")];
     let mut app = App::new(&docs, 45);
-    let node = app
-        .nodes
-        .iter()
-        .position(|n| matches!(n.kind, Kind::Clause(_)))
-        .expect("a clause");
+    let node = app.nodes.iter().position(|n| matches!(n.kind, Kind::Clause(_))).expect("a clause");
     app.reveal(node);
     app.refresh();
     let t = screen(&mut app, 100, 20);
     let buffer = t.backend().buffer();
     for cell in buffer.content() {
         let s = cell.symbol();
-        assert!(
-            !s.chars().any(|c| c.is_control()),
-            "control character in cell: {s:?}"
-        );
+        assert!(!s.chars().any(|c| c.is_control()), "control character in cell: {s:?}");
     }
     let text = format!("{}", t.backend());
     assert!(!text.contains("[31m") && !text.contains("owned"));

@@ -54,11 +54,7 @@ fn moving_skips_folded_subtrees() {
     let op1 = node_of(&app, "CCPCJ/1/1:op.1");
     app.reveal(op1);
     update(&mut app, Action::Down);
-    assert_eq!(
-        selected_id(&app),
-        "CCPCJ/1/1:op.2",
-        "op.1's items are folded"
-    );
+    assert_eq!(selected_id(&app), "CCPCJ/1/1:op.2", "op.1's items are folded");
     update(&mut app, Action::UnfoldOrChild);
     update(&mut app, Action::UnfoldOrChild);
     assert_eq!(selected_id(&app), "CCPCJ/1/1:op.2.a");
@@ -95,11 +91,7 @@ fn shift_tab_cycles_the_whole_tree() {
     assert_eq!(app.rows.len(), app.nodes.len());
     update(&mut app, Action::CycleTree);
     assert_eq!(app.tree_view, TreeView::Overview);
-    assert_eq!(
-        app.rows.len(),
-        1 + 4,
-        "the document and its four resolutions"
-    );
+    assert_eq!(app.rows.len(), 1 + 4, "the document and its four resolutions");
     update(&mut app, Action::CycleTree);
     assert_eq!(app.tree_view, TreeView::Contents);
 }
@@ -138,11 +130,7 @@ fn reveal_unfolds_ancestors_of_a_deep_clause() {
     assert_eq!(selected_id(&app), "CCPCJ/1/2:op.1.a.iv");
     let row = app.selected_row();
     assert!(row >= app.tree_offset && row < app.tree_offset + app.tree_height());
-    assert!(
-        app.detail
-            .iter()
-            .any(|l| l.to_string().contains("CCPCJ/1/2 › Operative 1 › a › iv"))
-    );
+    assert!(app.detail.iter().any(|l| l.to_string().contains("CCPCJ/1/2 › Operative 1 › a › iv")));
 }
 
 #[test]

@@ -28,10 +28,9 @@ impl std::fmt::Display for DecodeError {
                 f,
                 "this is a PDF; reso reads text: convert it first, e.g. `pdftotext -layout FILE.pdf` (poppler-utils)"
             ),
-            DecodeError::Binary(what) => write!(
-                f,
-                "this looks like a binary file ({what}), not text; reso reads .txt and .md documents"
-            ),
+            DecodeError::Binary(what) => {
+                write!(f, "this looks like a binary file ({what}), not text; reso reads .txt and .md documents")
+            }
         }
     }
 }
@@ -50,10 +49,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     } else {
         match std::str::from_utf8(body) {
             Ok(s) => (Cow::Borrowed(s), None),
-            Err(_) => (
-                Cow::Owned(decode_windows_1252(body)),
-                Some("not UTF-8: read as Windows-1252".to_string()),
-            ),
+            Err(_) => (Cow::Owned(decode_windows_1252(body)), Some("not UTF-8: read as Windows-1252".to_string())),
         }
     };
     if text.contains('\0') {
@@ -80,10 +76,7 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
         (b"\x1F\x8B", "a gzip archive"),
         (b"{\\rtf", "an RTF file"),
     ];
-    SIGNATURES
-        .iter()
-        .find(|(sig, _)| bytes.starts_with(sig))
-        .map(|(_, what)| *what)
+    SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)).map(|(_, what)| *what)
 }
 
 /// Returns the bytes after any byte-order mark, and `Some(big_endian)` if the
@@ -101,24 +94,17 @@ fn strip_bom(bytes: &[u8]) -> (&[u8], Option<bool>) {
 }
 
 fn decode_utf16(bytes: &[u8], big_endian: bool) -> String {
-    let units = bytes.chunks_exact(2).map(|p| {
-        if big_endian {
-            u16::from_be_bytes([p[0], p[1]])
-        } else {
-            u16::from_le_bytes([p[0], p[1]])
-        }
-    });
-    char::decode_utf16(units)
-        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect()
+    let units = bytes
+        .chunks_exact(2)
+        .map(|p| if big_endian { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) });
+    char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
 }
 
 /// Windows-1252: Latin-1 with printable characters in 0x80–0x9F.
 fn decode_windows_1252(bytes: &[u8]) -> String {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
     ];
     bytes
         .iter()
@@ -287,10 +273,7 @@ mod tests {
 
     #[test]
     fn clean_text_is_borrowed() {
-        assert!(matches!(
-            sanitize("Recalling “this” — fine\n"),
-            Cow::Borrowed(_)
-        ));
+        assert!(matches!(sanitize("Recalling “this” — fine\n"), Cow::Borrowed(_)));
     }
 
     #[test]
@@ -308,9 +291,6 @@ mod tests {
     fn bad_inputs_are_named() {
         assert_eq!(decode(b"%PDF-1.7").unwrap_err(), DecodeError::Pdf);
         assert_eq!(decode(b"  \n\n").unwrap_err(), DecodeError::Empty);
-        assert!(matches!(
-            decode(b"ab\0cd").unwrap_err(),
-            DecodeError::Binary(_)
-        ));
+        assert!(matches!(decode(b"ab\0cd").unwrap_err(), DecodeError::Binary(_)));
     }
 }

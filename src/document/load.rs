@@ -30,11 +30,7 @@ impl std::fmt::Display for LoadError {
             }
             LoadError::Decode(p, e) => write!(f, "{}: {e}", p.display()),
             LoadError::EmptyFolder(p) => {
-                write!(
-                    f,
-                    "{}: no .txt or .md documents in this folder",
-                    p.display()
-                )
+                write!(f, "{}: no .txt or .md documents in this folder", p.display())
             }
         }
     }
@@ -45,8 +41,7 @@ impl std::error::Error for LoadError {}
 /// The bundled sample, parsed.
 pub fn sample() -> Document {
     // Through the same decode step as any file, so the same guarantees hold.
-    load_bytes(SAMPLE_TEXT.as_bytes(), SAMPLE_NAME)
-        .unwrap_or_else(|_| parse(SAMPLE_TEXT, SAMPLE_NAME))
+    load_bytes(SAMPLE_TEXT.as_bytes(), SAMPLE_NAME).unwrap_or_else(|_| parse(SAMPLE_TEXT, SAMPLE_NAME))
 }
 
 /// Decode and parse one file's bytes.

@@ -135,10 +135,7 @@ pub struct LineSpan {
 
 impl LineSpan {
     pub fn new(first: u32, last: u32) -> Self {
-        LineSpan {
-            first,
-            last: last.max(first),
-        }
+        LineSpan { first, last: last.max(first) }
     }
 
     pub fn extend_to(&mut self, line: u32) {
@@ -182,11 +179,11 @@ impl Resolution {
     /// Every clause of the resolution, annexes included, in pre-order.
     pub fn all_clauses(&self) -> impl Iterator<Item = &Clause> {
         let mut out = Vec::new();
-        let tops = self.preamble.iter().chain(&self.operative).chain(
-            self.annexes
-                .iter()
-                .flat_map(|a| a.preamble.iter().chain(&a.operative)),
-        );
+        let tops = self
+            .preamble
+            .iter()
+            .chain(&self.operative)
+            .chain(self.annexes.iter().flat_map(|a| a.preamble.iter().chain(&a.operative)));
         for c in tops {
             c.visit(&mut |c| out.push(c));
         }
@@ -222,10 +219,7 @@ impl Document {
                 out.extend(&a.heading_lines);
             }
             for c in r.all_clauses() {
-                out.extend(
-                    (c.lines.first..=c.lines.last)
-                        .filter(|l| interleaved.binary_search(l).is_err()),
-                );
+                out.extend((c.lines.first..=c.lines.last).filter(|l| interleaved.binary_search(l).is_err()));
             }
         }
         out

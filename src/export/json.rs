@@ -12,6 +12,5 @@ struct Outline<'a> {
 pub fn to_json(docs: &[Document]) -> String {
     // Serialising plain data to a String cannot fail; fall back to an empty
     // outline rather than panic if it ever did.
-    serde_json::to_string_pretty(&Outline { documents: docs })
-        .unwrap_or_else(|_| "{\"documents\": []}".into())
+    serde_json::to_string_pretty(&Outline { documents: docs }).unwrap_or_else(|_| "{\"documents\": []}".into())
 }

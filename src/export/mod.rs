@@ -1,4 +1,5 @@
 //! Views of the model for people and scripts: the text outline and JSON.
 
 pub mod json;
+pub mod notes;
 pub mod outline;

@@ -70,10 +70,7 @@ fn write_clause(out: &mut String, c: &Clause, depth: usize) {
 /// The words after the phrase, without emphasis marks.
 pub fn first_words(c: &Clause) -> String {
     let plain: String = c.text.chars().filter(|ch| *ch != '*').collect();
-    let rest = plain
-        .trim_start()
-        .strip_prefix(c.phrase.as_str())
-        .unwrap_or(&plain);
+    let rest = plain.trim_start().strip_prefix(c.phrase.as_str()).unwrap_or(&plain);
     let rest = rest.trim_start_matches([',', ':', ';', ' ']);
     let words: Vec<&str> = rest.split_whitespace().take(FIRST_WORDS + 1).collect();
     let more = words.len() > FIRST_WORDS;
@@ -89,11 +86,7 @@ pub fn vote_text(vote: Option<Vote>) -> String {
         None => "vote not stated".into(),
         Some(Vote::WithoutVote) => "adopted without a vote".into(),
         Some(Vote::Unanimous) => "adopted unanimously".into(),
-        Some(Vote::Recorded {
-            in_favour,
-            against,
-            abstentions,
-        }) => {
+        Some(Vote::Recorded { in_favour, against, abstentions }) => {
             format!("{in_favour}–{against}–{abstentions}")
         }
     }

@@ -2,6 +2,7 @@
 //! removed so `*Encourages*` reads as a word; the phrase is its start) and
 //! then its id. Text first, so `^Urges` finds clauses that open with it.
 
+use crate::annotate::Annotation;
 use crate::document::{Clause, Document};
 
 #[derive(Debug, Clone, Copy)]
@@ -12,10 +13,7 @@ pub struct Candidate<'a> {
 
 /// Every clause of every document, in document order.
 pub fn candidates(docs: &[Document]) -> Vec<Candidate<'_>> {
-    docs.iter()
-        .enumerate()
-        .flat_map(|(doc, d)| d.all_clauses().map(move |clause| Candidate { doc, clause }))
-        .collect()
+    docs.iter().enumerate().flat_map(|(doc, d)| d.all_clauses().map(move |clause| Candidate { doc, clause })).collect()
 }
 
 /// The searchable text of a clause, written into `out` (reused by callers
@@ -26,15 +24,24 @@ pub fn candidates(docs: &[Document]) -> Vec<Candidate<'_>> {
 /// `suffix$` matching ignores trailing white space, so it is unaffected.
 pub fn haystack_into(clause: &Clause, out: &mut String) {
     out.clear();
-    out.extend(
-        clause
-            .text
-            .chars()
-            .filter(|&c| c != '*')
-            .map(|c| if c == '\n' { ' ' } else { c }),
-    );
+    out.extend(clause.text.chars().filter(|&c| c != '*').map(|c| if c == '\n' { ' ' } else { c }));
     out.push_str("  ");
     out.push_str(&clause.id);
+    out.push(' ');
+}
+
+/// Append a clause's tags (as `#tag`) and note to its haystack, so the
+/// finder searches them too.
+pub fn push_annotation(out: &mut String, annotation: Option<&Annotation>) {
+    let Some(a) = annotation else { return };
+    for t in &a.tags {
+        out.push_str(" #");
+        out.push_str(t);
+    }
+    if !a.note.is_empty() {
+        out.push_str("  ");
+        out.extend(a.note.chars().map(|c| if c.is_control() { ' ' } else { c }));
+    }
     out.push(' ');
 }
 

@@ -5,8 +5,9 @@ use nucleo::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo::{Config, Matcher, Utf32Str};
 use serde::Serialize;
 
-use super::candidate::{Candidate, candidates, haystack_into};
+use super::candidate::{Candidate, candidates, haystack_into, push_annotation};
 use super::reference;
+use crate::annotate::Notes;
 use crate::document::Document;
 
 #[derive(Debug, Clone, Serialize)]
@@ -21,11 +22,7 @@ pub struct Hit {
 
 /// The query as nucleo reads it: fzf syntax, smart case, Unicode-normalised.
 pub fn pattern(query: &str) -> Pattern {
-    Pattern::parse(
-        &nucleo_query(query),
-        CaseMatching::Smart,
-        Normalization::Smart,
-    )
+    Pattern::parse(&nucleo_query(query), CaseMatching::Smart, Normalization::Smart)
 }
 
 /// nucleo-matcher 0.3.1 compares a case-sensitive `^prefix` or `suffix$`
@@ -37,7 +34,10 @@ pub fn nucleo_query(query: &str) -> String {
         .split(' ')
         .map(|atom| {
             let anchored = atom.starts_with('^') != atom.ends_with('$');
-            if anchored && atom.chars().any(char::is_uppercase) {
+            if atom.starts_with('#') && atom.len() > 1 {
+                // `#amend`: the tag, exactly.
+                format!("'{atom}")
+            } else if anchored && atom.chars().any(char::is_uppercase) {
                 atom.to_lowercase()
             } else {
                 atom.to_string()
@@ -51,13 +51,10 @@ pub fn nucleo_query(query: &str) -> String {
 const REFERENCE_BONUS: u32 = 1 << 24;
 
 /// Scores of every candidate (None = no match), computed on all cores.
-pub fn score_all(cands: &[Candidate<'_>], query: &str) -> Vec<Option<u32>> {
+pub fn score_all(cands: &[Candidate<'_>], query: &str, notes: Option<&Notes>) -> Vec<Option<u32>> {
     let pattern = pattern(query);
     let reference = reference::parse(query);
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(8);
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
     let chunk = cands.len().div_ceil(threads).max(1);
     let mut scores = vec![None; cands.len()];
     std::thread::scope(|scope| {
@@ -74,6 +71,7 @@ pub fn score_all(cands: &[Candidate<'_>], query: &str) -> Vec<Option<u32>> {
                         continue;
                     }
                     haystack_into(c.clause, &mut text);
+                    push_annotation(&mut text, notes.and_then(|n| n.get(c.doc, &c.clause.id)));
                     *slot = pattern.score(Utf32Str::new(&text, &mut buf), &mut matcher);
                 }
             });
@@ -84,25 +82,21 @@ pub fn score_all(cands: &[Candidate<'_>], query: &str) -> Vec<Option<u32>> {
 
 /// The best `limit` hits, best first; ties keep document order.
 pub fn search(docs: &[Document], query: &str, limit: usize) -> Vec<Hit> {
+    search_with_notes(docs, query, limit, None)
+}
+
+/// The same, searching the clauses' notes and tags (`#amend`) as well.
+pub fn search_with_notes(docs: &[Document], query: &str, limit: usize, notes: Option<&Notes>) -> Vec<Hit> {
     let cands = candidates(docs);
-    let scores = score_all(&cands, query);
-    let mut ranked: Vec<(usize, u32)> = scores
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| s.map(|s| (i, s)))
-        .collect();
+    let scores = score_all(&cands, query, notes);
+    let mut ranked: Vec<(usize, u32)> = scores.iter().enumerate().filter_map(|(i, s)| s.map(|s| (i, s))).collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(limit);
     ranked
         .into_iter()
         .map(|(i, score)| {
             let c = cands[i].clause;
-            Hit {
-                id: c.id.to_string(),
-                score,
-                text: c.text.replace('\n', " "),
-                index: i,
-            }
+            Hit { id: c.id.to_string(), score, text: c.text.replace('\n', " "), index: i }
         })
         .collect()
 }

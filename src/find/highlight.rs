@@ -9,10 +9,7 @@ use nucleo::{Matcher, Utf32Str};
 pub fn positions(pattern: &Pattern, text: &str, matcher: &mut Matcher) -> Vec<usize> {
     let mut buf = Vec::new();
     let mut indices = Vec::new();
-    if pattern
-        .indices(Utf32Str::new(text, &mut buf), matcher, &mut indices)
-        .is_none()
-    {
+    if pattern.indices(Utf32Str::new(text, &mut buf), matcher, &mut indices).is_none() {
         return Vec::new();
     }
     indices.sort_unstable();

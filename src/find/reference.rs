@@ -19,10 +19,7 @@ pub fn parse(query: &str) -> Option<Reference> {
         && !path.is_empty()
         && !path.contains(' ')
     {
-        return Some(Reference {
-            resolution: Some(code.trim().to_string()),
-            path: path.to_string(),
-        });
+        return Some(Reference { resolution: Some(code.trim().to_string()), path: path.to_string() });
     }
     let words: Vec<&str> = q.split([' ', '.']).filter(|w| !w.is_empty()).collect();
     let part = words.iter().position(|w| {
@@ -63,10 +60,7 @@ pub fn parse(query: &str) -> Option<Reference> {
     if path.len() < 2 {
         return None;
     }
-    Some(Reference {
-        resolution,
-        path: path.join("."),
-    })
+    Some(Reference { resolution, path: path.join(".") })
 }
 
 impl Reference {
@@ -80,9 +74,7 @@ impl Reference {
         }
         match &self.resolution {
             None => true,
-            Some(r) => {
-                code == r || code.ends_with(&format!("/{r}")) || code.contains(&format!("/{r} "))
-            }
+            Some(r) => code == r || code.ends_with(&format!("/{r}")) || code.contains(&format!("/{r} ")),
         }
     }
 }
@@ -93,22 +85,10 @@ mod tests {
 
     #[test]
     fn references() {
-        assert_eq!(
-            parse("1/3 op 4"),
-            Some(Reference {
-                resolution: Some("1/3".into()),
-                path: "op.4".into()
-            })
-        );
+        assert_eq!(parse("1/3 op 4"), Some(Reference { resolution: Some("1/3".into()), path: "op.4".into() }));
         assert_eq!(parse("op 17 d").map(|r| r.path), Some("op.17.d".into()));
-        assert_eq!(
-            parse("CCPCJ/1/2:op.1.a.iv").map(|r| r.path),
-            Some("op.1.a.iv".into())
-        );
-        assert_eq!(
-            parse("1/4 annex op 1 b").map(|r| r.path),
-            Some("annex1.op.1.b".into())
-        );
+        assert_eq!(parse("CCPCJ/1/2:op.1.a.iv").map(|r| r.path), Some("op.1.a.iv".into()));
+        assert_eq!(parse("1/4 annex op 1 b").map(|r| r.path), Some("annex1.op.1.b".into()));
         assert_eq!(parse("hotline"), None);
         assert_eq!(parse("the op"), None);
     }

@@ -4,19 +4,48 @@
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::detail;
+use ratatui_textarea::TextArea;
+
+use super::detail::{self, Context};
 use super::finder::{Engine, Finder};
 use super::keymap::Keymap;
 use super::layout::{Panes, inner, panes};
 use super::outline::{self, Kind, Node};
+use crate::annotate::{Annotation, Notes};
+use crate::config::TagDef;
+use crate::config::theme::Palette;
 use crate::document::Document;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     Normal,
     Help,
     /// The finder prompt is open (`/`, or `f` for a filter).
     Find,
+    /// The note editor is open on a clause.
+    EditNote,
+    /// `t` was pressed: the next key names a tag to filter by.
+    TagPick,
+    /// The list of every note and tag.
+    Annotations,
+    /// The notes file could not be read: read without it, or quit.
+    NotesProblem(String),
+}
+
+/// One row of the annotations list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    Clause { node: usize },
+    Orphan { doc: usize, id: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct AnnotationsView {
+    pub entries: Vec<Entry>,
+    pub selected: usize,
+    /// The clause selected when the list opened: an orphan can be
+    /// re-attached to it.
+    pub target: usize,
 }
 
 /// The tree narrowed to the clauses matching a query, and their ancestors.
@@ -70,6 +99,13 @@ pub struct App<'a> {
     /// A node shown in the detail pane without being selected in the tree
     /// (the finder's preview).
     pub preview: Option<usize>,
+    /// Notes and tags (None: not loaded, as in some tests).
+    pub notes: Option<Notes>,
+    pub tags: Vec<TagDef>,
+    pub palette: Palette,
+    /// The note being written: its clause node and the editor.
+    pub editor: Option<(usize, TextArea<'static>)>,
+    pub annotations: Option<AnnotationsView>,
 }
 
 impl<'a> App<'a> {
@@ -98,14 +134,15 @@ impl<'a> App<'a> {
             hits: Vec::new(),
             filter: None,
             preview: None,
+            notes: None,
+            tags: crate::config::Config::default().tags,
+            palette: Palette::default(),
+            editor: None,
+            annotations: None,
         };
         app.set_tree_view(TreeView::Contents);
         // Start on the first resolution: that is what a delegate opens for.
-        if let Some(first) = app
-            .nodes
-            .iter()
-            .position(|n| matches!(n.kind, Kind::Resolution(_)))
-        {
+        if let Some(first) = app.nodes.iter().position(|n| matches!(n.kind, Kind::Resolution(_))) {
             app.selected = first;
         }
         app.refresh();
@@ -125,15 +162,27 @@ impl<'a> App<'a> {
         usize::from(inner(self.panes().detail).height)
     }
 
+    /// The annotation of a clause node, if it has one.
+    pub fn annotation(&self, node: usize) -> Option<&Annotation> {
+        let n = self.nodes.get(node)?;
+        let Kind::Clause(c) = n.kind else { return None };
+        self.notes.as_ref()?.get(n.doc, &c.id)
+    }
+
+    /// Forget what was computed from the notes (after any change to them).
+    pub fn notes_changed(&mut self) {
+        self.detail_key = None;
+        self.engine = None;
+        self.refresh();
+    }
+
     pub fn has_children(&self, node: usize) -> bool {
         self.nodes.get(node).is_some_and(|n| n.has_children(node))
     }
 
     /// Row index of the selected node.
     pub fn selected_row(&self) -> usize {
-        self.rows
-            .binary_search(&self.selected)
-            .unwrap_or_else(|i| i.min(self.rows.len().saturating_sub(1)))
+        self.rows.binary_search(&self.selected).unwrap_or_else(|i| i.min(self.rows.len().saturating_sub(1)))
     }
 
     /// Recompute visible rows from the fold state.
@@ -146,11 +195,7 @@ impl<'a> App<'a> {
                 continue;
             }
             self.rows.push(i);
-            i = if self.open[i] {
-                i + 1
-            } else {
-                self.nodes[i].end
-            };
+            i = if self.open[i] { i + 1 } else { self.nodes[i].end };
         }
         // The selection must stay visible: fall back to its nearest visible
         // ancestor.
@@ -196,16 +241,14 @@ impl<'a> App<'a> {
             if self.detail_key.map(|k| k.0) != Some(shown) {
                 self.detail_scroll = 0;
             }
+            let ctx = Context { palette: self.palette, tags: &self.tags, notes: self.notes.as_ref() };
             self.detail = match self.nodes.get(shown) {
-                Some(node) => detail::lines(node, &self.nodes, shown, width),
+                Some(node) => detail::lines(node, &self.nodes, shown, width, &ctx),
                 None => Vec::new(),
             };
             self.detail_key = Some(key);
         }
-        let max = self
-            .detail
-            .len()
-            .saturating_sub(self.detail_height().max(1));
+        let max = self.detail.len().saturating_sub(self.detail_height().max(1));
         self.detail_scroll = self.detail_scroll.min(max);
     }
 
@@ -247,11 +290,7 @@ impl<'a> App<'a> {
     /// Mouse click at a screen position: select the row under it.
     pub fn click(&mut self, column: u16, row: u16) {
         let tree = inner(self.panes().tree);
-        if column >= tree.x
-            && column < tree.x + tree.width
-            && row >= tree.y
-            && row < tree.y + tree.height
-        {
+        if column >= tree.x && column < tree.x + tree.width && row >= tree.y && row < tree.y + tree.height {
             let index = self.tree_offset + usize::from(row - tree.y);
             if let Some(&node) = self.rows.get(index) {
                 self.selected = node;

@@ -6,8 +6,24 @@ use ratatui::text::{Line, Span};
 
 use super::outline::{Group, Kind, Node};
 use super::text::{Rich, emphasised, plain, truncate, wrap};
+use crate::annotate::{Annotation, Notes};
+use crate::config::TagDef;
+use crate::config::theme::Palette;
 use crate::document::{Clause, Document, Resolution, Vote};
 use crate::export::outline::{first_words, vote_text};
+
+/// What the detail needs besides the node: colours, tags, notes.
+pub struct Context<'c> {
+    pub palette: Palette,
+    pub tags: &'c [TagDef],
+    pub notes: Option<&'c Notes>,
+}
+
+impl Context<'_> {
+    fn annotation(&self, doc: usize, clause: &Clause) -> Option<&Annotation> {
+        self.notes?.get(doc, &clause.id)
+    }
+}
 
 fn bold() -> Style {
     Style::default().add_modifier(Modifier::BOLD)
@@ -15,40 +31,30 @@ fn bold() -> Style {
 fn dim() -> Style {
     Style::default().add_modifier(Modifier::DIM)
 }
-fn heading() -> Style {
-    Style::default()
-        .fg(Color::Cyan)
-        .add_modifier(Modifier::BOLD)
+fn heading(p: &Palette) -> Style {
+    Style::default().fg(p.accent).add_modifier(Modifier::BOLD)
 }
 
-pub fn lines(node: &Node<'_>, nodes: &[Node<'_>], index: usize, width: u16) -> Vec<Line<'static>> {
-    let mut out = Out {
-        lines: Vec::new(),
-        width,
-    };
+pub fn lines(node: &Node<'_>, nodes: &[Node<'_>], index: usize, width: u16, ctx: &Context<'_>) -> Vec<Line<'static>> {
+    let mut out = Out { lines: Vec::new(), width };
+    let p = &ctx.palette;
     match node.kind {
-        Kind::Document(doc) => document(&mut out, doc),
-        Kind::Resolution(res) => resolution(&mut out, res),
-        Kind::Group(group) => group_detail(&mut out, node, group),
+        Kind::Document(doc) => document(&mut out, doc, ctx, node.doc),
+        Kind::Resolution(res) => resolution(&mut out, res, ctx, node.doc),
+        Kind::Group(group) => group_detail(&mut out, node, group, p),
         Kind::Section(title) => {
-            out.para(&plain(title, heading()), 0);
+            out.para(&plain(title, heading(p)), 0);
             out.blank();
             let children: Vec<&Clause> = nodes[index + 1..node.end]
                 .iter()
                 .filter(|n| n.parent == Some(index))
-                .filter_map(|n| {
-                    if let Kind::Clause(c) = n.kind {
-                        Some(c)
-                    } else {
-                        None
-                    }
-                })
+                .filter_map(|n| if let Kind::Clause(c) = n.kind { Some(c) } else { None })
                 .collect();
             for c in children {
                 glance(&mut out, c);
             }
         }
-        Kind::Clause(clause) => clause_detail(&mut out, nodes, index, clause),
+        Kind::Clause(clause) => clause_detail(&mut out, nodes, index, clause, ctx),
     }
     out.lines
 }
@@ -113,16 +119,16 @@ pub fn breadcrumb(nodes: &[Node<'_>], index: usize) -> String {
     parts.join(" › ")
 }
 
-fn clause_detail(out: &mut Out, nodes: &[Node<'_>], index: usize, clause: &Clause) {
+fn clause_detail(out: &mut Out, nodes: &[Node<'_>], index: usize, clause: &Clause, ctx: &Context<'_>) {
     out.text(&breadcrumb(nodes, index), dim());
     if let Some(section) = &clause.section {
-        out.text(section, heading());
+        out.text(section, heading(&ctx.palette));
+    }
+    if let Some(a) = ctx.annotation(nodes[index].doc, clause) {
+        annotation(out, a, ctx);
     }
     out.blank();
-    out.para(
-        &emphasised(&clause.text, &clause.phrase, Style::default()),
-        0,
-    );
+    out.para(&emphasised(&clause.text, &clause.phrase, Style::default()), 0);
     if !clause.children.is_empty() {
         out.blank();
         for child in &clause.children {
@@ -132,20 +138,12 @@ fn clause_detail(out: &mut Out, nodes: &[Node<'_>], index: usize, clause: &Claus
     out.blank();
     out.text(&format!("id {}", clause.id), dim());
     let (first, last) = clause.line_range();
-    let lines = if first == last {
-        format!("source line {first}")
-    } else {
-        format!("source lines {first}–{last}")
-    };
+    let lines = if first == last { format!("source line {first}") } else { format!("source lines {first}–{last}") };
     out.text(&lines, dim());
 }
 
 fn sub_clause(out: &mut Out, clause: &Clause, indent: u16) {
-    let mut rich = if clause.label.is_empty() {
-        Vec::new()
-    } else {
-        plain(&format!("{}. ", clause.label), bold())
-    };
+    let mut rich = if clause.label.is_empty() { Vec::new() } else { plain(&format!("{}. ", clause.label), bold()) };
     rich.extend(emphasised(&clause.text, &clause.phrase, Style::default()));
     out.para(&rich, indent);
     for child in &clause.children {
@@ -153,8 +151,41 @@ fn sub_clause(out: &mut Out, clause: &Clause, indent: u16) {
     }
 }
 
-fn resolution(out: &mut Out, res: &Resolution) {
-    out.text(&res.code, heading());
+/// Tags as coloured words, then the note.
+fn annotation(out: &mut Out, a: &Annotation, ctx: &Context<'_>) {
+    if !a.tags.is_empty() {
+        let mut rich = plain("Tags: ", dim());
+        for (i, t) in ordered_tags(a, ctx.tags).iter().enumerate() {
+            if i > 0 {
+                rich.extend(plain(", ", Style::default()));
+            }
+            rich.extend(plain(t, tag_style(ctx, t)));
+        }
+        out.para(&rich, 0);
+    }
+    if !a.note.trim().is_empty() {
+        out.text("Note:", bold());
+        for line in a.note.lines() {
+            out.para(&plain(line, Style::default().add_modifier(Modifier::ITALIC)), 2);
+        }
+    }
+}
+
+/// A clause's tags in the configured order (unknown ones last).
+pub fn ordered_tags(a: &Annotation, defs: &[TagDef]) -> Vec<String> {
+    let mut out: Vec<String> = defs.iter().filter(|d| a.tags.contains(&d.name)).map(|d| d.name.clone()).collect();
+    out.extend(a.tags.iter().filter(|t| !defs.iter().any(|d| &d.name == *t)).cloned());
+    out
+}
+
+pub fn tag_style(ctx: &Context<'_>, tag: &str) -> Style {
+    let color = ctx.tags.iter().find(|d| d.name == tag).map(|d| ctx.palette.tag(&d.color)).unwrap_or(Color::Reset);
+    Style::default().fg(color).add_modifier(Modifier::BOLD)
+}
+
+fn resolution(out: &mut Out, res: &Resolution, ctx: &Context<'_>, doc: usize) {
+    let p = &ctx.palette;
+    out.text(&res.code, heading(p));
     if let Some(c) = &res.committee {
         out.field("Committee", c);
     }
@@ -168,28 +199,37 @@ fn resolution(out: &mut Out, res: &Resolution) {
         out.field("Signatories", &res.signatories.join(", "));
     }
     out.blank();
-    vote_chart(out, res.vote);
+    vote_chart(out, res.vote, p);
     out.blank();
-    let sub: usize = res
-        .operative
-        .iter()
-        .chain(&res.preamble)
-        .map(Clause::descendant_count)
-        .sum();
-    let mut counts = format!(
-        "{} preambular · {} operative · {} sub-clauses",
-        res.preamble.len(),
-        res.operative.len(),
-        sub
-    );
+    let sub: usize = res.operative.iter().chain(&res.preamble).map(Clause::descendant_count).sum();
+    let mut counts =
+        format!("{} preambular · {} operative · {} sub-clauses", res.preamble.len(), res.operative.len(), sub);
     if !res.annexes.is_empty() {
-        counts.push_str(&format!(
-            " · {} annex{}",
-            res.annexes.len(),
-            if res.annexes.len() == 1 { "" } else { "es" }
-        ));
+        counts.push_str(&format!(" · {} annex{}", res.annexes.len(), if res.annexes.len() == 1 { "" } else { "es" }));
     }
     out.text(&counts, Style::default());
+    // Clauses per tag: where the delegation stands on this resolution.
+    if let Some(notes) = ctx.notes {
+        let mut rich: Rich = Vec::new();
+        for def in ctx.tags {
+            let n =
+                res.all_clauses().filter(|c| notes.get(doc, &c.id).is_some_and(|a| a.tags.contains(&def.name))).count();
+            if n > 0 {
+                if !rich.is_empty() {
+                    rich.extend(plain(" · ", Style::default()));
+                }
+                rich.extend(plain(&format!("{} {n}", def.name), tag_style(ctx, &def.name)));
+            }
+        }
+        let noted =
+            res.all_clauses().filter(|c| notes.get(doc, &c.id).is_some_and(|a| !a.note.trim().is_empty())).count();
+        if noted > 0 {
+            rich.extend(plain(&format!("{}{noted} noted", if rich.is_empty() { "" } else { " · " }), Style::default()));
+        }
+        if !rich.is_empty() {
+            out.para(&rich, 0);
+        }
+    }
     out.blank();
     out.text("At a glance", bold());
     for c in &res.operative {
@@ -199,11 +239,7 @@ fn resolution(out: &mut Out, res: &Resolution) {
 
 /// One line per clause: label, phrase in bold, first words.
 fn glance(out: &mut Out, c: &Clause) {
-    let label = if c.label.is_empty() {
-        String::new()
-    } else {
-        format!("{:>3} ", c.label)
-    };
+    let label = if c.label.is_empty() { String::new() } else { format!("{:>3} ", c.label) };
     let mut rich = plain(&label, dim());
     rich.extend(plain(&c.phrase, bold()));
     rich.extend(plain(&format!(" {}", first_words(c)), Style::default()));
@@ -216,26 +252,18 @@ fn glance(out: &mut Out, c: &Clause) {
     }
 }
 
-fn vote_chart(out: &mut Out, vote: Option<Vote>) {
-    let Some(Vote::Recorded {
-        in_favour,
-        against,
-        abstentions,
-    }) = vote
-    else {
+fn vote_chart(out: &mut Out, vote: Option<Vote>, p: &Palette) {
+    let Some(Vote::Recorded { in_favour, against, abstentions }) = vote else {
         out.text(&format!("Vote: {}", vote_text(vote)), bold());
         return;
     };
-    out.text(
-        &format!("Vote: {in_favour} in favour, {against} against, {abstentions} abstentions"),
-        bold(),
-    );
+    out.text(&format!("Vote: {in_favour} in favour, {against} against, {abstentions} abstentions"), bold());
     let max = in_favour.max(against).max(abstentions).max(1);
     let room = usize::from(out.width).saturating_sub(18).clamp(1, 40);
     for (name, n, color) in [
-        ("In favour", in_favour, Color::Green),
-        ("Against", against, Color::Red),
-        ("Abstentions", abstentions, Color::Yellow),
+        ("In favour", in_favour, p.vote_for),
+        ("Against", against, p.vote_against),
+        ("Abstentions", abstentions, p.vote_abstain),
     ] {
         let bar = (n as usize * room).div_ceil(max as usize);
         out.lines.push(Line::from(vec![
@@ -245,32 +273,27 @@ fn vote_chart(out: &mut Out, vote: Option<Vote>) {
     }
 }
 
-fn group_detail(out: &mut Out, node: &Node<'_>, group: Group<'_>) {
+fn group_detail(out: &mut Out, node: &Node<'_>, group: Group<'_>, p: &Palette) {
     let code = node.resolution.map(|r| r.code.as_str()).unwrap_or("");
     let (title, clauses): (String, Vec<&Clause>) = match group {
         Group::Preamble(c) => ("Preamble".into(), c.iter().collect()),
         Group::Operative(c) => ("Operative part".into(), c.iter().collect()),
-        Group::Annex(_, a) => (
-            a.title.clone(),
-            a.preamble.iter().chain(&a.operative).collect(),
-        ),
+        Group::Annex(_, a) => (a.title.clone(), a.preamble.iter().chain(&a.operative).collect()),
     };
     out.text(code, dim());
-    out.text(
-        &format!("{title} — {} paragraphs", clauses.len()),
-        heading(),
-    );
+    out.text(&format!("{title} — {} paragraphs", clauses.len()), heading(p));
     out.blank();
     for c in clauses {
         glance(out, c);
     }
 }
 
-fn document(out: &mut Out, doc: &Document) {
-    out.text(&doc.title, heading());
+fn document(out: &mut Out, doc: &Document, ctx: &Context<'_>, index: usize) {
+    let p = &ctx.palette;
+    out.text(&doc.title, heading(p));
     out.text(&doc.source, dim());
     if let Some(note) = &doc.encoding_note {
-        out.text(&format!("Note: {note}"), Style::default().fg(Color::Yellow));
+        out.text(&format!("Note: {note}"), Style::default().fg(p.warning));
     }
     let f = &doc.front;
     if !f.title_block.is_empty() {
@@ -297,18 +320,8 @@ fn document(out: &mut Out, doc: &Document) {
         out.blank();
         out.text("Resolutions adopted", bold());
         for row in &f.adopted {
-            let vote = if row.vote.is_some() {
-                vote_text(row.vote)
-            } else {
-                row.vote_text.clone()
-            };
-            out.para(
-                &plain(
-                    &format!("{}  {}  [{}]", row.code, row.topic, vote),
-                    Style::default(),
-                ),
-                2,
-            );
+            let vote = if row.vote.is_some() { vote_text(row.vote) } else { row.vote_text.clone() };
+            out.para(&plain(&format!("{}  {}  [{}]", row.code, row.topic, vote), Style::default()), 2);
         }
     }
     if !f.summary.is_empty() {
@@ -328,22 +341,27 @@ fn document(out: &mut Out, doc: &Document) {
     }
     if !doc.unplaced.is_empty() {
         out.blank();
-        out.text(
-            "Lines that could not be placed",
-            Style::default().fg(Color::Yellow),
-        );
+        out.text("Lines that could not be placed", Style::default().fg(p.warning));
         for l in &doc.unplaced {
-            out.para(
-                &plain(&format!("{}: {}", l.line, l.text), Style::default()),
-                2,
-            );
+            out.para(&plain(&format!("{}: {}", l.line, l.text), Style::default()), 2);
         }
     }
     if doc.resolutions.is_empty() {
         out.blank();
-        out.text(
-            "No resolution was found in this document.",
-            Style::default().fg(Color::Yellow),
-        );
+        out.text("No resolution was found in this document.", Style::default().fg(p.warning));
+    }
+    if let Some(notes) = ctx.notes {
+        if let Some(problem) = &notes.store.problem {
+            out.blank();
+            out.text(&format!("Notes are read-only: {problem}"), Style::default().fg(p.warning));
+        }
+        let orphans = notes.orphans(index);
+        if !orphans.is_empty() {
+            out.blank();
+            out.text(
+                &format!("{} annotations lost their clause in a revision: A lists them", orphans.len()),
+                Style::default().fg(p.warning),
+            );
+        }
     }
 }

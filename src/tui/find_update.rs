@@ -7,11 +7,12 @@ use super::app::{App, Filter, Mode};
 use super::detail::breadcrumb;
 use super::finder::{Engine, Finder, Row, Saved, pinned};
 use super::outline::Kind;
+use crate::find::candidate::push_annotation;
 use crate::find::haystack;
 
 pub fn open(app: &mut App<'_>, filter: bool) {
     if app.engine.is_none() {
-        app.engine = Some(Engine::new(&app.nodes));
+        app.engine = Some(Engine::new(&app.nodes, app.notes.as_ref()));
     }
     let saved = Saved {
         selected: app.selected,
@@ -40,20 +41,12 @@ pub fn key(app: &mut App<'_>, key: &KeyEvent) {
         KeyCode::PageDown => choose(app, 10),
         KeyCode::PageUp => choose(app, -10),
         KeyCode::Backspace => {
-            let mut q = app
-                .finder
-                .as_ref()
-                .map(|f| f.query.clone())
-                .unwrap_or_default();
+            let mut q = app.finder.as_ref().map(|f| f.query.clone()).unwrap_or_default();
             q.pop();
             set_query(app, q);
         }
         KeyCode::Char(c) if !ctrl => {
-            let mut q = app
-                .finder
-                .as_ref()
-                .map(|f| f.query.clone())
-                .unwrap_or_default();
+            let mut q = app.finder.as_ref().map(|f| f.query.clone()).unwrap_or_default();
             q.push(c);
             set_query(app, q);
         }
@@ -111,14 +104,10 @@ pub fn tick(app: &mut App<'_>) {
         let Kind::Clause(clause) = app.nodes[node].kind else {
             continue;
         };
-        let text = haystack(clause);
+        let mut text = haystack(clause);
+        push_annotation(&mut text, app.notes.as_ref().and_then(|n| n.get(app.nodes[node].doc, &clause.id)));
         let highlights = engine.highlights(&text);
-        rows.push(Row {
-            node,
-            breadcrumb: breadcrumb(&app.nodes, node),
-            haystack: text,
-            highlights,
-        });
+        rows.push(Row { node, breadcrumb: breadcrumb(&app.nodes, node), haystack: text, highlights });
     }
     finder.rows = rows;
     app.preview = finder.result(engine, finder.selected);
@@ -165,10 +154,7 @@ fn accept(app: &mut App<'_>) {
         Some(node) => {
             app.reveal(node);
             center(app);
-            app.message = Some(format!(
-                "{} hits — n / N for the next / previous",
-                app.hits.len()
-            ));
+            app.message = Some(format!("{} hits — n / N for the next / previous", app.hits.len()));
         }
         None => {
             app.message = Some("no match".into());
@@ -181,9 +167,7 @@ fn apply_filter(app: &mut App<'_>, query: String, hits: &[usize]) {
     for &h in hits {
         // The matching clause, its ancestors (unfolded so it shows), and
         // its own sub-clauses.
-        visible[h..app.nodes[h].end]
-            .iter_mut()
-            .for_each(|v| *v = true);
+        visible[h..app.nodes[h].end].iter_mut().for_each(|v| *v = true);
         let mut p = app.nodes[h].parent;
         while let Some(i) = p {
             if visible[i] && app.open[i] {
@@ -194,11 +178,7 @@ fn apply_filter(app: &mut App<'_>, query: String, hits: &[usize]) {
             p = app.nodes[i].parent;
         }
     }
-    app.filter = Some(Filter {
-        query,
-        visible,
-        matches: hits.len(),
-    });
+    app.filter = Some(Filter { query, visible, matches: hits.len() });
     app.hits = hits.to_vec();
     if let Some(&first) = hits.first() {
         app.selected = first;
@@ -225,10 +205,7 @@ pub fn next_hit(app: &mut App<'_>, forward: bool) {
         app.hits.get(pos).or(app.hits.first())
     } else {
         let before = app.hits.partition_point(|&h| h < here);
-        before
-            .checked_sub(1)
-            .and_then(|i| app.hits.get(i))
-            .or(app.hits.last())
+        before.checked_sub(1).and_then(|i| app.hits.get(i)).or(app.hits.last())
     };
     if let Some(&node) = target {
         let k = app.hits.binary_search(&node).map(|k| k + 1).unwrap_or(0);

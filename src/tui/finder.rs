@@ -8,6 +8,8 @@ use std::sync::Arc;
 use nucleo::pattern::{CaseMatching, Normalization};
 use nucleo::{Config, Matcher, Nucleo};
 
+use crate::annotate::Notes;
+use crate::find::candidate::push_annotation;
 use crate::find::haystack;
 use crate::find::highlight::positions;
 use crate::find::reference::{self, Reference};
@@ -65,12 +67,16 @@ pub struct Engine {
 impl Engine {
     /// Start matching over every clause node. Haystacks are built here and
     /// pushed from another thread.
-    pub fn new(nodes: &[Node<'_>]) -> Engine {
+    pub fn new(nodes: &[Node<'_>], notes: Option<&Notes>) -> Engine {
         let items: Vec<(u32, String)> = nodes
             .iter()
             .enumerate()
             .filter_map(|(i, n)| match n.kind {
-                Kind::Clause(c) => Some((u32::try_from(i).ok()?, haystack(c))),
+                Kind::Clause(c) => {
+                    let mut text = haystack(c);
+                    push_annotation(&mut text, notes.and_then(|notes| notes.get(n.doc, &c.id)));
+                    Some((u32::try_from(i).ok()?, text))
+                }
                 _ => None,
             })
             .collect();
@@ -89,20 +95,13 @@ impl Engine {
                 injector.push(node, |_, cols| cols[0] = text.as_str().into());
             }
         });
-        Engine {
-            nucleo,
-            total,
-            matcher: Matcher::new(Config::DEFAULT),
-            last_query: String::new(),
-        }
+        Engine { nucleo, total, matcher: Matcher::new(Config::DEFAULT), last_query: String::new() }
     }
 
     pub fn set_query(&mut self, query: &str) {
         let append = query.starts_with(self.last_query.as_str()) && !self.last_query.is_empty();
         let query = crate::find::engine::nucleo_query(query);
-        self.nucleo
-            .pattern
-            .reparse(0, &query, CaseMatching::Smart, Normalization::Smart, append);
+        self.nucleo.pattern.reparse(0, &query, CaseMatching::Smart, Normalization::Smart, append);
         self.last_query = query.to_string();
     }
 
@@ -119,19 +118,13 @@ impl Engine {
     /// The n-th match's node.
     pub fn nth(&self, n: usize) -> Option<usize> {
         let n = u32::try_from(n).ok()?;
-        self.nucleo
-            .snapshot()
-            .get_matched_item(n)
-            .map(|item| *item.data as usize)
+        self.nucleo.snapshot().get_matched_item(n).map(|item| *item.data as usize)
     }
 
     /// Every matched node, in document (node) order.
     pub fn all_matches(&self) -> Vec<usize> {
         let snap = self.nucleo.snapshot();
-        let mut nodes: Vec<usize> = snap
-            .matched_items(..)
-            .map(|item| *item.data as usize)
-            .collect();
+        let mut nodes: Vec<usize> = snap.matched_items(..).map(|item| *item.data as usize).collect();
         nodes.sort_unstable();
         nodes
     }

@@ -37,12 +37,16 @@ pub enum Action {
     NextHit,
     PrevHit,
     ClearFilter,
+    EditNote,
+    EditNoteExternal,
+    Annotations,
+    TagFilter,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 34] = [
         Action::Down,
         Action::Up,
         Action::FoldOrParent,
@@ -71,6 +75,10 @@ impl Action {
         Action::NextHit,
         Action::PrevHit,
         Action::ClearFilter,
+        Action::EditNote,
+        Action::EditNoteExternal,
+        Action::Annotations,
+        Action::TagFilter,
         Action::Help,
         Action::Quit,
     ];
@@ -106,6 +114,10 @@ impl Action {
             Action::NextHit => "next hit of the last find",
             Action::PrevHit => "previous hit of the last find",
             Action::ClearFilter => "clear the filter",
+            Action::EditNote => "write a note on this clause",
+            Action::EditNoteExternal => "write the note in $VISUAL / $EDITOR",
+            Action::Annotations => "list every note and tag",
+            Action::TagFilter => "show only clauses with a tag (then the tag's key)",
             Action::Help => "show or hide this help",
             Action::Quit => "quit",
         }
@@ -115,10 +127,7 @@ impl Action {
 /// Keys inside the finder's prompt (text input, so not rebindable
 /// actions); listed in the help overlay from this table.
 pub const FINDER_KEYS: [(&str, &str); 6] = [
-    (
-        "type",
-        "search every clause: words, 'exact, ^prefix, suffix$, !not",
-    ),
+    ("type", "search every clause: words, 'exact, ^prefix, suffix$, !not"),
     ("1/3 op 4 a", "a clause reference is answered first"),
     ("↑ / ↓, Ctrl-p / Ctrl-n", "choose a result"),
     ("Enter", "jump to it (in filter: narrow the tree)"),
@@ -134,19 +143,13 @@ pub struct Key {
 }
 
 impl Key {
-    const fn plain(code: KeyCode) -> Key {
-        Key {
-            code,
-            modifiers: KeyModifiers::NONE,
-        }
+    pub const fn plain(code: KeyCode) -> Key {
+        Key { code, modifiers: KeyModifiers::NONE }
     }
-    const fn ctrl(c: char) -> Key {
-        Key {
-            code: KeyCode::Char(c),
-            modifiers: KeyModifiers::CONTROL,
-        }
+    pub const fn ctrl(c: char) -> Key {
+        Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
     }
-    const fn ch(c: char) -> Key {
+    pub const fn ch(c: char) -> Key {
         Key::plain(KeyCode::Char(c))
     }
 
@@ -169,11 +172,7 @@ impl Key {
             KeyCode::Esc => "Esc".into(),
             other => format!("{other:?}"),
         };
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{base}")
-        } else {
-            base
-        }
+        if self.modifiers.contains(KeyModifiers::CONTROL) { format!("Ctrl-{base}") } else { base }
     }
 }
 
@@ -217,6 +216,10 @@ impl Default for Keymap {
                 b(Action::NextHit, &[Key::ch('n')]),
                 b(Action::PrevHit, &[Key::ch('N')]),
                 b(Action::ClearFilter, &[Key::plain(Esc)]),
+                b(Action::EditNote, &[Key::ch('a')]),
+                b(Action::EditNoteExternal, &[Key::ch('E')]),
+                b(Action::Annotations, &[Key::ch('A')]),
+                b(Action::TagFilter, &[Key::ch('t')]),
                 b(Action::Help, &[Key::ch('?')]),
                 b(Action::Quit, &[Key::ch('q'), Key::ctrl('c')]),
             ],
@@ -232,14 +235,8 @@ impl Keymap {
         if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
             modifiers.remove(KeyModifiers::SHIFT);
         }
-        let pressed = Key {
-            code: event.code,
-            modifiers,
-        };
-        self.bindings
-            .iter()
-            .find(|(_, keys)| keys.contains(&pressed))
-            .map(|(a, _)| *a)
+        let pressed = Key { code: event.code, modifiers };
+        self.bindings.iter().find(|(_, keys)| keys.contains(&pressed)).map(|(a, _)| *a)
     }
 
     /// The keys for an action, written for people: `j / ↓`.
@@ -275,21 +272,9 @@ mod tests {
     fn shifted_characters_and_control_keys() {
         let map = Keymap::default();
         let ev = |code, m| KeyEvent::new(code, m);
-        assert_eq!(
-            map.action(&ev(KeyCode::Char('G'), KeyModifiers::SHIFT)),
-            Some(Action::Bottom)
-        );
-        assert_eq!(
-            map.action(&ev(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            map.action(&ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
-            Some(Action::CycleTree)
-        );
-        assert_eq!(
-            map.action(&ev(KeyCode::Char('x'), KeyModifiers::NONE)),
-            None
-        );
+        assert_eq!(map.action(&ev(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Bottom));
+        assert_eq!(map.action(&ev(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
+        assert_eq!(map.action(&ev(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::CycleTree));
+        assert_eq!(map.action(&ev(KeyCode::Char('x'), KeyModifiers::NONE)), None);
     }
 }

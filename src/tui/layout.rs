@@ -17,49 +17,17 @@ pub struct Panes {
 
 pub fn panes(area: Rect, tree_percent: u16) -> Panes {
     let status_h = u16::from(area.height > 0);
-    let body = Rect {
-        height: area.height.saturating_sub(status_h),
-        ..area
-    };
-    let status = Rect {
-        y: area.y + body.height,
-        height: status_h,
-        ..area
-    };
+    let body = Rect { height: area.height.saturating_sub(status_h), ..area };
+    let status = Rect { y: area.y + body.height, height: status_h, ..area };
     let stacked = area.width < STACK_BELOW;
     let (tree, detail) = if stacked {
         let tree_h = body.height / 2;
-        (
-            Rect {
-                height: tree_h,
-                ..body
-            },
-            Rect {
-                y: body.y + tree_h,
-                height: body.height - tree_h,
-                ..body
-            },
-        )
+        (Rect { height: tree_h, ..body }, Rect { y: body.y + tree_h, height: body.height - tree_h, ..body })
     } else {
         let tree_w = (u32::from(body.width) * u32::from(tree_percent) / 100) as u16;
-        (
-            Rect {
-                width: tree_w,
-                ..body
-            },
-            Rect {
-                x: body.x + tree_w,
-                width: body.width - tree_w,
-                ..body
-            },
-        )
+        (Rect { width: tree_w, ..body }, Rect { x: body.x + tree_w, width: body.width - tree_w, ..body })
     };
-    Panes {
-        tree,
-        detail,
-        status,
-        stacked,
-    }
+    Panes { tree, detail, status, stacked }
 }
 
 /// The inside of a bordered pane.

@@ -7,6 +7,7 @@ pub mod find_update;
 pub mod finder;
 pub mod keymap;
 pub mod layout;
+pub mod notes_update;
 pub mod outline;
 mod run;
 pub mod text;

@@ -30,6 +30,8 @@ pub struct Node<'a> {
     pub end: usize,
     /// The resolution this node belongs to, if any.
     pub resolution: Option<&'a Resolution>,
+    /// Index of the document this node belongs to.
+    pub doc: usize,
 }
 
 impl Node<'_> {
@@ -40,28 +42,19 @@ impl Node<'_> {
 
 /// Build the node list for all documents.
 pub fn build<'a>(docs: &'a [Document]) -> Vec<Node<'a>> {
-    let mut b = Builder { nodes: Vec::new() };
-    for doc in docs {
+    let mut b = Builder { nodes: Vec::new(), doc: 0 };
+    for (i, doc) in docs.iter().enumerate() {
+        b.doc = i;
         let d = b.open(Kind::Document(doc), 0, None, None);
         for res in &doc.resolutions {
             let r = b.open(Kind::Resolution(res), 1, Some(d), Some(res));
             if !res.preamble.is_empty() {
-                let g = b.open(
-                    Kind::Group(Group::Preamble(&res.preamble)),
-                    2,
-                    Some(r),
-                    Some(res),
-                );
+                let g = b.open(Kind::Group(Group::Preamble(&res.preamble)), 2, Some(r), Some(res));
                 b.clauses(&res.preamble, 3, g, res);
                 b.close(g);
             }
             if !res.operative.is_empty() {
-                let g = b.open(
-                    Kind::Group(Group::Operative(&res.operative)),
-                    2,
-                    Some(r),
-                    Some(res),
-                );
+                let g = b.open(Kind::Group(Group::Operative(&res.operative)), 2, Some(r), Some(res));
                 b.operative(&res.operative, 3, g, res);
                 b.close(g);
             }
@@ -80,24 +73,13 @@ pub fn build<'a>(docs: &'a [Document]) -> Vec<Node<'a>> {
 
 struct Builder<'a> {
     nodes: Vec<Node<'a>>,
+    doc: usize,
 }
 
 impl<'a> Builder<'a> {
-    fn open(
-        &mut self,
-        kind: Kind<'a>,
-        depth: u16,
-        parent: Option<usize>,
-        resolution: Option<&'a Resolution>,
-    ) -> usize {
+    fn open(&mut self, kind: Kind<'a>, depth: u16, parent: Option<usize>, resolution: Option<&'a Resolution>) -> usize {
         let index = self.nodes.len();
-        self.nodes.push(Node {
-            kind,
-            depth,
-            parent,
-            end: index + 1,
-            resolution,
-        });
+        self.nodes.push(Node { kind, depth, parent, end: index + 1, resolution, doc: self.doc });
         index
     }
 
@@ -122,10 +104,7 @@ impl<'a> Builder<'a> {
         let mut start = 0;
         while start < clauses.len() {
             let section = clauses[start].section.as_deref();
-            let len = clauses[start..]
-                .iter()
-                .take_while(|c| c.section.as_deref() == section)
-                .count();
+            let len = clauses[start..].iter().take_while(|c| c.section.as_deref() == section).count();
             let run = &clauses[start..start + len];
             match section {
                 Some(title) => {

@@ -21,9 +21,7 @@ pub fn clean(s: &str) -> String {
         match c {
             '\t' => out.push_str(TAB),
             '\n' => out.push(' '),
-            c if (c as u32) < 0x20 => {
-                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'))
-            }
+            c if (c as u32) < 0x20 => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
             c if c.is_control() => out.push('\u{fffd}'),
             c => out.push(c),
         }
@@ -41,11 +39,8 @@ pub fn emphasised(text: &str, phrase: &str, base: Style) -> Rich {
     let stars = text.matches('*').count();
     let mut out: Rich = Vec::new();
     let mut italic = false;
-    let mut bold_left = if text.trim_start_matches(['*', '_']).starts_with(phrase) {
-        phrase.chars().count()
-    } else {
-        0
-    };
+    let mut bold_left =
+        if text.trim_start_matches(['*', '_']).starts_with(phrase) { phrase.chars().count() } else { 0 };
     let mut buf = String::new();
     let style_of = |italic: bool, bold: bool| {
         let mut s = base;
@@ -180,10 +175,7 @@ mod tests {
     use super::*;
 
     fn text_of(lines: &[Line<'_>]) -> Vec<String> {
-        lines
-            .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-            .collect()
+        lines.iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect()
     }
 
     #[test]
@@ -204,18 +196,9 @@ mod tests {
 
     #[test]
     fn italics_and_phrase() {
-        let rich = emphasised(
-            "*Encourages* Member *States*",
-            "Encourages",
-            Style::default(),
-        );
+        let rich = emphasised("*Encourages* Member *States*", "Encourages", Style::default());
         assert_eq!(rich[0].0, "Encourages");
-        assert!(
-            rich[0]
-                .1
-                .add_modifier
-                .contains(Modifier::BOLD | Modifier::ITALIC)
-        );
+        assert!(rich[0].1.add_modifier.contains(Modifier::BOLD | Modifier::ITALIC));
         assert_eq!(rich.last().map(|r| r.0.as_str()), Some("States"));
     }
 

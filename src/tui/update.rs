@@ -1,19 +1,61 @@
 //! `update(app, action)`: the only place key actions change the state.
 
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
 use super::app::{App, Mode, TreeView};
-use super::find_update;
 use super::keymap::Action;
 use super::outline::Kind;
+use super::{find_update, notes_update};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effect {
     None,
     Quit,
+    /// Hand the terminal to the user's editor for this clause node's note.
+    EditExternally(usize),
+}
+
+/// A key press, routed by mode: text input in the finder and the note
+/// editor, the keymap everywhere else, and tag keys on clauses.
+pub fn key(app: &mut App<'_>, key: &KeyEvent) -> Effect {
+    let effect = match app.mode.clone() {
+        Mode::Find => {
+            find_update::key(app, key);
+            Effect::None
+        }
+        Mode::EditNote => {
+            notes_update::editor_key(app, key);
+            Effect::None
+        }
+        Mode::TagPick => {
+            notes_update::tag_pick_key(app, key);
+            Effect::None
+        }
+        Mode::Annotations => {
+            notes_update::annotations_key(app, key);
+            Effect::None
+        }
+        Mode::NotesProblem(_) => notes_update::problem_key(app, key),
+        Mode::Normal | Mode::Help => match app.keymap.action(key) {
+            Some(action) => update(app, action),
+            None => {
+                if let (Mode::Normal, KeyCode::Char(c)) = (&app.mode, key.code)
+                    && !key.modifiers.contains(KeyModifiers::CONTROL)
+                {
+                    app.message = None;
+                    notes_update::tag_key(app, c);
+                }
+                Effect::None
+            }
+        },
+    };
+    app.refresh();
+    effect
 }
 
 pub fn update(app: &mut App<'_>, action: Action) -> Effect {
     app.message = None;
-    if app.mode == Mode::Find {
+    if !matches!(app.mode, Mode::Normal | Mode::Help) {
         return Effect::None;
     }
     if app.mode == Mode::Help {
@@ -89,10 +131,7 @@ pub fn update(app: &mut App<'_>, action: Action) -> Effect {
         Action::NextSibling => {
             let n = app.selected;
             let end = app.nodes[n].end;
-            let parent_end = app.nodes[n]
-                .parent
-                .map(|p| app.nodes[p].end)
-                .unwrap_or(app.nodes.len());
+            let parent_end = app.nodes[n].parent.map(|p| app.nodes[p].end).unwrap_or(app.nodes.len());
             if end < parent_end {
                 app.selected = end;
             }
@@ -123,6 +162,18 @@ pub fn update(app: &mut App<'_>, action: Action) -> Effect {
         Action::NextHit => find_update::next_hit(app, true),
         Action::PrevHit => find_update::next_hit(app, false),
         Action::ClearFilter => find_update::clear_filter(app),
+        Action::EditNote => notes_update::open_editor(app),
+        Action::EditNoteExternal => {
+            let effect = notes_update::external_editor(app);
+            app.refresh();
+            return effect;
+        }
+        Action::Annotations => notes_update::open_annotations(app),
+        Action::TagFilter => {
+            app.mode = Mode::TagPick;
+            let keys: Vec<String> = app.tags.iter().map(|t| format!("{} {}", t.key, t.name)).collect();
+            app.message = Some(format!("filter by tag: {}", keys.join("  ")));
+        }
     }
     app.refresh();
     Effect::None

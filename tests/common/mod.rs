@@ -6,9 +6,7 @@ use std::path::PathBuf;
 use reso::document::{Clause, Document, Resolution, load_bytes};
 
 pub fn fixture_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
 pub fn fixture(name: &str) -> Document {
@@ -23,19 +21,12 @@ pub fn parse_str(text: &str) -> Document {
 /// (preambular, operative, second-level, third-level) in the main body.
 pub fn counts(res: &Resolution) -> (usize, usize, usize, usize) {
     let second: usize = res.operative.iter().map(|c| c.children.len()).sum();
-    let third: usize = res
-        .operative
-        .iter()
-        .flat_map(|c| &c.children)
-        .map(|c| c.children.len())
-        .sum();
+    let third: usize = res.operative.iter().flat_map(|c| &c.children).map(|c| c.children.len()).sum();
     (res.preamble.len(), res.operative.len(), second, third)
 }
 
 pub fn find<'a>(doc: &'a Document, id: &str) -> &'a Clause {
-    doc.all_clauses()
-        .find(|c| c.id == id)
-        .unwrap_or_else(|| panic!("no clause {id}"))
+    doc.all_clauses().find(|c| c.id == id).unwrap_or_else(|| panic!("no clause {id}"))
 }
 
 /// Every non-blank line is claimed exactly once by the model.
@@ -43,17 +34,10 @@ pub fn assert_nothing_lost(text: &str, doc: &Document) {
     let blank: Vec<u32> = text
         .split('\n')
         .enumerate()
-        .filter(|(_, l)| {
-            l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{c}')
-                .is_empty()
-        })
+        .filter(|(_, l)| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{c}').is_empty())
         .map(|(i, _)| i as u32 + 1)
         .collect();
-    let mut claimed: Vec<u32> = doc
-        .claimed_lines()
-        .into_iter()
-        .filter(|l| blank.binary_search(l).is_err())
-        .collect();
+    let mut claimed: Vec<u32> = doc.claimed_lines().into_iter().filter(|l| blank.binary_search(l).is_err()).collect();
     claimed.sort_unstable();
     let before = claimed.len();
     claimed.dedup();
@@ -61,15 +45,9 @@ pub fn assert_nothing_lost(text: &str, doc: &Document) {
     let expected: Vec<u32> = text
         .split('\n')
         .enumerate()
-        .filter(|(_, l)| {
-            !l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{c}')
-                .is_empty()
-        })
+        .filter(|(_, l)| !l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{c}').is_empty())
         .map(|(i, _)| i as u32 + 1)
         .collect();
-    let missing: Vec<&u32> = expected
-        .iter()
-        .filter(|n| claimed.binary_search(n).is_err())
-        .collect();
+    let missing: Vec<&u32> = expected.iter().filter(|n| claimed.binary_search(n).is_err()).collect();
     assert!(missing.is_empty(), "lines not placed anywhere: {missing:?}");
 }

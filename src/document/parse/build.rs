@@ -93,14 +93,8 @@ impl Builder {
         }
         // A document that opens straight into clauses (a pasted draft).
         let clause_like = match &block.label {
-            None => {
-                starts_with_phrase(block.first_text())
-                    && block.joined().split_whitespace().count() >= 6
-            }
-            Some(l) => {
-                l.readings.iter().any(|r| r.class == Class::Number)
-                    && starts_with_phrase(block.first_text())
-            }
+            None => starts_with_phrase(block.first_text()) && block.joined().split_whitespace().count() >= 6,
+            Some(l) => l.readings.iter().any(|r| r.class == Class::Number) && starts_with_phrase(block.first_text()),
         };
         if clause_like && section == Section::Title {
             self.open_resolution();
@@ -145,10 +139,7 @@ impl Builder {
             "sponsors" => res.sponsors.extend(split_names(&value)),
             "signatories" => res.signatories.extend(split_names(&value)),
             "vote" => res.vote = parse_vote(&value),
-            _ => res.header.push(SourceLine {
-                line: block.parts[0].0,
-                text: value,
-            }),
+            _ => res.header.push(SourceLine { line: block.parts[0].0, text: value }),
         }
     }
 
@@ -200,9 +191,7 @@ impl Builder {
         // "80/53. Strengthening the coordination…": number and title.
         if let Some((number, title)) = text.split_once(". ") {
             let numbered = number.split('/').count() == 2
-                && number
-                    .split('/')
-                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+                && number.split('/').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
             if numbered && res.topic.is_none() {
                 res.topic = Some(title.to_string());
             }
@@ -218,28 +207,16 @@ impl Builder {
                 res.committee = Some(organ);
             }
         }
-        res.header.push(SourceLine {
-            line: block.parts[0].0,
-            text,
-        });
+        res.header.push(SourceLine { line: block.parts[0].0, text });
     }
 
     fn body(&mut self, block: &Block<'_>, was_section: bool, was_annex: bool) {
         let text = block.first_text();
-        if block.parts.len() == 1
-            && block.after_break
-            && block.label.is_none()
-            && is_annex_heading(text)
-        {
+        if block.parts.len() == 1 && block.after_break && block.label.is_none() && is_annex_heading(text) {
             self.open_annex(text, block);
             return;
         }
-        if was_annex
-            && block.label.is_none()
-            && block.parts.len() == 1
-            && block.before_break
-            && is_subtitle(text)
-        {
+        if was_annex && block.label.is_none() && block.parts.len() == 1 && block.before_break && is_subtitle(text) {
             if let Some(annex) = self.res.as_mut().and_then(|r| r.annexes.last_mut()) {
                 annex.title.push_str(" — ");
                 annex.title.push_str(text);
@@ -258,11 +235,8 @@ impl Builder {
             return;
         }
         let joined = block.joined();
-        let adopted = joined
-            .get(..8)
-            .is_some_and(|p| p.eq_ignore_ascii_case("adopted "));
-        if block.label.is_none()
-            && (adopted || joined.len() < 60 && joined.to_lowercase().contains("plenary meeting"))
+        let adopted = joined.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("adopted "));
+        if block.label.is_none() && (adopted || joined.len() < 60 && joined.to_lowercase().contains("plenary meeting"))
         {
             self.header_line(block);
             return;
@@ -291,10 +265,7 @@ impl Builder {
             roots.push(Clause { section, ..clause });
             // Items that follow nest under this paragraph; numbered ones
             // start the operative part instead (see `item`).
-            self.stack = vec![Open {
-                class: Class::Number,
-                ordinal: 0,
-            }];
+            self.stack = vec![Open { class: Class::Number, ordinal: 0 }];
             return;
         }
         // An unlabelled paragraph after an operative item continues it.
@@ -307,13 +278,7 @@ impl Builder {
         }
     }
 
-    fn item(
-        &mut self,
-        block: &Block<'_>,
-        printed: CompactString,
-        readings: &[Reading],
-        text: String,
-    ) {
+    fn item(&mut self, block: &Block<'_>, printed: CompactString, readings: &[Reading], text: String) {
         let number = readings.iter().find(|r| r.class == Class::Number).copied();
         let (depth, reading) = match number {
             Some(r) => {
@@ -335,10 +300,7 @@ impl Builder {
         }
         self.stack.truncate(depth);
         insert(self.roots(), depth, clause);
-        self.stack.push(Open {
-            class: reading.class,
-            ordinal: reading.ordinal,
-        });
+        self.stack.push(Open { class: reading.class, ordinal: reading.ordinal });
     }
 
     fn clause(&self, label: CompactString, text: String, block: &Block<'_>) -> Clause {
@@ -413,10 +375,7 @@ fn starts_resolution(block: &Block<'_>) -> bool {
     if let Some(rest) = text.strip_prefix("United Nations") {
         return is_symbol(rest.trim());
     }
-    if text
-        .get(..21)
-        .is_some_and(|p| p.eq_ignore_ascii_case("resolution adopted by"))
-    {
+    if text.get(..21).is_some_and(|p| p.eq_ignore_ascii_case("resolution adopted by")) {
         return true;
     }
     resolution_heading(text).is_some() && block.after_break
@@ -424,15 +383,11 @@ fn starts_resolution(block: &Block<'_>) -> bool {
 
 /// `Resolution 1445 (2002)`, `RESOLUTION 898 (1994)` → (number, year).
 pub fn resolution_heading(text: &str) -> Option<(&str, &str)> {
-    let rest = text
-        .strip_prefix("Resolution ")
-        .or_else(|| text.strip_prefix("RESOLUTION "))?;
+    let rest = text.strip_prefix("Resolution ").or_else(|| text.strip_prefix("RESOLUTION "))?;
     let (number, year) = rest.trim().split_once(' ')?;
     let year = year.strip_prefix('(')?.strip_suffix(')')?;
-    (number.bytes().all(|b| b.is_ascii_digit())
-        && year.len() == 4
-        && year.bytes().all(|b| b.is_ascii_digit()))
-    .then_some((number, year))
+    (number.bytes().all(|b| b.is_ascii_digit()) && year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))
+        .then_some((number, year))
 }
 
 /// The opening formula: "The Security Council,", "The General Assembly,".
@@ -443,12 +398,7 @@ fn is_formula(text: &str) -> bool {
 }
 
 fn organ_in(text: &str) -> Option<String> {
-    for organ in [
-        "Security Council",
-        "General Assembly",
-        "Economic and Social Council",
-        "Human Rights Council",
-    ] {
+    for organ in ["Security Council", "General Assembly", "Economic and Social Council", "Human Rights Council"] {
         if text.contains(organ) {
             return Some(organ.to_string());
         }
@@ -475,33 +425,18 @@ fn section_heading(block: &Block<'_>) -> Option<String> {
             let words = t.split_whitespace().count();
             let titled = words <= 4
                 && !text.ends_with([';', ',', '.'])
-                && t.split_whitespace().all(|w| {
-                    w.chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                })
-                && t.to_lowercase()
-                    .split_whitespace()
-                    .any(|w| matches!(w, "section" | "part" | "chapter"));
+                && t.split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+                && t.to_lowercase().split_whitespace().any(|w| matches!(w, "section" | "part" | "chapter"));
             (letter || titled).then(|| t.to_string())
         }
         Some(_) if text.len() > 120 => None,
         Some(label) => {
-            let upper = label
-                .readings
-                .iter()
-                .any(|r| matches!(r.class, Class::Upper | Class::UpperRoman));
+            let upper = label.readings.iter().any(|r| matches!(r.class, Class::Upper | Class::UpperRoman));
             let words = text.split_whitespace().count();
-            let heading = upper
-                && words <= 12
-                && !text.ends_with([';', ',', ':', '.'])
-                && !starts_with_phrase(text);
+            let heading = upper && words <= 12 && !text.ends_with([';', ',', ':', '.']) && !starts_with_phrase(text);
             heading.then(|| {
-                if text.is_empty() {
-                    label.printed.to_string()
-                } else {
-                    format!("{}. {}", label.printed, text)
-                }
+                if text.is_empty() { label.printed.to_string() } else { format!("{}. {}", label.printed, text) }
             })
         }
     }
@@ -521,11 +456,7 @@ const JOINED_NAMES: &[&str] = &[
 
 /// "France, Germany and Italy" → three names; "Trinidad and Tobago" stays one.
 fn split_names(value: &str) -> Vec<String> {
-    let parts: Vec<&str> = value
-        .trim_end_matches('.')
-        .split([',', ';'])
-        .map(str::trim)
-        .collect();
+    let parts: Vec<&str> = value.trim_end_matches('.').split([',', ';']).map(str::trim).collect();
     let mut out = Vec::new();
     for (i, part) in parts.iter().enumerate() {
         let part = part.strip_prefix("and ").unwrap_or(part).trim();
@@ -555,26 +486,14 @@ mod tests {
 
     #[test]
     fn names_split_like_a_reader_would() {
-        assert_eq!(
-            split_names("France, Germany and Italy."),
-            ["France", "Germany", "Italy"]
-        );
-        assert_eq!(
-            split_names("Chile, Trinidad and Tobago"),
-            ["Chile", "Trinidad and Tobago"]
-        );
+        assert_eq!(split_names("France, Germany and Italy."), ["France", "Germany", "Italy"]);
+        assert_eq!(split_names("Chile, Trinidad and Tobago"), ["Chile", "Trinidad and Tobago"]);
     }
 
     #[test]
     fn resolution_headings() {
-        assert_eq!(
-            resolution_heading("RESOLUTION 898 (1994)"),
-            Some(("898", "1994"))
-        );
-        assert_eq!(
-            resolution_heading("Resolution 1445 (2002)"),
-            Some(("1445", "2002"))
-        );
+        assert_eq!(resolution_heading("RESOLUTION 898 (1994)"), Some(("898", "1994")));
+        assert_eq!(resolution_heading("Resolution 1445 (2002)"), Some(("1445", "2002")));
         assert_eq!(resolution_heading("Resolution of the issue"), None);
     }
 }

@@ -23,10 +23,7 @@ pub fn heading(text: &str) -> Option<Section> {
         "agenda" | "provisional agenda" | "adopted agenda" => Section::Agenda,
         "committee staff" | "staff" | "dais" | "secretariat" => Section::Staff,
         "summary report" | "summary" => Section::Summary,
-        t if t.starts_with("resolutions adopted")
-            || t.starts_with("reports adopted")
-            || t == "adopted resolutions" =>
-        {
+        t if t.starts_with("resolutions adopted") || t.starts_with("reports adopted") || t == "adopted resolutions" => {
             Section::Table
         }
         _ => return None,
@@ -44,11 +41,7 @@ pub fn add(front: &mut FrontMatter, section: Section, block: &Block<'_>) {
         Section::Agenda => {
             // Agenda items are often one per line with no blank between.
             for (i, (_, text)) in block.parts.iter().enumerate() {
-                let item = if i == 0 {
-                    Some(*text)
-                } else {
-                    split_label(text).map(|(_, rest)| rest)
-                };
+                let item = if i == 0 { Some(*text) } else { split_label(text).map(|(_, rest)| rest) };
                 match (item, front.agenda.last_mut()) {
                     (Some(item), _) => front.agenda.push(item.to_string()),
                     (None, Some(last)) => {
@@ -65,11 +58,7 @@ pub fn add(front: &mut FrontMatter, section: Section, block: &Block<'_>) {
         }),
         Section::Table => {
             for (i, (_, text)) in block.parts.iter().enumerate() {
-                let text = if i == 0 {
-                    first_line(block, text)
-                } else {
-                    text.to_string()
-                };
+                let text = if i == 0 { first_line(block, text) } else { text.to_string() };
                 if let Some(row) = table_row(&text) {
                     front.adopted.push(row);
                 }
@@ -99,20 +88,11 @@ fn push_lines(out: &mut Vec<SourceLine>, block: &Block<'_>, label: Option<&str>)
 /// the same with runs of spaces; the column header row is skipped.
 fn table_row(text: &str) -> Option<AdoptedRow> {
     let cells: Vec<&str> = if text.contains('\t') {
-        text.split('\t')
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .collect()
+        text.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect()
     } else {
-        text.split("  ")
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .collect()
+        text.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect()
     };
-    if cells
-        .first()
-        .is_some_and(|c| c.eq_ignore_ascii_case("code"))
-    {
+    if cells.first().is_some_and(|c| c.eq_ignore_ascii_case("code")) {
         return None;
     }
     let (code, topic, vote_text) = match cells.as_slice() {
@@ -123,17 +103,8 @@ fn table_row(text: &str) -> Option<AdoptedRow> {
             (code.to_string(), rest.to_string(), String::new())
         }
     };
-    let vote = parse_vote(if vote_text.is_empty() {
-        &topic
-    } else {
-        &vote_text
-    });
-    Some(AdoptedRow {
-        code,
-        topic,
-        vote_text,
-        vote,
-    })
+    let vote = parse_vote(if vote_text.is_empty() { &topic } else { &vote_text });
+    Some(AdoptedRow { code, topic, vote_text, vote })
 }
 
 /// Fill body, conference, dates from the title block.
@@ -180,7 +151,5 @@ pub fn looks_like_date(t: &str) -> bool {
     let words: Vec<&str> = lower.split_whitespace().collect();
     words.len() <= 8
         && words.iter().any(|w| MONTHS.contains(&w.trim_matches(',')))
-        && words
-            .iter()
-            .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        && words.iter().any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
 }

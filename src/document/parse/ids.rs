@@ -55,8 +55,5 @@ fn number_items(clauses: &mut [Clause], base: &str) {
 /// The id segment for a printed label: letters and digits only, so that `.`
 /// stays the separator (`b.1` → `b1`); bullets have none.
 fn segment(label: &str) -> CompactString {
-    label
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect()
+    label.chars().filter(|c| c.is_ascii_alphanumeric()).collect()
 }

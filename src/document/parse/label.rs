@@ -46,16 +46,7 @@ pub fn split_label(line: &str) -> Option<(Label<'_>, &str)> {
                 return Some(found);
             }
             let printed = &line[..first.len_utf8()];
-            return Some((
-                Label {
-                    printed,
-                    readings: vec![Reading {
-                        class: Class::Bullet,
-                        ordinal: 1,
-                    }],
-                },
-                rest,
-            ));
+            return Some((Label { printed, readings: vec![Reading { class: Class::Bullet, ordinal: 1 }] }, rest));
         }
     }
     plain_label(line)
@@ -78,13 +69,7 @@ fn plain_label(line: &str) -> Option<(Label<'_>, &str)> {
                 if after.is_empty() || after.starts_with([' ', '\t']) {
                     let printed = &line[..end + 1 + digits];
                     let ordinal = rest[..digits].parse().ok()?;
-                    let label = Label {
-                        printed,
-                        readings: vec![Reading {
-                            class: Class::Compound,
-                            ordinal,
-                        }],
-                    };
+                    let label = Label { printed, readings: vec![Reading { class: Class::Compound, ordinal }] };
                     return Some((label, after.trim_start()));
                 }
             }
@@ -102,13 +87,7 @@ fn plain_label(line: &str) -> Option<(Label<'_>, &str)> {
     if readings.is_empty() {
         return None;
     }
-    Some((
-        Label {
-            printed: token,
-            readings,
-        },
-        rest.trim_start(),
-    ))
+    Some((Label { printed: token, readings }, rest.trim_start()))
 }
 
 fn readings(token: &str) -> Vec<Reading> {
@@ -117,10 +96,7 @@ fn readings(token: &str) -> Vec<Reading> {
         if let Ok(n) = token.parse::<u32>()
             && n > 0
         {
-            out.push(Reading {
-                class: Class::Number,
-                ordinal: n,
-            });
+            out.push(Reading { class: Class::Number, ordinal: n });
         }
         return out;
     }
@@ -128,23 +104,13 @@ fn readings(token: &str) -> Vec<Reading> {
     if bytes.len() == 1 {
         let b = bytes[0];
         if b.is_ascii_lowercase() {
-            out.push(Reading {
-                class: Class::Lower,
-                ordinal: u32::from(b - b'a' + 1),
-            });
+            out.push(Reading { class: Class::Lower, ordinal: u32::from(b - b'a' + 1) });
         } else if b.is_ascii_uppercase() {
-            out.push(Reading {
-                class: Class::Upper,
-                ordinal: u32::from(b - b'A' + 1),
-            });
+            out.push(Reading { class: Class::Upper, ordinal: u32::from(b - b'A' + 1) });
         }
     }
     if let Some(n) = roman_value(token) {
-        let class = if bytes[0].is_ascii_lowercase() {
-            Class::LowerRoman
-        } else {
-            Class::UpperRoman
-        };
+        let class = if bytes[0].is_ascii_lowercase() { Class::LowerRoman } else { Class::UpperRoman };
         out.push(Reading { class, ordinal: n });
     }
     out
@@ -183,15 +149,7 @@ pub fn roman_value(token: &str) -> Option<u32> {
 }
 
 fn to_roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 7] = [
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
+    const TABLE: [(u32, &str); 7] = [(50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")];
     let mut s = String::new();
     for (v, r) in TABLE {
         while n >= v {
@@ -207,9 +165,7 @@ mod tests {
     use super::*;
 
     fn classes(line: &str) -> Vec<(Class, u32)> {
-        split_label(line)
-            .map(|(l, _)| l.readings.iter().map(|r| (r.class, r.ordinal)).collect())
-            .unwrap_or_default()
+        split_label(line).map(|(l, _)| l.readings.iter().map(|r| (r.class, r.ordinal)).collect()).unwrap_or_default()
     }
 
     #[test]
@@ -218,10 +174,7 @@ mod tests {
         assert_eq!(classes("(a) the"), vec![(Class::Lower, 1)]);
         assert_eq!(classes("a) the"), vec![(Class::Lower, 1)]);
         assert_eq!(classes(" - ii. Suggesting"), vec![(Class::LowerRoman, 2)]);
-        assert_eq!(
-            classes("i. x"),
-            vec![(Class::Lower, 9), (Class::LowerRoman, 1)]
-        );
+        assert_eq!(classes("i. x"), vec![(Class::Lower, 9), (Class::LowerRoman, 1)]);
         assert_eq!(classes("b.1. Liquid"), vec![(Class::Compound, 1)]);
         assert_eq!(classes("— Calls for"), vec![(Class::Bullet, 1)]);
         assert_eq!(classes("12."), vec![(Class::Number, 12)]);

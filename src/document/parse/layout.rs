@@ -35,30 +35,13 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
             let raw = raw.trim_start_matches('\u{c}');
             let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
             let trimmed = raw.trim_matches(is_space);
-            let indent = raw
-                .chars()
-                .take_while(|c| is_space(*c))
-                .map(|c| if c == '\t' { 4 } else { 1 })
-                .sum();
-            let kind = if trimmed.is_empty() {
-                Kind::Blank
-            } else {
-                Kind::Text
-            };
-            Line {
-                no,
-                text: trimmed.trim_matches('\u{c}'),
-                indent,
-                kind,
-            }
+            let indent = raw.chars().take_while(|c| is_space(*c)).map(|c| if c == '\t' { 4 } else { 1 }).sum();
+            let kind = if trimmed.is_empty() { Kind::Blank } else { Kind::Text };
+            Line { no, text: trimmed.trim_matches('\u{c}'), indent, kind }
         })
         .collect();
     // A file ending in a newline does not have an extra empty line.
-    if out
-        .last()
-        .is_some_and(|l| l.kind == Kind::Blank && l.text.is_empty())
-        && text.ends_with('\n')
-    {
+    if out.last().is_some_and(|l| l.kind == Kind::Blank && l.text.is_empty()) && text.ends_with('\n') {
         out.pop();
     }
     strip_margin_numbers(&mut out);
@@ -75,19 +58,13 @@ pub fn is_space(c: char) -> bool {
 /// ("12  Recalling its resolution…"). They are recognised when most lines
 /// start with a bare number and those numbers mostly count up by one.
 fn strip_margin_numbers(lines: &mut [Line<'_>]) {
-    let numbered: Vec<(usize, u32)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| margin_number(l.text).map(|(n, _)| (i, n)))
-        .collect();
+    let numbered: Vec<(usize, u32)> =
+        lines.iter().enumerate().filter_map(|(i, l)| margin_number(l.text).map(|(n, _)| (i, n))).collect();
     let non_blank = lines.iter().filter(|l| l.kind != Kind::Blank).count();
     if numbered.len() < 5 || numbered.len() * 10 < non_blank * 6 {
         return;
     }
-    let steps = numbered
-        .windows(2)
-        .filter(|w| w[1].1 == w[0].1 + 1 || w[1].1 == 1)
-        .count();
+    let steps = numbered.windows(2).filter(|w| w[1].1 == w[0].1 + 1 || w[1].1 == 1).count();
     if steps * 10 < (numbered.len() - 1) * 8 {
         return;
     }
@@ -111,20 +88,14 @@ fn margin_number(text: &str) -> Option<(u32, &str)> {
     if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
         return None;
     }
-    Some((
-        text[..digits].parse().ok()?,
-        rest.trim_start_matches(is_space),
-    ))
+    Some((text[..digits].parse().ok()?, rest.trim_start_matches(is_space)))
 }
 
 fn mark_furniture(lines: &mut [Line<'_>]) {
     // Symbols repeat as running headers; only symbol-like lines are counted,
     // so clean text never pays for hashing every line.
     let mut symbols: HashMap<&str, u32> = HashMap::new();
-    for l in lines
-        .iter()
-        .filter(|l| l.kind == Kind::Text && is_symbol(l.text))
-    {
+    for l in lines.iter().filter(|l| l.kind == Kind::Text && is_symbol(l.text)) {
         *symbols.entry(l.text).or_default() += 1;
     }
     let mut any = false;
@@ -147,13 +118,10 @@ fn mark_repeated_titles(lines: &mut [Line<'_>]) {
     let near_furniture = |lines: &[Line<'_>], i: usize| {
         let before = lines[..i].iter().rev().find(|o| o.kind != Kind::Blank);
         let after = lines[i + 1..].iter().find(|o| o.kind != Kind::Blank);
-        before.is_some_and(|o| o.kind == Kind::Furniture)
-            || after.is_some_and(|o| o.kind == Kind::Furniture)
+        before.is_some_and(|o| o.kind == Kind::Furniture) || after.is_some_and(|o| o.kind == Kind::Furniture)
     };
     let candidates: Vec<usize> = (0..lines.len())
-        .filter(|&i| {
-            lines[i].kind == Kind::Text && lines[i].text.len() < 90 && near_furniture(lines, i)
-        })
+        .filter(|&i| lines[i].kind == Kind::Text && lines[i].text.len() < 90 && near_furniture(lines, i))
         .collect();
     if candidates.is_empty() {
         return;
@@ -181,10 +149,7 @@ fn mark_running_titles(lines: &mut [Line<'_>]) {
             continue;
         }
         let title = lines[i].text;
-        if lines[..i.min(FIRST_PAGE)]
-            .iter()
-            .any(|l| l.kind == Kind::Text && l.text.ends_with(title))
-        {
+        if lines[..i.min(FIRST_PAGE)].iter().any(|l| l.kind == Kind::Text && l.text.ends_with(title)) {
             lines[i].kind = Kind::Furniture;
         }
     }
@@ -224,18 +189,13 @@ fn is_page_number(t: &str) -> bool {
     }
     let lower = t.to_ascii_lowercase();
     if let Some(rest) = lower.strip_prefix("page ") {
-        return rest
-            .split(" of ")
-            .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()));
+        return rest.split(" of ").all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()));
     }
     false
 }
 
 fn is_barcode(t: &str) -> bool {
-    t.len() >= 7
-        && t.starts_with('*')
-        && t.ends_with('*')
-        && t[1..t.len() - 1].bytes().all(|c| c.is_ascii_digit())
+    t.len() >= 7 && t.starts_with('*') && t.ends_with('*') && t[1..t.len() - 1].bytes().all(|c| c.is_ascii_digit())
 }
 
 /// A UN document symbol alone: `S/RES/1454 (2002)`, `A/RES/80/53`, `A/C.3/80/L.12`.
@@ -245,10 +205,7 @@ pub fn is_symbol(t: &str) -> bool {
         None => (t, None),
     };
     if let Some(y) = year {
-        let ok = y.len() == 6
-            && y.starts_with('(')
-            && y.ends_with(')')
-            && y[1..5].bytes().all(|c| c.is_ascii_digit());
+        let ok = y.len() == 6 && y.starts_with('(') && y.ends_with(')') && y[1..5].bytes().all(|c| c.is_ascii_digit());
         if !ok {
             return false;
         }
@@ -257,11 +214,9 @@ pub fn is_symbol(t: &str) -> bool {
     parts.len() >= 3
         && parts[0].len() <= 6
         && parts[0].bytes().all(|c| c.is_ascii_uppercase())
-        && parts[1..].iter().all(|p| {
-            !p.is_empty()
-                && p.bytes()
-                    .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
-        })
+        && parts[1..]
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-'))
 }
 
 /// Footnotes in official texts sit under a rule of underscores at the foot
@@ -334,10 +289,7 @@ mod tests {
 
     #[test]
     fn margin_numbers_are_stripped() {
-        let text = (1..=12)
-            .map(|i| format!("{i} line {i}"))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let text = (1..=12).map(|i| format!("{i} line {i}")).collect::<Vec<_>>().join("\n");
         let l = lines(&text);
         assert_eq!(l[0].text, "line 1");
         assert_eq!(l[11].text, "line 12");

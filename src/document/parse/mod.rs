@@ -95,33 +95,15 @@ fn complete(doc: &mut Document, source: &str) {
 
 /// `RESOLUTION 898 (1994)` adopted by the Security Council → `S/RES/898 (1994)`.
 fn derived_code(res: &Resolution) -> Option<String> {
-    let (number, year) = res
-        .header
-        .iter()
-        .find_map(|l| build::resolution_heading(&l.text))?;
-    let council = res
-        .committee
-        .as_deref()
-        .is_some_and(|c| c.contains("Security Council"))
-        || res
-            .header
-            .iter()
-            .any(|l| l.text.contains("Security Council"))
-        || res
-            .formula
-            .as_deref()
-            .is_some_and(|f| f.contains("Security Council"));
-    Some(if council {
-        format!("S/RES/{number} ({year})")
-    } else {
-        format!("Resolution {number} ({year})")
-    })
+    let (number, year) = res.header.iter().find_map(|l| build::resolution_heading(&l.text))?;
+    let council = res.committee.as_deref().is_some_and(|c| c.contains("Security Council"))
+        || res.header.iter().any(|l| l.text.contains("Security Council"))
+        || res.formula.as_deref().is_some_and(|f| f.contains("Security Council"));
+    Some(if council { format!("S/RES/{number} ({year})") } else { format!("Resolution {number} ({year})") })
 }
 
 fn file_stem(source: &str) -> Option<String> {
-    std::path::Path::new(source)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+    std::path::Path::new(source).file_stem().map(|s| s.to_string_lossy().into_owned())
 }
 
 fn title(doc: &Document, source: &str) -> String {
@@ -155,18 +137,13 @@ fn strip_footnote_markers(doc: &mut Document) {
         .footnotes
         .iter()
         .map(|f| f.marker.clone())
-        .filter(|m| {
-            !m.is_empty()
-                && m.chars()
-                    .all(|c| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c))
-        })
+        .filter(|m| !m.is_empty() && m.chars().all(|c| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)))
         .collect();
     if markers.is_empty() {
         return;
     }
     for res in &mut doc.resolutions {
-        let mut roots: Vec<&mut Vec<crate::document::model::Clause>> =
-            vec![&mut res.preamble, &mut res.operative];
+        let mut roots: Vec<&mut Vec<crate::document::model::Clause>> = vec![&mut res.preamble, &mut res.operative];
         for a in &mut res.annexes {
             roots.push(&mut a.preamble);
             roots.push(&mut a.operative);
@@ -192,11 +169,8 @@ fn strip_in(clause: &mut crate::document::model::Clause, markers: &[String]) {
 /// superscripts start with 0xC2 or 0xE2, `[^` with `[`, and glued numbers
 /// only matter when some footnote is numbered.
 fn may_hold_marker(text: &str, markers: &[String]) -> bool {
-    let numbered = markers
-        .iter()
-        .any(|m| m.bytes().all(|b| b.is_ascii_digit()));
-    text.bytes()
-        .any(|b| b == 0xC2 || b == 0xE2 || b == b'[' || (numbered && b.is_ascii_digit()))
+    let numbered = markers.iter().any(|m| m.bytes().all(|b| b.is_ascii_digit()));
+    text.bytes().any(|b| b == 0xC2 || b == 0xE2 || b == b'[' || (numbered && b.is_ascii_digit()))
 }
 
 fn without_markers(text: &str, markers: &[String]) -> String {
@@ -215,10 +189,7 @@ fn without_markers(text: &str, markers: &[String]) -> String {
         }
         // A footnote number glued to a word or closing punctuation:
         // "Development,1 " or "Crime2."
-        let glued = out
-            .chars()
-            .next_back()
-            .is_some_and(|p| p.is_alphabetic() || ",.)”\"".contains(p));
+        let glued = out.chars().next_back().is_some_and(|p| p.is_alphabetic() || ",.)”\"".contains(p));
         if glued && c.is_ascii_digit() {
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             let after = rest[digits..].chars().next();

@@ -147,9 +147,7 @@ pub fn leading_phrase(text: &str) -> CompactString {
     let end = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
     let phrase = &text[start..end];
     let phrase = phrase.trim_end_matches([',', ':', ';']);
-    if phrase.contains(char::is_whitespace)
-        && phrase.split_whitespace().count() != phrase.split(' ').count()
-    {
+    if phrase.contains(char::is_whitespace) && phrase.split_whitespace().count() != phrase.split(' ').count() {
         return CompactString::from(phrase.split_whitespace().collect::<Vec<_>>().join(" "));
     }
     CompactString::from(phrase)
@@ -217,15 +215,10 @@ fn phrase_len(words: &[&str]) -> usize {
         && v.len() > 3
         && (WORDS.contains(&v)
             || v.ends_with("ing")
-            || (v.ends_with('s')
-                && !v.ends_with("ss")
-                && !v.ends_with("us")
-                && is_plain_word(verb))
+            || (v.ends_with('s') && !v.ends_with("ss") && !v.ends_with("us") && is_plain_word(verb))
             || (v.ends_with("ed")
                 && (i > 0
-                    || lw.get(i + 1).is_some_and(|w| {
-                        matches!(*w, "by" | "that" | "of" | "with" | "at" | "about")
-                    }))))
+                    || lw.get(i + 1).is_some_and(|w| matches!(*w, "by" | "that" | "of" | "with" | "at" | "about")))))
         && !verb.contains('-');
     if !is_verb || verb.chars().any(|c| c.is_ascii_digit()) {
         return 0;
@@ -237,11 +230,7 @@ fn phrase_len(words: &[&str]) -> usize {
         return n;
     }
     // "Having considered", "Having reviewed": the participle belongs.
-    if v == "having"
-        && lw
-            .get(n)
-            .is_some_and(|w| w.ends_with("ed") || w.ends_with("en") || *w == "heard")
-    {
+    if v == "having" && lw.get(n).is_some_and(|w| w.ends_with("ed") || w.ends_with("en") || *w == "heard") {
         n += 1;
     }
     if (v == "calls" || v == "calling")
@@ -292,16 +281,7 @@ fn is_plain_word(word: &str) -> bool {
     count > 3
         && !matches!(
             clean(word).as_str(),
-            "states"
-                | "nations"
-                | "affairs"
-                | "rights"
-                | "forces"
-                | "is"
-                | "this"
-                | "has"
-                | "was"
-                | "as"
+            "states" | "nations" | "affairs" | "rights" | "forces" | "is" | "this" | "has" | "was" | "as"
         )
 }
 
@@ -312,31 +292,13 @@ mod tests {
     #[test]
     fn phrases() {
         assert_eq!(leading_phrase("*Encourages* Member States"), "Encourages");
-        assert_eq!(
-            leading_phrase("*Further recommends* an expansion"),
-            "Further recommends"
-        );
-        assert_eq!(
-            leading_phrase("Recalling its previous resolutions"),
-            "Recalling"
-        );
-        assert_eq!(
-            leading_phrase("Reaffirming also the sovereignty"),
-            "Reaffirming also"
-        );
-        assert_eq!(
-            leading_phrase("Taking note with grave concern of the report"),
-            "Taking note with grave concern of"
-        );
+        assert_eq!(leading_phrase("*Further recommends* an expansion"), "Further recommends");
+        assert_eq!(leading_phrase("Recalling its previous resolutions"), "Recalling");
+        assert_eq!(leading_phrase("Reaffirming also the sovereignty"), "Reaffirming also");
+        assert_eq!(leading_phrase("Taking note with grave concern of the report"), "Taking note with grave concern of");
         assert_eq!(leading_phrase("Calls upon MONUC to pay"), "Calls upon");
-        assert_eq!(
-            leading_phrase("Fully aware of the increased"),
-            "Fully aware of"
-        );
-        assert_eq!(
-            leading_phrase("Bearing in mind that"),
-            "Bearing in mind that"
-        );
+        assert_eq!(leading_phrase("Fully aware of the increased"), "Fully aware of");
+        assert_eq!(leading_phrase("Bearing in mind that"), "Bearing in mind that");
         assert_eq!(leading_phrase("Welcomes the decision"), "Welcomes");
         assert_eq!(leading_phrase("In regard to DDR under"), "");
         assert_eq!(leading_phrase("Member States enacting"), "");

@@ -9,14 +9,8 @@ use super::phrase::starts_with_phrase;
 
 /// `Annex`, `Annex B`, `ANNEX 1 R/CCPCJ/1/4:`, `Appendix II`.
 pub fn is_annex_heading(text: &str) -> bool {
-    let first = text
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_end_matches([':', '.']);
-    ["annex", "annexes", "appendix", "attachment"]
-        .iter()
-        .any(|w| first.eq_ignore_ascii_case(w))
+    let first = text.split_whitespace().next().unwrap_or("").trim_end_matches([':', '.']);
+    ["annex", "annexes", "appendix", "attachment"].iter().any(|w| first.eq_ignore_ascii_case(w))
         && !text.ends_with([';', ','])
         && text.split_whitespace().count() <= 6
 }
@@ -55,11 +49,8 @@ impl Block<'_> {
                 continue;
             }
             if !out.is_empty() {
-                let hyphenated = out.ends_with('-')
-                    && out[..out.len() - 1]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphabetic);
+                let hyphenated =
+                    out.ends_with('-') && out[..out.len() - 1].chars().next_back().is_some_and(char::is_alphabetic);
                 if !hyphenated {
                     out.push(' ');
                 }
@@ -73,8 +64,7 @@ impl Block<'_> {
 /// Append `text` with every run of whitespace turned into one space.
 pub fn push_collapsed(out: &mut String, text: &str) {
     // Three memchr-speed scans beat one byte-by-byte pass.
-    let needs_work =
-        text.as_bytes().contains(&b'\t') || text.contains("  ") || text.contains('\u{a0}');
+    let needs_work = text.as_bytes().contains(&b'\t') || text.contains("  ") || text.contains('\u{a0}');
     if !needs_work {
         out.push_str(text);
         return;
@@ -150,9 +140,8 @@ pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>)
         }
         let text = line.text;
         let label = split_label(text);
-        let continues = current.as_ref().is_some_and(|prev| {
-            continues(prev, text, label.is_some(), blank_since, page_break_since)
-        });
+        let continues =
+            current.as_ref().is_some_and(|prev| continues(prev, text, label.is_some(), blank_since, page_break_since));
         if continues {
             if let Some(prev) = current.as_mut() {
                 prev.parts.push((line.no, text));
@@ -183,28 +172,17 @@ pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>)
     }
 }
 
-fn continues(
-    prev: &Block<'_>,
-    text: &str,
-    labelled: bool,
-    blank_since: bool,
-    page_break: bool,
-) -> bool {
+fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, page_break: bool) -> bool {
     if field(text).is_some() || text.starts_with('#') {
         return false;
     }
     let prev_last = prev.parts.last().map(|p| p.1).unwrap_or("");
     // A number alone on its line: its text follows.
-    let number_alone = prev
-        .label
-        .as_ref()
-        .is_some_and(|l| l.readings.iter().any(|r| r.class == Class::Number));
+    let number_alone = prev.label.as_ref().is_some_and(|l| l.readings.iter().any(|r| r.class == Class::Number));
     if number_alone && prev.parts.len() == 1 && prev_last.is_empty() && !labelled {
         return true;
     }
-    if prev_last.is_empty()
-        || (prev.parts.len() == 1 && prev.label.is_none() && is_annex_heading(prev_last))
-    {
+    if prev_last.is_empty() || (prev.parts.len() == 1 && prev.label.is_none() && is_annex_heading(prev_last)) {
         return false;
     }
     let ends_sentence = prev_last.ends_with(['.', ';', ':', '!', '?']);
@@ -216,20 +194,13 @@ fn continues(
         // After a blank line, only a page break or a lower-case start says
         // the paragraph goes on.
         let lower_start = text.chars().next().is_some_and(char::is_lowercase);
-        return !labelled
-            && !ends_sentence
-            && (page_break || lower_start)
-            && !prev_is_heading(prev);
+        return !labelled && !ends_sentence && (page_break || lower_start) && !prev_is_heading(prev);
     }
     if labelled {
         return !ends_clause;
     }
     // "…Congo,\nReaffirming the sovereignty…": a new preambular paragraph.
-    if ends_with_comma(prev_last)
-        && prev.label.is_none()
-        && starts_with_phrase(text)
-        && first_word_is_phrase(text)
-    {
+    if ends_with_comma(prev_last) && prev.label.is_none() && starts_with_phrase(text) && first_word_is_phrase(text) {
         return false;
     }
     true
@@ -240,11 +211,7 @@ fn prev_is_heading(prev: &Block<'_>) -> bool {
         && prev.label.is_none()
         && prev.first_text().len() < 60
         && !prev.first_text().ends_with([',', ';', '.'])
-        && prev
-            .first_text()
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        && prev.first_text().chars().next().is_some_and(char::is_uppercase)
         && prev.first_text().split_whitespace().count() <= 3
 }
 
@@ -253,9 +220,7 @@ fn prev_is_heading(prev: &Block<'_>) -> bool {
 /// comma does not.
 fn first_word_is_phrase(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
-    let w = first
-        .trim_matches(|c: char| !c.is_alphabetic())
-        .to_lowercase();
+    let w = first.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
     w.ends_with("ing")
         || matches!(
             w.as_str(),
@@ -284,6 +249,5 @@ fn first_word_is_phrase(text: &str) -> bool {
 /// "…Persons,1" and "…Persons,¹" end in a comma too: the footnote marker
 /// after it does not count.
 fn ends_with_comma(text: &str) -> bool {
-    text.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰*".contains(c))
-        .ends_with(',')
+    text.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰*".contains(c)).ends_with(',')
 }

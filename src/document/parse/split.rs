@@ -36,15 +36,11 @@ fn split_point(text: &str) -> Option<usize> {
         from += 1;
     }
     let rest = &text[from..];
-    [
-        "\nCode:",
-        "\nUnited Nations S/RES/",
-        "\nUnited Nations A/RES/",
-    ]
-    .iter()
-    .filter_map(|marker| rest.find(marker))
-    .min()
-    .map(|i| from + i + 1)
+    ["\nCode:", "\nUnited Nations S/RES/", "\nUnited Nations A/RES/"]
+        .iter()
+        .filter_map(|marker| rest.find(marker))
+        .min()
+        .map(|i| from + i + 1)
 }
 
 fn append(a: &mut Document, mut b: Document, offset: u32) {

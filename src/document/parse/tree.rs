@@ -18,8 +18,7 @@ pub fn place(stack: &[Open], readings: &[Reading]) -> (usize, Reading) {
     //    after `h` (a letter, because `h` is open).
     for (depth, open) in stack.iter().enumerate().rev() {
         for r in readings {
-            if r.class == open.class && (r.ordinal == open.ordinal + 1 || r.class == Class::Bullet)
-            {
+            if r.class == open.class && (r.ordinal == open.ordinal + 1 || r.class == Class::Bullet) {
                 return (depth, *r);
             }
         }
@@ -40,10 +39,7 @@ pub fn place(stack: &[Open], readings: &[Reading]) -> (usize, Reading) {
         }
     }
     // 4. Anything else nests under the current item.
-    let first = readings.first().copied().unwrap_or(Reading {
-        class: Class::Bullet,
-        ordinal: 1,
-    });
+    let first = readings.first().copied().unwrap_or(Reading { class: Class::Bullet, ordinal: 1 });
     (stack.len().min(MAX_DEPTH), first)
 }
 
@@ -92,21 +88,10 @@ mod tests {
         assert_eq!(place(&stack, &i), (2, r(Class::LowerRoman, 1)));
         // `v` after `iv` is a numeral; `b` after `ii` closes the numerals.
         let v = [r(Class::Lower, 22), r(Class::LowerRoman, 5)];
-        let stack = [
-            o(Class::Number, 1),
-            o(Class::Lower, 1),
-            o(Class::LowerRoman, 4),
-        ];
+        let stack = [o(Class::Number, 1), o(Class::Lower, 1), o(Class::LowerRoman, 4)];
         assert_eq!(place(&stack, &v), (2, r(Class::LowerRoman, 5)));
-        let stack = [
-            o(Class::Number, 1),
-            o(Class::Lower, 1),
-            o(Class::LowerRoman, 2),
-        ];
-        assert_eq!(
-            place(&stack, &[r(Class::Lower, 2)]),
-            (1, r(Class::Lower, 2))
-        );
+        let stack = [o(Class::Number, 1), o(Class::Lower, 1), o(Class::LowerRoman, 2)];
+        assert_eq!(place(&stack, &[r(Class::Lower, 2)]), (1, r(Class::Lower, 2)));
     }
 
     #[test]

@@ -27,10 +27,7 @@ pub fn parse_vote(text: &str) -> Option<Vote> {
 }
 
 fn tokens(lower: &str) -> Vec<&str> {
-    lower
-        .split(|c: char| !(c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect()
+    lower.split(|c: char| !(c.is_alphanumeric())).filter(|w| !w.is_empty()).collect()
 }
 
 fn number(word: &str) -> Option<u32> {
@@ -62,54 +59,30 @@ fn number(word: &str) -> Option<u32> {
     ];
     match word {
         "no" | "zero" | "nil" => Some(0),
-        w => WORDS
-            .iter()
-            .position(|x| *x == w)
-            .and_then(|n| u32::try_from(n).ok()),
+        w => WORDS.iter().position(|x| *x == w).and_then(|n| u32::try_from(n).ok()),
     }
 }
 
 /// "21 in favor, 9 against, 11 abstentions"
 fn in_favour_form(words: &[&str]) -> Option<Vote> {
-    let f = words.windows(3).position(|w| {
-        w[1] == "in" && (w[2] == "favor" || w[2] == "favour") && number(w[0]).is_some()
-    })?;
+    let f = words
+        .windows(3)
+        .position(|w| w[1] == "in" && (w[2] == "favor" || w[2] == "favour") && number(w[0]).is_some())?;
     let in_favour = number(words[f])?;
     let rest = &words[f + 3..];
-    let against = rest
-        .windows(2)
-        .find(|w| w[1] == "against")
-        .and_then(|w| number(w[0]))?;
-    let abstentions = rest
-        .windows(2)
-        .find(|w| w[1].starts_with("abstention"))
-        .and_then(|w| number(w[0]))
-        .unwrap_or(0);
-    Some(Vote::Recorded {
-        in_favour,
-        against,
-        abstentions,
-    })
+    let against = rest.windows(2).find(|w| w[1] == "against").and_then(|w| number(w[0]))?;
+    let abstentions = rest.windows(2).find(|w| w[1].starts_with("abstention")).and_then(|w| number(w[0])).unwrap_or(0);
+    Some(Vote::Recorded { in_favour, against, abstentions })
 }
 
 /// "by 9 votes to none, with 2 abstentions"
 fn votes_to_form(words: &[&str]) -> Option<Vote> {
-    let v = words
-        .windows(4)
-        .position(|w| w[0] == "by" && (w[2] == "votes" || w[2] == "vote") && w[3] == "to")?;
+    let v = words.windows(4).position(|w| w[0] == "by" && (w[2] == "votes" || w[2] == "vote") && w[3] == "to")?;
     let in_favour = number(words[v + 1])?;
     let against = number(words.get(v + 4)?)?;
     let rest = &words[v + 5..];
-    let abstentions = rest
-        .windows(2)
-        .find(|w| w[1].starts_with("abstention"))
-        .and_then(|w| number(w[0]))
-        .unwrap_or(0);
-    Some(Vote::Recorded {
-        in_favour,
-        against,
-        abstentions,
-    })
+    let abstentions = rest.windows(2).find(|w| w[1].starts_with("abstention")).and_then(|w| number(w[0])).unwrap_or(0);
+    Some(Vote::Recorded { in_favour, against, abstentions })
 }
 
 /// "28-4-9" or "28–4–9" standing alone in a vote cell.
@@ -119,11 +92,7 @@ fn dashed_form(lower: &str) -> Option<Vote> {
         return None;
     }
     let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
-    (n.len() == 3).then(|| Vote::Recorded {
-        in_favour: n[0],
-        against: n[1],
-        abstentions: n[2],
-    })
+    (n.len() == 3).then(|| Vote::Recorded { in_favour: n[0], against: n[1], abstentions: n[2] })
 }
 
 #[cfg(test)]
@@ -131,36 +100,17 @@ mod tests {
     use super::*;
 
     fn rec(a: u32, b: u32, c: u32) -> Option<Vote> {
-        Some(Vote::Recorded {
-            in_favour: a,
-            against: b,
-            abstentions: c,
-        })
+        Some(Vote::Recorded { in_favour: a, against: b, abstentions: c })
     }
 
     #[test]
     fn the_forms_delegates_see() {
-        assert_eq!(
-            parse_vote("Adopted without a vote"),
-            Some(Vote::WithoutVote)
-        );
-        assert_eq!(
-            parse_vote("21 in favor, 9 against, 11 abstentions"),
-            rec(21, 9, 11)
-        );
-        assert_eq!(
-            parse_vote("Adopted at the 452nd meeting by 9 votes to none, with 2 abstentions"),
-            rec(9, 0, 2)
-        );
+        assert_eq!(parse_vote("Adopted without a vote"), Some(Vote::WithoutVote));
+        assert_eq!(parse_vote("21 in favor, 9 against, 11 abstentions"), rec(21, 9, 11));
+        assert_eq!(parse_vote("Adopted at the 452nd meeting by 9 votes to none, with 2 abstentions"), rec(9, 0, 2));
         assert_eq!(parse_vote("adopted by 14 votes to 1"), rec(14, 1, 0));
         assert_eq!(parse_vote("28–4–9"), rec(28, 4, 9));
-        assert_eq!(
-            parse_vote("Adopted unanimously at its 3338th meeting"),
-            Some(Vote::Unanimous)
-        );
-        assert_eq!(
-            parse_vote("Adopted by the Security Council at its 4653rd meeting"),
-            None
-        );
+        assert_eq!(parse_vote("Adopted unanimously at its 3338th meeting"), Some(Vote::Unanimous));
+        assert_eq!(parse_vote("Adopted by the Security Council at its 4653rd meeting"), None);
     }
 }

@@ -22,41 +22,28 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
     let progress = if f.running { "  running…" } else { "" };
     let count = format!("  {}/{}{progress}", f.len(), f.total);
     let mut lines = vec![Line::from(vec![
-        Span::styled(
-            "/ ",
-            Style::default()
-                .fg(Color::Cyan)
-                .add_modifier(Modifier::BOLD),
-        ),
-        Span::raw(truncate(
-            &clean(&f.query),
-            width.saturating_sub(count.len() + 3),
-        )),
-        Span::styled("▏", Style::default().fg(Color::Cyan)),
+        Span::styled("/ ", Style::default().fg(app.palette.accent).add_modifier(Modifier::BOLD)),
+        Span::raw(truncate(&clean(&f.query), width.saturating_sub(count.len() + 3))),
+        Span::styled("▏", Style::default().fg(app.palette.accent)),
         Span::styled(count, Style::default().add_modifier(Modifier::DIM)),
     ])];
     for (i, row) in f.rows.iter().enumerate() {
         let selected = f.offset + i == f.selected;
-        lines.push(result_line(row, width, selected));
+        lines.push(result_line(row, width, selected, app.palette.highlight));
     }
     frame.render_widget(Paragraph::new(lines), inside);
 }
 
 /// `breadcrumb  text…` with highlights, cut to `width` columns. The text
 /// starts a little before the first match so the match is in view.
-fn result_line(row: &Row, width: usize, selected: bool) -> Line<'static> {
+fn result_line(row: &Row, width: usize, selected: bool, highlight: Color) -> Line<'static> {
     let crumb = format!("{}  ", truncate(&clean(&row.breadcrumb), width / 2));
     let mut left = width.saturating_sub(unicode_width::UnicodeWidthStr::width(crumb.as_str()));
-    let mut spans = vec![Span::styled(
-        crumb,
-        Style::default().add_modifier(Modifier::DIM),
-    )];
+    let mut spans = vec![Span::styled(crumb, Style::default().add_modifier(Modifier::DIM))];
     let first = row.highlights.first().copied().unwrap_or(0);
     let start = first.saturating_sub(12);
     let mut marks = row.highlights.iter().peekable();
-    let hl = Style::default()
-        .fg(Color::Yellow)
-        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    let hl = Style::default().fg(highlight).add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
     let mut buf = String::new();
     let mut buf_hl = false;
     if start > 0 {
@@ -73,24 +60,14 @@ fn result_line(row: &Row, width: usize, selected: bool) -> Line<'static> {
         }
         left -= w;
         if is_hl != buf_hl && !buf.is_empty() {
-            spans.push(Span::styled(
-                std::mem::take(&mut buf),
-                if buf_hl { hl } else { Style::default() },
-            ));
+            spans.push(Span::styled(std::mem::take(&mut buf), if buf_hl { hl } else { Style::default() }));
         }
         buf_hl = is_hl;
         buf.push(c);
     }
     if !buf.is_empty() {
-        spans.push(Span::styled(
-            buf,
-            if buf_hl { hl } else { Style::default() },
-        ));
+        spans.push(Span::styled(buf, if buf_hl { hl } else { Style::default() }));
     }
     let line = Line::from(spans);
-    if selected {
-        line.style(Style::default().add_modifier(Modifier::REVERSED))
-    } else {
-        line
-    }
+    if selected { line.style(Style::default().add_modifier(Modifier::REVERSED)) } else { line }
 }

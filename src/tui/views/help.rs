@@ -14,10 +14,7 @@ use crate::tui::layout::inner;
 pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
     let width = area.width.saturating_sub(4).min(96);
     let wanted = app.keymap.bindings.len() + FINDER_KEYS.len() + 5;
-    let height = area
-        .height
-        .saturating_sub(2)
-        .min(u16::try_from(wanted).unwrap_or(u16::MAX));
+    let height = area.height.saturating_sub(2).min(u16::try_from(wanted).unwrap_or(u16::MAX));
     let popup = Rect {
         x: area.x + (area.width.saturating_sub(width)) / 2,
         y: area.y + (area.height.saturating_sub(height)) / 2,
@@ -25,19 +22,11 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
         height,
     };
     frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Block::default()
-            .borders(Borders::ALL)
-            .title(" Keys — ? or q to close, j/k scroll "),
-        popup,
-    );
+    frame.render_widget(Block::default().borders(Borders::ALL).title(" Keys — ? or q to close, j/k scroll "), popup);
     let keys_width = 24;
     let entry = |keys: &str, what: &str| {
         Line::from(vec![
-            Span::styled(
-                format!(" {keys:<keys_width$}"),
-                Style::default().add_modifier(Modifier::BOLD),
-            ),
+            Span::styled(format!(" {keys:<keys_width$}"), Style::default().add_modifier(Modifier::BOLD)),
             Span::raw(what.to_string()),
         ])
     };
@@ -48,10 +37,7 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
         .map(|(action, _)| entry(&app.keymap.keys_for(*action), action.description()))
         .collect();
     lines.push(Line::default());
-    lines.push(Line::styled(
-        " In the finder (/ or f)",
-        Style::default().add_modifier(Modifier::BOLD),
-    ));
+    lines.push(Line::styled(" In the finder (/ or f)", Style::default().add_modifier(Modifier::BOLD)));
     lines.extend(FINDER_KEYS.iter().map(|(keys, what)| entry(keys, what)));
     let lines: Vec<Line<'static>> = lines.into_iter().skip(app.help_scroll).collect();
     frame.render_widget(Paragraph::new(lines), inner(popup));

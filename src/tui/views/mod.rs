@@ -3,6 +3,7 @@
 mod detail;
 mod finder;
 mod help;
+mod notes;
 mod status;
 mod tree;
 
@@ -19,7 +20,11 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>) {
     }
     detail::draw(app, frame, panes.detail);
     status::draw(app, frame, panes.status);
-    if app.mode == Mode::Help {
-        help::draw(app, frame, frame.area());
+    match &app.mode {
+        Mode::Help => help::draw(app, frame, frame.area()),
+        Mode::EditNote => notes::editor(app, frame, frame.area()),
+        Mode::Annotations => notes::annotations(app, frame, frame.area()),
+        Mode::NotesProblem(message) => notes::problem(message, frame, frame.area()),
+        _ => {}
     }
 }

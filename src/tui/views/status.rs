@@ -16,72 +16,57 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
         return;
     }
     let row = app.selected_row() + 1;
-    let code = app
-        .nodes
-        .get(app.selected)
-        .and_then(|n| n.resolution)
-        .map(|r| clean(&r.code))
-        .unwrap_or_default();
-    let mode = match app.mode {
+    let code = app.nodes.get(app.selected).and_then(|n| n.resolution).map(|r| clean(&r.code)).unwrap_or_default();
+    let mode = match &app.mode {
         Mode::Normal if app.filter.is_some() => "FILTER",
         Mode::Normal => "READ",
         Mode::Help => "HELP",
         Mode::Find if app.finder.as_ref().is_some_and(|f| f.filter) => "FILTER?",
         Mode::Find => "FIND",
+        Mode::EditNote => "NOTE",
+        Mode::TagPick => "TAG?",
+        Mode::Annotations => "NOTES",
+        Mode::NotesProblem(_) => "PROBLEM",
     };
-    let hints: Vec<String> = match app.mode {
-        Mode::Normal => [
-            Action::Help,
-            Action::CycleNode,
-            Action::NextResolution,
-            Action::Quit,
-        ]
-        .iter()
-        .map(|a| {
-            format!(
-                "{} {}",
-                app.keymap.keys_for(*a).split(" / ").next().unwrap_or(""),
-                short(*a)
-            )
-        })
-        .collect(),
-        Mode::Help => vec![format!("{} close", app.keymap.keys_for(Action::Help))],
-        Mode::Find => vec!["Enter jump  ↑↓ choose  Esc back".to_string()],
+    let key = |a: Action| app.keymap.keys_for(a).split(" / ").next().unwrap_or("").to_string();
+    let hints: String = match &app.mode {
+        Mode::Normal => format!(
+            "{} help  {} find  {} fold  {} tag  {} note  {} quit",
+            key(Action::Help),
+            key(Action::OpenFinder),
+            key(Action::CycleNode),
+            tag_keys(app),
+            key(Action::EditNote),
+            key(Action::Quit)
+        ),
+        Mode::Help => format!("{} close", key(Action::Help)),
+        Mode::Find => "Enter jump  ↑↓ choose  Esc back".into(),
+        Mode::EditNote => "Esc/Ctrl-s keep  Ctrl-g discard".into(),
+        Mode::TagPick => "press a tag's key, Esc cancels".into(),
+        Mode::Annotations => "Enter jump  r re-attach orphan  Esc close".into(),
+        Mode::NotesProblem(_) => "r read without saving notes  q quit".into(),
     };
     let filtered = app
         .filter
         .as_ref()
-        .map(|f| {
-            format!(
-                "  filtered “{}”: {} match — Esc clears",
-                clean(&f.query),
-                f.matches
-            )
-        })
+        .map(|f| format!("  filtered “{}”: {} match — Esc clears", clean(&f.query), f.matches))
         .unwrap_or_default();
-    let left = format!(" {mode}  row {row}/{}  {code}{filtered}", app.rows.len());
+    let read_only = if app.notes.as_ref().is_some_and(|n| n.store.is_read_only()) { "  [notes read-only]" } else { "" };
+    let left = format!(" {mode}  row {row}/{}  {code}{filtered}{read_only}", app.rows.len());
     let right = match &app.message {
-        Some(m) => format!("  {m}"),
-        None => format!("  {}", hints.join("  ")),
+        Some(m) => format!("  {}", clean(m)),
+        None => format!("  {hints}"),
     };
     let text = truncate(&format!("{left}{right}"), usize::from(area.width));
-    let line = Line::from(Span::styled(
-        text,
-        Style::default().add_modifier(Modifier::REVERSED),
-    ));
-    frame.render_widget(
-        Paragraph::new(line).style(Style::default().add_modifier(Modifier::REVERSED)),
-        area,
-    );
+    let line = Line::from(Span::raw(text));
+    frame.render_widget(Paragraph::new(line).style(Style::default().add_modifier(Modifier::REVERSED)), area);
 }
 
-fn short(action: Action) -> &'static str {
-    match action {
-        Action::Help => "help",
-        Action::CycleNode => "fold",
-        Action::NextResolution => "next res.",
-        Action::OpenFinder => "find",
-        Action::Quit => "quit",
-        _ => "",
+/// `1-5`, from the configured tags.
+fn tag_keys(app: &App<'_>) -> String {
+    match (app.tags.first(), app.tags.last()) {
+        (Some(a), Some(b)) if app.tags.len() > 1 => format!("{}-{}", a.key, b.key),
+        (Some(a), _) => a.key.to_string(),
+        _ => String::new(),
     }
 }

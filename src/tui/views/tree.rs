@@ -2,13 +2,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::document::Vote;
 use crate::export::outline::first_words;
 use crate::tui::app::App;
+use crate::tui::detail::ordered_tags;
 use crate::tui::layout::inner;
 use crate::tui::outline::{Group, Kind};
 use crate::tui::text::{clean, truncate};
@@ -38,31 +39,19 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
         "▸ "
     };
     let indent = " ".repeat(usize::from(node.depth) * 2);
-    let mut spans: Vec<(String, Style)> = vec![(
-        format!("{indent}{marker}"),
-        Style::default().add_modifier(Modifier::DIM),
-    )];
+    let mut spans: Vec<(String, Style)> =
+        vec![(format!("{indent}{marker}"), Style::default().add_modifier(Modifier::DIM))];
     let b = Style::default().add_modifier(Modifier::BOLD);
     match node.kind {
         Kind::Document(doc) => spans.push((clean(&doc.title), b)),
         Kind::Resolution(res) => {
             spans.push((clean(&res.code), b));
             let mark = match res.vote {
-                Some(Vote::WithoutVote) => {
-                    ("  ✓ no vote".to_string(), Style::default().fg(Color::Green))
+                Some(Vote::WithoutVote) => ("  ✓ no vote".to_string(), Style::default().fg(app.palette.vote_for)),
+                Some(Vote::Unanimous) => ("  ✓ unanimous".to_string(), Style::default().fg(app.palette.vote_for)),
+                Some(Vote::Recorded { in_favour, against, abstentions }) => {
+                    (format!("  {in_favour}–{against}–{abstentions}"), Style::default().fg(app.palette.vote_abstain))
                 }
-                Some(Vote::Unanimous) => (
-                    "  ✓ unanimous".to_string(),
-                    Style::default().fg(Color::Green),
-                ),
-                Some(Vote::Recorded {
-                    in_favour,
-                    against,
-                    abstentions,
-                }) => (
-                    format!("  {in_favour}–{against}–{abstentions}"),
-                    Style::default().fg(Color::Yellow),
-                ),
                 None => (String::new(), Style::default()),
             };
             spans.push(mark);
@@ -76,20 +65,31 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
                 Group::Operative(c) => format!("Operative ({})", c.len()),
                 Group::Annex(_, a) => clean(&a.title),
             };
-            spans.push((text, Style::default().fg(Color::Cyan)));
+            spans.push((text, Style::default().fg(app.palette.accent)));
         }
-        Kind::Section(title) => spans.push((
-            clean(title),
-            Style::default()
-                .fg(Color::Cyan)
-                .add_modifier(Modifier::ITALIC),
-        )),
+        Kind::Section(title) => {
+            spans.push((clean(title), Style::default().fg(app.palette.accent).add_modifier(Modifier::ITALIC)))
+        }
         Kind::Clause(c) => {
+            // Tag markers first, so they stay visible in a narrow pane.
+            if let Some(a) = app.annotation(index) {
+                for t in ordered_tags(a, &app.tags) {
+                    let color =
+                        app.tags.iter().find(|d| d.name == t).map(|d| app.palette.tag(&d.color)).unwrap_or_default();
+                    let mark = if app.palette.color {
+                        "●".to_string()
+                    } else {
+                        t.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default()
+                    };
+                    spans.push((mark, Style::default().fg(color).add_modifier(Modifier::BOLD)));
+                }
+                if !a.note.trim().is_empty() {
+                    spans.push(("✎".into(), Style::default().add_modifier(Modifier::BOLD)));
+                }
+                spans.push((" ".into(), Style::default()));
+            }
             if !c.label.is_empty() {
-                spans.push((
-                    format!("{} ", clean(&c.label)),
-                    Style::default().add_modifier(Modifier::DIM),
-                ));
+                spans.push((format!("{} ", clean(&c.label)), Style::default().add_modifier(Modifier::DIM)));
             }
             if !c.phrase.is_empty() {
                 spans.push((format!("{} ", clean(&c.phrase)), b));
@@ -109,9 +109,5 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
         out.push(Span::styled(piece, style));
     }
     let line = Line::from(out);
-    if index == app.selected {
-        line.style(Style::default().add_modifier(Modifier::REVERSED))
-    } else {
-        line
-    }
+    if index == app.selected { line.style(Style::default().add_modifier(Modifier::REVERSED)) } else { line }
 }

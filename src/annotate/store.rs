@@ -1,0 +1,334 @@
+//! The notes file on disk. Every change is one `Op`, applied under a lock
+//! to the file as it is *now* on disk (re-read first), then written
+//! atomically: two running instances never overwrite each other. A file
+//! that cannot be read is never written; reso names it with line and column.
+
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use super::atomic::{with_suffix, write_atomic};
+use super::model::{Annotation, FORMAT_VERSION, NotesFile, Orphan};
+
+/// One change to the notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Op {
+    /// Turn a tag on or off for a clause.
+    Tag { doc: String, id: String, tag: String, on: bool, fingerprint: String, text: String },
+    /// Set (or, with an empty string, clear) a clause's note.
+    Note { doc: String, id: String, note: String, fingerprint: String, text: String },
+    /// Follow revised clauses: move annotations to new ids, or make them
+    /// orphans when their clause cannot be found with confidence.
+    Relocate { doc: String, moves: Vec<(String, String, String, String)>, orphans: Vec<String> },
+    /// Re-attach an orphan (by its old id) to a clause.
+    Attach { doc: String, orphan: String, id: String, fingerprint: String, text: String },
+}
+
+#[derive(Debug)]
+pub struct Store {
+    pub path: PathBuf,
+    pub file: NotesFile,
+    /// Why the notes are read-only, if they are (a damaged or newer file).
+    pub problem: Option<String>,
+    stamp: Option<(SystemTime, u64)>,
+}
+
+/// reso's notes file in its data directory.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "reso", "reso").map(|d| d.data_dir().join("notes.ron"))
+}
+
+impl Store {
+    /// Open the notes at `path` (missing = empty). A file that cannot be
+    /// read gives an error naming it, its line and column.
+    pub fn open(path: &Path) -> Result<Store, String> {
+        let file = read(path)?;
+        Ok(Store { path: path.to_path_buf(), file, problem: None, stamp: stamp(path) })
+    }
+
+    /// Open for reading only, whatever the file's state: notes that can be
+    /// read are shown, nothing is ever written.
+    pub fn read_only(path: &Path, problem: String) -> Store {
+        let file = read(path).unwrap_or_default();
+        Store { path: path.to_path_buf(), file, problem: Some(problem), stamp: stamp(path) }
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.problem.is_some()
+    }
+
+    /// Apply one change: lock, re-read the file as it is now, apply, write
+    /// atomically, unlock. On success `self.file` is what was written.
+    pub fn apply(&mut self, op: &Op) -> Result<(), String> {
+        if let Some(problem) = &self.problem {
+            return Err(format!("notes are read-only: {problem}"));
+        }
+        self.file = update_locked(&self.path, |file| apply_to(file, op))?;
+        self.stamp = stamp(&self.path);
+        Ok(())
+    }
+
+    /// Pick up changes another instance saved. True if anything changed.
+    pub fn reload_if_changed(&mut self) -> bool {
+        let now = stamp(&self.path);
+        if now == self.stamp || self.problem.is_some() {
+            return false;
+        }
+        match read(&self.path) {
+            Ok(file) => {
+                self.stamp = now;
+                let changed = file != self.file;
+                self.file = file;
+                changed
+            }
+            // Mid-write or damaged by someone else: keep what we have.
+            Err(_) => false,
+        }
+    }
+}
+
+/// Lock the file, re-read it as it is now, change it, and write it back
+/// atomically (only if something changed). Returns what is now on disk.
+pub fn update_locked(path: &Path, change: impl FnOnce(&mut NotesFile)) -> Result<NotesFile, String> {
+    let _lock = lock(path)?;
+    let mut current = read(path)?;
+    let before = serialize(&current)?;
+    change(&mut current);
+    let after = serialize(&current)?;
+    if after != before || !path.exists() {
+        write_atomic(path, after.as_bytes()).map_err(|e| format!("cannot save {}: {e}", path.display()))?;
+    }
+    Ok(current)
+}
+
+fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// Held while a change is applied; released on drop.
+struct Lock(File);
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
+fn lock(path: &Path) -> Result<Lock, String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let lock_path = with_suffix(path, ".lock");
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| format!("cannot open {}: {e}", lock_path.display()))?;
+    file.lock().map_err(|e| format!("cannot lock {}: {e}", lock_path.display()))?;
+    Ok(Lock(file))
+}
+
+/// Read and check a notes file; a missing file is an empty one.
+pub fn read(path: &Path) -> Result<NotesFile, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(NotesFile::new()),
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    parse(&text, &path.display().to_string())
+}
+
+/// Parse notes text; errors are `path:line:col: message`.
+pub fn parse(text: &str, source: &str) -> Result<NotesFile, String> {
+    // Check the version before the fields: a newer file may have fields
+    // this reso does not know, and must not be mistaken for a damaged one.
+    if let Some(version) = format_version(text)
+        && version > FORMAT_VERSION
+    {
+        return Err(format!(
+            "{source}: written by a newer reso (format {version}; this one reads up to {FORMAT_VERSION})"
+        ));
+    }
+    let file: NotesFile =
+        ron::from_str(text).map_err(|e| format!("{source}:{}:{}: {}", e.span.start.line, e.span.start.col, e.code))?;
+    if file.format > FORMAT_VERSION {
+        return Err(format!("{source}: written by a newer reso (format {})", file.format));
+    }
+    Ok(file)
+}
+
+/// The `format: N` field, read without parsing the rest.
+fn format_version(text: &str) -> Option<u32> {
+    let at = text.find("format")?;
+    let rest = text[at + "format".len()..].trim_start().strip_prefix(':')?.trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+pub fn serialize(file: &NotesFile) -> Result<String, String> {
+    let config = ron::ser::PrettyConfig::new().indentor("    ".to_string());
+    ron::ser::to_string_pretty(file, config)
+        .map(|mut s| {
+            s.push('\n');
+            s
+        })
+        .map_err(|e| format!("cannot write notes: {e}"))
+}
+
+/// The change itself, on a file in memory.
+pub fn apply_to(file: &mut NotesFile, op: &Op) {
+    file.format = FORMAT_VERSION;
+    match op {
+        Op::Tag { doc, id, tag, on, fingerprint, text } => {
+            let notes = file.documents.entry(doc.clone()).or_default();
+            let entry = notes.clauses.entry(id.clone()).or_default();
+            if *on {
+                entry.tags.insert(tag.clone());
+            } else {
+                entry.tags.remove(tag);
+            }
+            touch(entry, fingerprint, text);
+            prune(&mut notes.clauses, id);
+        }
+        Op::Note { doc, id, note, fingerprint, text } => {
+            let notes = file.documents.entry(doc.clone()).or_default();
+            let entry = notes.clauses.entry(id.clone()).or_default();
+            entry.note = note.clone();
+            touch(entry, fingerprint, text);
+            prune(&mut notes.clauses, id);
+        }
+        Op::Relocate { doc, moves, orphans } => {
+            let Some(notes) = file.documents.get_mut(doc) else { return };
+            // Take every moving annotation out first, so a chain of moves
+            // (op.5 → op.6, op.6 → op.7) cannot overwrite itself.
+            let mut moving = Vec::new();
+            for (old, new, fingerprint, text) in moves {
+                if let Some(a) = notes.clauses.remove(old) {
+                    moving.push((old.clone(), new.clone(), a, fingerprint.clone(), text.clone()));
+                }
+            }
+            for (old, new, mut a, fingerprint, text) in moving {
+                if let std::collections::btree_map::Entry::Vacant(e) = notes.clauses.entry(new) {
+                    touch(&mut a, &fingerprint, &text);
+                    e.insert(a);
+                } else {
+                    // Someone annotated the target meanwhile: keep both.
+                    notes.orphans.push(Orphan { id: old, annotation: a });
+                }
+            }
+            for old in orphans {
+                if let Some(a) = notes.clauses.remove(old) {
+                    notes.orphans.push(Orphan { id: old.clone(), annotation: a });
+                }
+            }
+        }
+        Op::Attach { doc, orphan, id, fingerprint, text } => {
+            let Some(notes) = file.documents.get_mut(doc) else { return };
+            let Some(pos) = notes.orphans.iter().position(|o| &o.id == orphan) else { return };
+            let o = notes.orphans.remove(pos);
+            let entry = notes.clauses.entry(id.clone()).or_default();
+            entry.tags.extend(o.annotation.tags);
+            if entry.note.is_empty() {
+                entry.note = o.annotation.note;
+            } else if !o.annotation.note.is_empty() {
+                entry.note = format!("{}\n\n{}", entry.note, o.annotation.note);
+            }
+            touch(entry, fingerprint, text);
+        }
+    }
+    file.documents.retain(|_, d| !d.clauses.is_empty() || !d.orphans.is_empty());
+}
+
+fn touch(a: &mut Annotation, fingerprint: &str, text: &str) {
+    a.fingerprint = fingerprint.to_string();
+    a.text = text.to_string();
+}
+
+/// An annotation with no tag and no note is removed.
+fn prune(clauses: &mut std::collections::BTreeMap<String, Annotation>, id: &str) {
+    if clauses.get(id).is_some_and(Annotation::is_empty) {
+        clauses.remove(id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(id: &str, tag: &str, on: bool) -> Op {
+        Op::Tag { doc: "D".into(), id: id.into(), tag: tag.into(), on, fingerprint: "f".into(), text: "t".into() }
+    }
+
+    #[test]
+    fn round_trip_and_one_change_is_one_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.ron");
+        let mut store = Store::open(&path).unwrap();
+        for i in 1..=5 {
+            store.apply(&tag(&format!("X:op.{i}"), "support", true)).unwrap();
+        }
+        let before = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(read(&path).unwrap(), store.file);
+        store.apply(&tag("X:op.3", "amend", true)).unwrap();
+        let after = std::fs::read_to_string(&path).unwrap();
+        // The differing lines (between the common head and tail) are all
+        // inside X:op.3's entry.
+        let (old, new): (Vec<&str>, Vec<&str>) = (before.lines().collect(), after.lines().collect());
+        let head = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+        let tail = old.iter().rev().zip(new.iter().rev()).take_while(|(a, b)| a == b).count();
+        let entry_start = new.iter().position(|l| l.contains("\"X:op.3\"")).unwrap();
+        let entry_end = new.iter().position(|l| l.contains("\"X:op.4\"")).unwrap();
+        assert!(head > entry_start && new.len() - tail <= entry_end, "{before}\n---\n{after}");
+        assert!(new.len() > old.len());
+        // Untagging the last tag and having no note removes the entry.
+        store.apply(&tag("X:op.1", "support", false)).unwrap();
+        assert!(!store.file.documents["D"].clauses.contains_key("X:op.1"));
+    }
+
+    #[test]
+    fn damaged_and_newer_files_are_named_and_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.ron");
+        std::fs::write(
+            &path,
+            "(\n  format: 1,\n  documents: {\n    \"D\": (clauses: {\"a\": (tags: [\"x\"] note: \"y\")}),\n  },\n)\n",
+        )
+        .unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(err.starts_with(&format!("{}:4:", path.display())), "{err}");
+        let mut ro = Store::read_only(&path, err);
+        assert!(ro.apply(&tag("a", "x", true)).is_err());
+        std::fs::write(&path, "(format: 7, documents: {}, shiny_new_field: 1)").unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(err.contains("newer reso"), "{err}");
+        std::fs::write(&path, "").unwrap();
+        assert!(Store::open(&path).unwrap_err().contains(":1:"));
+    }
+
+    #[test]
+    fn relocation_moves_chains_and_orphans() {
+        let mut file = NotesFile::new();
+        for id in ["op.5", "op.6"] {
+            apply_to(&mut file, &tag(id, "support", true));
+        }
+        apply_to(&mut file, &tag("op.9", "oppose", true));
+        apply_to(
+            &mut file,
+            &Op::Relocate {
+                doc: "D".into(),
+                moves: vec![
+                    ("op.5".into(), "op.6".into(), "f5".into(), "t5".into()),
+                    ("op.6".into(), "op.7".into(), "f6".into(), "t6".into()),
+                ],
+                orphans: vec!["op.9".into()],
+            },
+        );
+        let d = &file.documents["D"];
+        assert_eq!(d.clauses.keys().collect::<Vec<_>>(), ["op.6", "op.7"]);
+        assert_eq!(d.clauses["op.6"].fingerprint, "f5");
+        assert_eq!(d.orphans.len(), 1);
+        assert_eq!(d.orphans[0].id, "op.9");
+    }
+}

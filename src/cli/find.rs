@@ -1,0 +1,32 @@
+//! `reso find`
+
+use std::path::{Path, PathBuf};
+
+use reso::config::Config;
+
+pub fn run(
+    query: &str,
+    paths: &[PathBuf],
+    limit: usize,
+    as_json: bool,
+    notes: Option<&Path>,
+    config: &Config,
+) -> Result<(), String> {
+    let docs = super::load(paths)?;
+    // Notes and tags are searched too; a notes file that cannot be read
+    // only means they are not.
+    let path = super::notes_path(notes, config)?;
+    let notes = reso::annotate::Store::open(&path).ok().map(|store| {
+        let mut n = reso::annotate::Notes { store, docs: Vec::new() };
+        n.reanchor(&docs);
+        n
+    });
+    let hits = reso::find::engine::search_with_notes(&docs, query, limit, notes.as_ref());
+    let text = if as_json {
+        serde_json::to_string_pretty(&hits).map_err(|e| e.to_string())?
+    } else {
+        hits.iter().map(|h| format!("{}\t{}\t{}", h.id, h.score, h.text)).collect::<Vec<_>>().join("\n")
+    };
+    super::print(&text);
+    Ok(())
+}

@@ -1,0 +1,42 @@
+//! The subcommands: each loads what it needs, does one thing, and reports
+//! errors as one line (main prints them and exits 1).
+
+pub mod annotate;
+pub mod find;
+pub mod notes;
+pub mod outline;
+
+use std::path::{Path, PathBuf};
+
+use reso::annotate::{Notes, Store};
+use reso::config::Config;
+use reso::document::{Document, load_inputs};
+
+pub fn load(paths: &[PathBuf]) -> Result<Vec<Document>, String> {
+    load_inputs(paths).map_err(|e| e.to_string())
+}
+
+/// `--notes FILE`, else the config's `notes_file`, else the data directory.
+pub fn notes_path(flag: Option<&Path>, config: &Config) -> Result<PathBuf, String> {
+    flag.map(Path::to_path_buf)
+        .or_else(|| config.notes_file.clone())
+        .or_else(reso::annotate::store::default_path)
+        .ok_or_else(|| "no home directory for the notes file: pass --notes FILE".to_string())
+}
+
+/// The notes for scripts: a file that cannot be read is an error (and is
+/// left as it is).
+pub fn open_notes(path: &Path, docs: &[Document]) -> Result<Notes, String> {
+    let store = Store::open(path)?;
+    Notes::open(store, docs)
+}
+
+/// Write to stdout; a closed pipe (`reso outline | head`) is not an error.
+pub fn print(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    if !text.ends_with('\n') {
+        let _ = out.write_all(b"\n");
+    }
+}
