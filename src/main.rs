@@ -14,7 +14,7 @@ use reso::config::Config;
     name = "reso",
     version,
     about = "Read, search and annotate resolution documents in the terminal",
-    args_conflicts_with_subcommands = true
+    subcommand_precedence_over_arg = true
 )]
 struct Cli {
     #[command(subcommand)]

@@ -161,6 +161,69 @@ fn find_hotline_and_jump() {
 }
 
 #[test]
+fn tag_and_note_survive_a_restart_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.ron");
+    let notes_arg = notes.to_str().unwrap();
+    let mut s = Session::start(&["--notes", notes_arg], &[]);
+    s.wait_for("CCPCJ/1/1");
+    // Down to the first preambular paragraph of CCPCJ/1/1, tag it, write a note.
+    s.keys("jj");
+    s.wait_for("CCPCJ/1/1 › Preamble 1");
+    s.keys("1");
+    s.wait_for("support on CCPCJ/1/1:pre.1");
+    s.keys("a");
+    s.wait_for("Note on CCPCJ/1/1:pre.1");
+    s.keys("Cite SDG 16 here");
+    s.keys("\x1b");
+    s.wait_for("note saved on CCPCJ/1/1:pre.1");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+
+    let mut s = Session::start(&["--notes", notes_arg], &[]);
+    s.wait_for("CCPCJ/1/1");
+    s.keys("jj");
+    let screen = s.wait_for("Tags: support");
+    assert!(screen.contains("Cite SDG 16 here"), "{screen}");
+    assert!(screen.contains("●✎ Considering"), "tree markers: {screen}");
+    s.keys("q");
+    s.wait_exit();
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_reso"))
+        .args(["notes", "export", "--notes", notes_arg])
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.contains("#### `CCPCJ/1/1:pre.1` — support") && md.contains("Cite SDG 16 here"), "{md}");
+}
+
+#[test]
+fn the_external_editor_gets_the_terminal_and_gives_it_back() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.ron");
+    let editor = dir.path().join("fake-editor");
+    // Records whether it had a normal (non-alternate) screen, then writes.
+    std::fs::write(&editor, "#!/bin/sh\nprintf 'written in the editor' >> \"$1\"\n").unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut s = Session::start(&["--notes", notes.to_str().unwrap()], &[("VISUAL", editor.to_str().unwrap())]);
+    s.wait_for("CCPCJ/1/1");
+    s.keys("jj");
+    s.wait_for("CCPCJ/1/1 › Preamble 1");
+    s.keys("E");
+    let screen = s.wait_for("note saved on CCPCJ/1/1:pre.1");
+    assert!(screen.contains("written in the editor"), "{screen}");
+    assert!(s.alternate_screen(), "the reader took the screen back");
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(
+        raw.matches("\u{1b}[?1049l").count() >= 1 && raw.matches("\u{1b}[?1049h").count() >= 2,
+        "left and re-entered"
+    );
+    s.keys("q");
+    s.wait_exit();
+}
+
+#[test]
 fn a_panic_restores_the_terminal_before_the_message() {
     let mut s = Session::start(&[], &[("RESO_TEST_PANIC", "1")]);
     let status = s.wait_exit();

@@ -1,0 +1,229 @@
+//! Tags and notes in the reader, on the real notes store in a temp folder.
+
+use std::path::Path;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use reso::annotate::{Notes, Store};
+use reso::document::{Document, sample};
+use reso::tui::App;
+use reso::tui::app::Mode;
+use reso::tui::notes_update;
+use reso::tui::outline::Kind;
+use reso::tui::update::key;
+
+fn app<'a>(docs: &'a [Document], notes: &Path) -> App<'a> {
+    let mut app = App::new(docs, 45);
+    app.resize(120, 40);
+    app.notes = Some(Notes::open(Store::open(notes).expect("store"), docs).expect("notes"));
+    app.notes_changed();
+    app
+}
+
+fn select(app: &mut App<'_>, id: &str) {
+    let node = app.nodes.iter().position(|n| matches!(n.kind, Kind::Clause(c) if c.id == id)).expect("node");
+    app.reveal(node);
+    app.refresh();
+}
+
+fn press(app: &mut App<'_>, code: KeyCode) {
+    key(app, &KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App<'_>, c: char) {
+    key(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn detail(app: &App<'_>) -> String {
+    app.detail.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn one_key_tags_toggle_and_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.ron");
+    let docs = [sample()];
+    let mut app = app(&docs, &path);
+    select(&mut app, "CCPCJ/1/3:op.4");
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.message.as_deref(), Some("amend on CCPCJ/1/3:op.4"));
+    assert!(detail(&app).contains("Tags: support, amend"), "{}", detail(&app));
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("\"CCPCJ/1/3:op.4\"") && saved.contains("\"amend\""));
+    // The resolution counts clauses per tag.
+    let res = app.nodes.iter().position(|n| matches!(n.kind, Kind::Resolution(r) if r.code == "CCPCJ/1/3")).unwrap();
+    app.selected = res;
+    app.refresh();
+    assert!(detail(&app).contains("support 1 · amend 1"), "{}", detail(&app));
+    // Toggle off again.
+    select(&mut app, "CCPCJ/1/3:op.4");
+    press(&mut app, KeyCode::Char('1'));
+    assert!(detail(&app).contains("Tags: amend") && !detail(&app).contains("support"));
+}
+
+#[test]
+fn the_note_editor_keeps_or_discards() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.ron");
+    let docs = [sample()];
+    let mut app = app(&docs, &path);
+    select(&mut app, "CCPCJ/1/4:op.17");
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.mode, Mode::EditNote);
+    for c in "Hotline: we co-sponsor".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    for c in "second line".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(detail(&app).contains("Hotline: we co-sponsor") && detail(&app).contains("second line"));
+    let file = reso::annotate::store::read(&path).unwrap();
+    let note = &file.documents.values().next().unwrap().clauses["CCPCJ/1/4:op.17"].note;
+    assert_eq!(note, "Hotline: we co-sponsor\nsecond line");
+    // Ctrl-g discards an edit.
+    press(&mut app, KeyCode::Char('a'));
+    for c in " DISCARD ME".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    ctrl(&mut app, 'g');
+    assert!(!detail(&app).contains("DISCARD"));
+    // Ctrl-s keeps.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Char('!'));
+    ctrl(&mut app, 's');
+    assert!(detail(&app).contains("second line!"));
+}
+
+#[test]
+fn tag_filter_and_the_annotations_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.ron");
+    let docs = [sample()];
+    let mut app = app(&docs, &path);
+    for id in ["CCPCJ/1/1:op.5.a.ii", "CCPCJ/1/4:op.2"] {
+        select(&mut app, id);
+        press(&mut app, KeyCode::Char('3'));
+    }
+    select(&mut app, "CCPCJ/1/2:pre.1");
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.mode, Mode::TagPick);
+    press(&mut app, KeyCode::Char('3'));
+    let f = app.filter.as_ref().expect("filtered");
+    assert_eq!((f.query.as_str(), f.matches), ("#amend", 2));
+    let shown: Vec<String> = app
+        .rows
+        .iter()
+        .filter_map(|&i| match app.nodes[i].kind {
+            Kind::Clause(c) => Some(c.id.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(shown, ["CCPCJ/1/1:op.5", "CCPCJ/1/1:op.5.a", "CCPCJ/1/1:op.5.a.ii", "CCPCJ/1/4:op.2"]);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.filter.is_none());
+
+    press(&mut app, KeyCode::Char('A'));
+    assert_eq!(app.mode, Mode::Annotations);
+    assert_eq!(app.annotations.as_ref().unwrap().entries.len(), 3);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(matches!(app.nodes[app.selected].kind, Kind::Clause(c) if c.id == "CCPCJ/1/2:pre.1"));
+}
+
+#[test]
+fn another_instances_changes_are_picked_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.ron");
+    let docs = [sample()];
+    let mut app = app(&docs, &path);
+    select(&mut app, "CCPCJ/1/1:op.1");
+    press(&mut app, KeyCode::Char('1'));
+    // A second instance (a script) tags another clause meanwhile.
+    let mut other = Notes::open(Store::open(&path).unwrap(), &docs).unwrap();
+    let clause = docs[0].all_clauses().find(|c| c.id == "CCPCJ/1/1:op.2").unwrap();
+    other.set_tag(&docs, 0, clause, "oppose", true).unwrap();
+    // Make sure the file's timestamp moves on coarse file systems.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    notes_update::poll(&mut app);
+    let op2 = app.nodes.iter().position(|n| matches!(n.kind, Kind::Clause(c) if c.id == "CCPCJ/1/1:op.2")).unwrap();
+    assert!(app.annotation(op2).is_some_and(|a| a.tags.contains("oppose")), "picked up");
+    // And this instance's next change keeps the other's.
+    select(&mut app, "CCPCJ/1/1:op.3");
+    press(&mut app, KeyCode::Char('2'));
+    let file = reso::annotate::store::read(&path).unwrap();
+    assert_eq!(file.documents.values().next().unwrap().clauses.len(), 3);
+}
+
+#[test]
+fn a_damaged_file_opens_read_only_and_stays_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.ron");
+    std::fs::write(&path, "(format: 1, documents: {").unwrap();
+    let docs = [sample()];
+    let problem = Store::open(&path).unwrap_err();
+    let mut app = App::new(&docs, 45);
+    app.notes = Some(Notes::open(Store::read_only(&path, problem.clone()), &docs).unwrap());
+    app.mode = Mode::NotesProblem(problem);
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(app.mode, Mode::Normal);
+    select(&mut app, "CCPCJ/1/1:op.1");
+    press(&mut app, KeyCode::Char('1'));
+    assert!(app.message.as_deref().unwrap_or("").contains("read-only"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "(format: 1, documents: {");
+}
+
+#[test]
+fn an_orphan_is_listed_and_reattached_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.ron");
+    let title = "The Commission on Crime Prevention and Criminal Justice (CCPCJ) — Conference A";
+    std::fs::write(
+        &path,
+        format!(
+            "(format: 1, documents: {{ {title:?}: (clauses: {{ \"CCPCJ/1/1:op.99\": (tags: [\"priority\"], note: \"keep me\", \
+             fingerprint: \"0\", text: \"A clause that the final text dropped\") }}) }})"
+        ),
+    )
+    .unwrap();
+    let docs = [sample()];
+    let mut app = app(&docs, &path);
+    // Opening saved it as an orphan: never dropped, never guessed.
+    let file = reso::annotate::store::read(&path).unwrap();
+    assert_eq!(file.documents[title].orphans.len(), 1);
+    assert!(file.documents[title].clauses.is_empty());
+    select(&mut app, "CCPCJ/1/1:op.7");
+    press(&mut app, KeyCode::Char('A'));
+    let entries = &app.annotations.as_ref().unwrap().entries;
+    assert_eq!(entries.len(), 1);
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(app.message.as_deref(), Some("re-attached CCPCJ/1/1:op.99 to CCPCJ/1/1:op.7"));
+    press(&mut app, KeyCode::Esc);
+    assert!(detail(&app).contains("keep me") && detail(&app).contains("Tags: priority"));
+    let file = reso::annotate::store::read(&path).unwrap();
+    assert!(file.documents[title].orphans.is_empty());
+}
+
+#[test]
+fn no_color_leaves_markers_readable_without_colour() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Color;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.ron");
+    let docs = [sample()];
+    let mut app = app(&docs, &path);
+    app.palette = reso::config::theme::Palette::new(&reso::config::Theme::default(), true);
+    select(&mut app, "CCPCJ/1/1:op.1");
+    press(&mut app, KeyCode::Char('2'));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| reso::tui::views::draw(&app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    assert!(buffer.content().iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset), "a colour under NO_COLOR");
+    let text = format!("{}", terminal.backend());
+    assert!(text.contains("O 1 Encourages"), "the oppose tag as a letter: {text}");
+}
