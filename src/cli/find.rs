@@ -15,8 +15,8 @@ pub fn run(
     let docs = super::load(paths)?;
     // Notes and tags are searched too; a notes file that cannot be read
     // only means they are not.
-    let path = super::notes_path(notes, config)?;
-    let notes = reso::annotate::Store::open(&path).ok().map(|store| {
+    let path = super::notes_path(notes, config).ok();
+    let notes = path.and_then(|p| reso::annotate::Store::open(&p).ok()).map(|store| {
         let mut n = reso::annotate::Notes { store, docs: Vec::new() };
         n.reanchor(&docs);
         n
