@@ -130,6 +130,10 @@ impl Builder {
             value.push(' ');
             value.push_str(more);
         }
+        if self.res.is_none() {
+            self.unplaced(block);
+            return;
+        }
         let Some(res) = self.res.as_mut() else { return };
         res.header_lines.extend(block.parts.iter().map(|p| p.0));
         match key {
@@ -146,9 +150,12 @@ impl Builder {
     fn header(&mut self, block: &Block<'_>) {
         let text = block.joined();
         if block.label.is_none() && is_formula(&text) {
-            if let Some(res) = self.res.as_mut() {
-                res.formula = Some(text);
-                res.header_lines.extend(block.parts.iter().map(|p| p.0));
+            match self.res.as_mut() {
+                Some(res) => {
+                    res.formula = Some(text);
+                    res.header_lines.extend(block.parts.iter().map(|p| p.0));
+                }
+                None => self.unplaced(block),
             }
             self.mode = Mode::Body;
             self.part = Part::Preamble;
@@ -173,6 +180,10 @@ impl Builder {
 
     /// Header material: code, organ, date, "Adopted … by N votes …".
     fn header_line(&mut self, block: &Block<'_>) {
+        if self.res.is_none() {
+            self.unplaced(block);
+            return;
+        }
         let Some(res) = self.res.as_mut() else { return };
         res.header_lines.extend(block.parts.iter().map(|p| p.0));
         let text = block.joined();
@@ -217,10 +228,13 @@ impl Builder {
             return;
         }
         if was_annex && block.label.is_none() && block.parts.len() == 1 && block.before_break && is_subtitle(text) {
-            if let Some(annex) = self.res.as_mut().and_then(|r| r.annexes.last_mut()) {
-                annex.title.push_str(" — ");
-                annex.title.push_str(text);
-                annex.heading_lines.push(block.parts[0].0);
+            match self.res.as_mut().and_then(|r| r.annexes.last_mut()) {
+                Some(annex) => {
+                    annex.title.push_str(" — ");
+                    annex.title.push_str(text);
+                    annex.heading_lines.push(block.parts[0].0);
+                }
+                None => self.unplaced(block),
             }
             self.after_annex_heading = true;
             return;
@@ -229,8 +243,9 @@ impl Builder {
             self.section = Some(heading);
             self.stack.clear();
             self.after_section_heading = true;
-            if let Some(res) = self.res.as_mut() {
-                res.header_lines.extend(block.parts.iter().map(|p| p.0));
+            match self.res.as_mut() {
+                Some(res) => res.header_lines.extend(block.parts.iter().map(|p| p.0)),
+                None => self.unplaced(block),
             }
             return;
         }
@@ -271,10 +286,25 @@ impl Builder {
         // An unlabelled paragraph after an operative item continues it.
         let depth = self.stack.len().saturating_sub(1);
         let last = block.parts.last().map(|p| p.0).unwrap_or(0);
-        if let Some(open) = open_at(self.roots(), depth) {
-            open.text.push('\n');
-            open.text.push_str(&text);
-            open.lines.extend_to(last);
+        match open_at(self.roots(), depth) {
+            Some(open) => {
+                open.text.push('\n');
+                open.text.push_str(&text);
+                open.lines.extend_to(last);
+            }
+            None => self.unplaced(block),
+        }
+    }
+
+    /// Lines that fit nowhere: listed, so nothing is silently lost.
+    fn unplaced(&mut self, block: &Block<'_>) {
+        let label = block.label.as_ref().map(|l| l.printed);
+        for (i, (line, text)) in block.parts.iter().enumerate() {
+            let text = match (i, label) {
+                (0, Some(l)) => format!("{l} {text}"),
+                _ => text.to_string(),
+            };
+            self.doc.unplaced.push(SourceLine { line: *line, text });
         }
     }
 
@@ -332,6 +362,10 @@ impl Builder {
     }
 
     fn open_annex(&mut self, title: &str, block: &Block<'_>) {
+        if self.res.is_none() {
+            self.unplaced(block);
+            return;
+        }
         let Some(res) = self.res.as_mut() else { return };
         res.annexes.push(Annex {
             title: title.trim_end_matches(':').to_string(),
