@@ -114,10 +114,11 @@ fn killed_mid_save_never_leaves_a_broken_file_or_loses_a_reported_save() {
     // How long one save takes here, so the kills can be spread over it.
     let started = std::time::Instant::now();
     assert!(reso(&["annotate", "CCPCJ/1/2:op.3", "--note", "first"], &notes).status.success());
-    let full = started.elapsed().as_micros() as u64;
+    let mut full = started.elapsed().as_micros() as u64;
     let mut confirmed: Option<String> = Some("first".into());
     let mut killed = 0;
-    for i in 0..40u64 {
+    let runs = 50u64;
+    for i in 0..runs {
         let note = format!("version {i}");
         let mut child = Command::new(env!("CARGO_BIN_EXE_reso"))
             .arg("--notes")
@@ -134,6 +135,9 @@ fn killed_mid_save_never_leaves_a_broken_file_or_loses_a_reported_save() {
         let reported = String::from_utf8_lossy(&out.stdout).starts_with("saved");
         if !out.status.success() {
             killed += 1;
+            // Under load a save takes longer than measured: widen the
+            // window so some runs finish and some are cut mid-way.
+            full += full / 8;
         }
         if notes.exists() {
             let file = read(&notes).unwrap_or_else(|e| panic!("run {i} left an unreadable file: {e}"));
@@ -147,9 +151,9 @@ fn killed_mid_save_never_leaves_a_broken_file_or_loses_a_reported_save() {
             }
         }
     }
-    eprintln!("{killed} of 40 runs killed before they finished");
+    eprintln!("{killed} of {runs} runs killed before they finished");
     assert!(killed > 0, "no run was killed: the test proved nothing");
-    assert!(killed < 40, "every run was killed before saving: the test proved nothing");
+    assert!(killed < runs, "every run was killed before saving: the test proved nothing");
 }
 
 #[test]
