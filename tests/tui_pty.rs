@@ -236,14 +236,24 @@ fn a_panic_restores_the_terminal_before_the_message() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let mut s = Session::start(&[], &[]);
-    s.wait_for("CCPCJ/1/1");
-    let pid = s.child.process_id().expect("pid");
-    let ok = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
-    assert!(ok.success());
-    s.wait_exit();
-    assert!(!s.alternate_screen());
+fn sigterm_and_sighup_restore_the_terminal_and_keep_a_note_being_written() {
+    for signal in ["-TERM", "-HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("notes.ron");
+        let mut s = Session::start(&["--notes", notes.to_str().unwrap()], &[]);
+        s.wait_for("CCPCJ/1/1");
+        s.keys("jja");
+        s.wait_for("Note on CCPCJ/1/1:pre.1");
+        s.keys("half-written thought");
+        s.wait_for("half-written thought");
+        let pid = s.child.process_id().expect("pid");
+        let ok = std::process::Command::new("kill").args([signal, &pid.to_string()]).status().expect("kill");
+        assert!(ok.success());
+        s.wait_exit();
+        assert!(!s.alternate_screen(), "{signal}");
+        let saved = std::fs::read_to_string(&notes).unwrap_or_default();
+        assert!(saved.contains("half-written thought"), "{signal}: the note in the editor was kept");
+    }
 }
 
 #[test]

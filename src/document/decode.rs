@@ -165,7 +165,7 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 fn has_unsafe_bytes(b: &[u8]) -> bool {
     let mut i = 0;
     // Skip runs of printable ASCII, the bulk of any document, in one scan.
-    while let Some(offset) = b[i..].iter().position(|&c| !(0x20..0x7f).contains(&c)) {
+    while let Some(offset) = b[i..].iter().position(|&c| (c < 0x20 && c != b'\n') || c >= 0x7f) {
         i += offset;
         let c = b[i];
         let next = b.get(i + 1).copied().unwrap_or(0);

@@ -53,6 +53,7 @@ pub fn run(docs: &[Document], config: &Config, notes_path: &Path) -> Result<(), 
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(|e| format!("cannot watch signals: {e}"))?;
     }
+    watchdog(Arc::clone(&stop));
     let mouse = config.mouse;
     if mouse {
         // ratatui's hook leaves raw mode and the alternate screen; mouse
@@ -75,6 +76,23 @@ pub fn run(docs: &[Document], config: &Config, notes_path: &Path) -> Result<(), 
     result
 }
 
+/// If a SIGTERM/SIGHUP is not acted on by the event loop within a second,
+/// end the process from here. crossterm 0.29 spins forever reading a
+/// terminal that has gone away (its read loop treats end-of-file as "try
+/// again"), so after a hang-up the loop may never come back to check.
+fn watchdog(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_millis(250));
+            if stop.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_secs(1));
+                ratatui::restore();
+                std::process::exit(1);
+            }
+        }
+    });
+}
+
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>, stop: &AtomicBool, mouse: bool) -> Result<(), String> {
     let io = |e: std::io::Error| format!("terminal error: {e}");
     let size = terminal.size().map_err(io)?;
@@ -84,6 +102,13 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>, stop: &AtomicBo
     let mut last_poll = Instant::now();
     loop {
         if stop.load(Ordering::Relaxed) {
+            // A note being written is kept, as Esc would keep it.
+            if app.mode == Mode::EditNote {
+                notes_update::editor_key(
+                    app,
+                    &ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Esc),
+                );
+            }
             return Ok(());
         }
         if app.mode == Mode::Find {

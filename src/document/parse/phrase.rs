@@ -136,7 +136,7 @@ pub fn leading_phrase(text: &str) -> CompactString {
     if let Some(marked) = marked_phrase(text) {
         return CompactString::from(marked);
     }
-    let words: Vec<&str> = text.split_whitespace().take(10).collect();
+    let words: Vec<&str> = text.split_whitespace().take(PHRASE_WORDS).collect();
     let n = phrase_len(&words);
     if n == 0 {
         return CompactString::default();
@@ -162,19 +162,34 @@ pub fn starts_with_phrase(text: &str) -> bool {
     phrase_len(&words) > 0
 }
 
-fn marked_phrase(text: &str) -> Option<String> {
+fn marked_phrase(text: &str) -> Option<&str> {
+    // A phrase is short: only the head of a long paragraph is looked at.
+    let head = &text[..floor_char_boundary(text, 120)];
     for mark in ["**", "__", "*", "_"] {
-        if let Some(rest) = text.strip_prefix(mark) {
+        if let Some(rest) = head.strip_prefix(mark) {
             let end = rest.find(mark)?;
             let inner = rest[..end].trim();
             if !inner.is_empty() && inner.split_whitespace().count() <= 8 && !inner.contains(mark) {
-                return Some(inner.to_string());
+                return Some(inner);
             }
             return None;
         }
     }
     None
 }
+
+/// The largest char boundary at or below `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The longest phrase drafting style uses ("Taking note with grave concern
+/// of") has six words; a few more leave room for adverbs.
+const PHRASE_WORDS: usize = 8;
 
 fn phrase_len(words: &[&str]) -> usize {
     let Some(first) = words.first() else { return 0 };

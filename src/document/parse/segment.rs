@@ -99,7 +99,10 @@ pub fn field(text: &str) -> Option<(&'static str, &str)> {
         ("signatory", "signatories"),
         ("vote", "vote"),
     ];
-    let (key, value) = text.split_once(':')?;
+    // Keys are short: look for the colon only near the start, not through
+    // a whole paragraph.
+    let colon = text.as_bytes().iter().take(24).position(|&b| b == b':')?;
+    let (key, value) = (&text[..colon], &text[colon + 1..]);
     if key.len() > 20 {
         return None;
     }
