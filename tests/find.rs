@@ -92,6 +92,8 @@ fn type_query(app: &mut App<'_>, text: &str) {
         assert!(Instant::now() < deadline, "matching never finished");
         std::thread::sleep(Duration::from_millis(5));
     }
+    // As the event loop does after each tick.
+    app.refresh();
 }
 
 fn press(app: &mut App<'_>, code: KeyCode) {

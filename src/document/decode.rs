@@ -163,30 +163,47 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 /// The UTF-8 encodings of everything `is_unsafe_char` rejects, checked on
 /// bytes so that clean text (the common case) is scanned at memory speed.
 fn has_unsafe_bytes(b: &[u8]) -> bool {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut i = 0;
-    // Skip runs of printable ASCII, the bulk of any document, in one scan.
-    while let Some(offset) = b[i..].iter().position(|&c| (c < 0x20 && c != b'\n') || c >= 0x7f) {
-        i += offset;
-        let c = b[i];
-        let next = b.get(i + 1).copied().unwrap_or(0);
-        let third = b.get(i + 2).copied().unwrap_or(0);
-        let unsafe_here = match c {
-            b'\n' | b'\t' | 0x0c => false,
-            0x00..=0x1f | 0x7f => true,
-            0xC2 => (0x80..=0x9F).contains(&next),
-            0xD8 => next == 0x9C,
-            0xE2 => {
-                (next == 0x80 && matches!(third, 0x8E | 0x8F | 0xAA..=0xAE))
-                    || (next == 0x81 && (0xA6..=0xA9).contains(&third))
+    while i < b.len() {
+        // Eight bytes at a time: skip any word that is all printable ASCII
+        // (no byte below 0x20 or at/above 0x7f), the bulk of any document.
+        if let Some(word) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]);
+            let below_space = x.wrapping_sub(LOW * 0x20) & !x & HIGH;
+            let del = (x ^ (LOW * 0x7f)).wrapping_sub(LOW) & !(x ^ (LOW * 0x7f)) & HIGH;
+            if below_space == 0 && del == 0 && x & HIGH == 0 {
+                i += 8;
+                continue;
             }
-            _ => false,
-        };
-        if unsafe_here {
-            return true;
         }
-        i += 1;
+        let end = (i + 8).min(b.len());
+        while i < end {
+            if unsafe_at(b, i) {
+                return true;
+            }
+            i += 1;
+        }
     }
     false
+}
+
+/// Whether an unsafe character starts at byte `i`.
+fn unsafe_at(b: &[u8], i: usize) -> bool {
+    let next = b.get(i + 1).copied().unwrap_or(0);
+    let third = b.get(i + 2).copied().unwrap_or(0);
+    match b[i] {
+        b'\n' | b'\t' | 0x0c => false,
+        0x00..=0x1f | 0x7f => true,
+        0xC2 => (0x80..=0x9F).contains(&next),
+        0xD8 => next == 0x9C,
+        0xE2 => {
+            (next == 0x80 && matches!(third, 0x8E | 0x8F | 0xAA..=0xAE))
+                || (next == 0x81 && (0xA6..=0xA9).contains(&third))
+        }
+        _ => false,
+    }
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
@@ -269,6 +286,20 @@ mod tests {
         assert_eq!(sanitize("x\u{202e}y\u{85}z"), "xyz");
         // C1 APC opens a string that runs to its terminator or the line end.
         assert_eq!(sanitize("a\u{9f}hidden\u{9c}b\nc"), "ab\nc");
+    }
+
+    #[test]
+    fn the_fast_scan_finds_unsafe_bytes_anywhere() {
+        let clean = "Recalling “this” résumé — fine\n".repeat(5);
+        assert!(!has_unsafe_bytes(clean.as_bytes()));
+        for bad in ["\u{1b}", "\u{7f}", "\u{85}", "\u{202e}", "\u{2066}", "\u{61c}", "\r", "\u{0}"] {
+            for at in [0, 3, 7, 8, 9, 15, clean.len()] {
+                let mut s = clean.clone();
+                let at = (0..=at.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+                s.insert_str(at, bad);
+                assert!(has_unsafe_bytes(s.as_bytes()), "{bad:?} at {at}");
+            }
+        }
     }
 
     #[test]

@@ -136,8 +136,9 @@ pub fn leading_phrase(text: &str) -> CompactString {
     if let Some(marked) = marked_phrase(text) {
         return CompactString::from(marked);
     }
-    let words: Vec<&str> = text.split_whitespace().take(PHRASE_WORDS).collect();
-    let n = phrase_len(&words);
+    let mut store = [""; PHRASE_WORDS];
+    let words = first_words(text, &mut store);
+    let n = phrase_len(words);
     if n == 0 {
         return CompactString::default();
     }
@@ -158,7 +159,8 @@ pub fn starts_with_phrase(text: &str) -> bool {
     if marked_phrase(text).is_some() {
         return true;
     }
-    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    let mut store = [""; PHRASE_WORDS];
+    let words = first_words(text, &mut store);
     phrase_len(&words) > 0
 }
 
@@ -187,6 +189,16 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
     i
 }
 
+/// The first words of `text` (at most `PHRASE_WORDS`), without allocating.
+fn first_words<'s, 't>(text: &'t str, store: &'s mut [&'t str; PHRASE_WORDS]) -> &'s [&'t str] {
+    let mut n = 0;
+    for w in text.split_whitespace().take(PHRASE_WORDS) {
+        store[n] = w;
+        n += 1;
+    }
+    &store[..n]
+}
+
 /// The longest phrase drafting style uses ("Taking note with grave concern
 /// of") has six words; a few more leave room for adverbs.
 const PHRASE_WORDS: usize = 8;
@@ -199,8 +211,8 @@ fn phrase_len(words: &[&str]) -> usize {
     // Each word lower-cased and stripped of punctuation, once, into one
     // buffer (this runs for every clause of a 50 MB corpus).
     let mut buf = String::with_capacity(96);
-    let mut bounds = Vec::with_capacity(words.len());
-    for w in words {
+    let mut bounds = [(0usize, 0usize); PHRASE_WORDS];
+    for (k, w) in words.iter().take(PHRASE_WORDS).enumerate() {
         let start = buf.len();
         for c in w.trim_matches(|c: char| !c.is_alphabetic()).chars() {
             if c.is_ascii() {
@@ -209,9 +221,13 @@ fn phrase_len(words: &[&str]) -> usize {
                 buf.extend(c.to_lowercase());
             }
         }
-        bounds.push((start, buf.len()));
+        bounds[k] = (start, buf.len());
     }
-    let lw: Vec<&str> = bounds.iter().map(|&(a, b)| &buf[a..b]).collect();
+    let mut lw_store = [""; PHRASE_WORDS];
+    for (slot, &(a, b)) in lw_store.iter_mut().zip(&bounds) {
+        *slot = &buf[a..b];
+    }
+    let lw = &lw_store[..words.len().min(PHRASE_WORDS)];
     let mut i = 0;
     while i < words.len() && i < 2 && ADVERBS.contains(&lw[i]) {
         // "Noting"/"Welcoming" are verbs themselves when nothing follows.
