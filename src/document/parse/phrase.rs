@@ -161,7 +161,7 @@ pub fn starts_with_phrase(text: &str) -> bool {
     }
     let mut store = [""; PHRASE_WORDS];
     let words = first_words(text, &mut store);
-    phrase_len(&words) > 0
+    phrase_len(words) > 0
 }
 
 fn marked_phrase(text: &str) -> Option<&str> {
