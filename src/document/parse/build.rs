@@ -388,9 +388,24 @@ impl Builder {
     }
 
     fn close_resolution(&mut self) {
-        if let Some(res) = self.res.take() {
+        if let Some(mut res) = self.res.take() {
+            // Lists grew by doubling while the resolution was read; give the
+            // slack back now, so a large corpus never holds it all at once.
+            shrink(&mut res.preamble);
+            shrink(&mut res.operative);
+            for a in &mut res.annexes {
+                shrink(&mut a.preamble);
+                shrink(&mut a.operative);
+            }
             self.doc.resolutions.push(res);
         }
+    }
+}
+
+fn shrink(list: &mut Vec<Clause>) {
+    list.shrink_to_fit();
+    for c in list {
+        shrink(&mut c.children);
     }
 }
 

@@ -11,8 +11,6 @@ pub struct Line<'a> {
     pub no: u32,
     /// The text with margin numbers, form feeds and outer whitespace removed.
     pub text: &'a str,
-    /// Leading whitespace width of the line (tabs count as 4).
-    pub indent: usize,
     pub kind: Kind,
 }
 
@@ -28,18 +26,16 @@ pub enum Kind {
 
 /// Split text into classified lines.
 pub fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out: Vec<Line<'_>> = text
-        .split('\n')
-        .enumerate()
-        .map(|(i, raw)| {
-            let raw = raw.trim_start_matches('\u{c}');
-            let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            let trimmed = raw.trim_matches(is_space);
-            let indent = raw.chars().take_while(|c| is_space(*c)).map(|c| if c == '\t' { 4 } else { 1 }).sum();
-            let kind = if trimmed.is_empty() { Kind::Blank } else { Kind::Text };
-            Line { no, text: trimmed.trim_matches('\u{c}'), indent, kind }
-        })
-        .collect();
+    // Counted first so the list is allocated once, at its final size.
+    let count = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut out: Vec<Line<'_>> = Vec::with_capacity(count);
+    out.extend(text.split('\n').enumerate().map(|(i, raw)| {
+        let raw = raw.trim_start_matches('\u{c}');
+        let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let trimmed = raw.trim_matches(is_space);
+        let kind = if trimmed.is_empty() { Kind::Blank } else { Kind::Text };
+        Line { no, text: trimmed.trim_matches('\u{c}'), kind }
+    }));
     // A file ending in a newline does not have an extra empty line.
     if out.last().is_some_and(|l| l.kind == Kind::Blank && l.text.is_empty()) && text.ends_with('\n') {
         out.pop();
@@ -71,7 +67,6 @@ fn strip_margin_numbers(lines: &mut [Line<'_>]) {
     for (i, _) in numbered {
         if let Some((_, rest)) = margin_number(lines[i].text) {
             lines[i].text = rest;
-            lines[i].indent = 0;
             if rest.is_empty() {
                 lines[i].kind = Kind::Blank;
             }
@@ -177,6 +172,9 @@ fn is_job_number(t: &str) -> bool {
 
 fn is_page_number(t: &str) -> bool {
     let t = t.trim();
+    if t.len() > 16 {
+        return false;
+    }
     if let Some((a, b)) = t.split_once('/') {
         let (Ok(page), Ok(total)) = (a.parse::<u32>(), b.parse::<u32>()) else {
             return false;
@@ -200,6 +198,10 @@ fn is_barcode(t: &str) -> bool {
 
 /// A UN document symbol alone: `S/RES/1454 (2002)`, `A/RES/80/53`, `A/C.3/80/L.12`.
 pub fn is_symbol(t: &str) -> bool {
+    // Cheap rejections first: this runs on every line of a document.
+    if t.len() > 48 || !t.as_bytes().first().is_some_and(u8::is_ascii_uppercase) || !t.contains('/') {
+        return false;
+    }
     let (sym, year) = match t.split_once(' ') {
         Some((s, y)) => (s, Some(y)),
         None => (t, None),

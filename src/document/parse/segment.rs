@@ -25,8 +25,6 @@ pub struct Block<'a> {
     pub after_break: bool,
     /// Followed by a blank line or the end of the file.
     pub before_break: bool,
-    /// Indentation of the first line.
-    pub indent: usize,
 }
 
 impl Block<'_> {
@@ -160,7 +158,6 @@ pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>)
                 parts: vec![(line.no, first)],
                 after_break: blank_since || page_break_since,
                 before_break: false,
-                indent: line.indent,
             };
             if let Some(done) = current.replace(next) {
                 emit(done);
