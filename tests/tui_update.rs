@@ -160,3 +160,16 @@ fn folding_a_parent_moves_the_selection_to_it() {
     app.recompute_rows();
     assert_eq!(app.selected, group);
 }
+
+#[test]
+fn a_click_selects_the_row_under_it_and_outside_does_nothing() {
+    let docs = [sample()];
+    let mut app = app(&docs);
+    // Tree pane interior starts at column 1, row 1; the third visible row.
+    let expected = app.rows[app.tree_offset + 2];
+    app.click(5, 3);
+    assert_eq!(app.selected, expected);
+    let before = app.selected;
+    app.click(110, 3); // the detail pane
+    assert_eq!(app.selected, before);
+}

@@ -254,7 +254,8 @@ fn glance(out: &mut Out, c: &Clause) {
 
 fn vote_chart(out: &mut Out, vote: Option<Vote>, p: &Palette) {
     let Some(Vote::Recorded { in_favour, against, abstentions }) = vote else {
-        out.text(&format!("Vote: {}", vote_text(vote)), bold());
+        let text = if vote.is_none() { "not stated in the text".to_string() } else { vote_text(vote) };
+        out.text(&format!("Vote: {text}"), bold());
         return;
     };
     out.text(&format!("Vote: {in_favour} in favour, {against} against, {abstentions} abstentions"), bold());

@@ -43,7 +43,14 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
         vec![(format!("{indent}{marker}"), Style::default().add_modifier(Modifier::DIM))];
     let b = Style::default().add_modifier(Modifier::BOLD);
     match node.kind {
-        Kind::Document(doc) => spans.push((clean(&doc.title), b)),
+        Kind::Document(doc) => {
+            spans.push((clean(&doc.title), b));
+            // The file, so two documents with one title can be told apart.
+            let file = std::path::Path::new(&doc.source).file_name().map(|f| f.to_string_lossy().into_owned());
+            if let Some(file) = file.filter(|f| *f != doc.title) {
+                spans.push((format!("  {}", clean(&file)), Style::default().add_modifier(Modifier::DIM)));
+            }
+        }
         Kind::Resolution(res) => {
             spans.push((clean(&res.code), b));
             let mark = match res.vote {
