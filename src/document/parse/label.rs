@@ -57,7 +57,8 @@ fn plain_label(line: &str) -> Option<(Label<'_>, &str)> {
         let close = inner.find(')')?;
         (&inner[..close], &inner[close + 1..])
     } else {
-        let end = line.find(['.', ')'])?;
+        // Labels are short: look for their dot or parenthesis near the start only.
+        let end = line.as_bytes().iter().take(12).position(|&b| b == b'.' || b == b')')?;
         let token = &line[..end];
         let mut rest = &line[end + 1..];
         // `b.1.`: a compound label.

@@ -27,7 +27,7 @@ pub enum Kind {
 /// Split text into classified lines.
 pub fn lines(text: &str) -> Vec<Line<'_>> {
     // Counted first so the list is allocated once, at its final size.
-    let count = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let count = count_newlines(text.as_bytes()) + 1;
     let mut out: Vec<Line<'_>> = Vec::with_capacity(count);
     out.extend(text.split('\n').enumerate().map(|(i, raw)| {
         let raw = raw.trim_start_matches('\u{c}');
@@ -43,6 +43,20 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
     strip_margin_numbers(&mut out);
     mark_furniture(&mut out);
     out
+}
+
+/// Newlines in `b`, eight bytes at a time.
+fn count_newlines(b: &[u8]) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut words = b.chunks_exact(8);
+    let mut n = 0;
+    for w in &mut words {
+        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]) ^ 0x0a0a_0a0a_0a0a_0a0a;
+        // The high bit of each byte is set exactly where that byte is zero.
+        let zero = !(((x & LOW7) + LOW7) | x | LOW7);
+        n += zero.count_ones() as usize;
+    }
+    n + words.remainder().iter().filter(|&&c| c == b'\n').count()
 }
 
 /// Whitespace including the no-break spaces PDF converters leave behind.
@@ -287,6 +301,13 @@ mod tests {
         assert!(is_symbol("A/RES/80/53"));
         assert!(!is_symbol("CCPCJ/1/3 Topic"));
         assert!(!is_page_number("24/7"));
+    }
+
+    #[test]
+    fn newlines_are_counted_exactly() {
+        for text in ["", "\n", "a\nb", "\n\n\n\n\n\n\n\n\n", "x\u{10a}\n\u{a0a}\n0123456789\n"] {
+            assert_eq!(count_newlines(text.as_bytes()), text.matches('\n').count(), "{text:?}");
+        }
     }
 
     #[test]

@@ -214,10 +214,13 @@ fn phrase_len(words: &[&str]) -> usize {
     let mut bounds = [(0usize, 0usize); PHRASE_WORDS];
     for (k, w) in words.iter().take(PHRASE_WORDS).enumerate() {
         let start = buf.len();
-        for c in w.trim_matches(|c: char| !c.is_alphabetic()).chars() {
-            if c.is_ascii() {
-                buf.push(c.to_ascii_lowercase());
-            } else {
+        if w.is_ascii() {
+            // The common case, without decoding characters.
+            let word = w.trim_matches(|c: char| !c.is_ascii_alphabetic());
+            buf.push_str(word);
+            buf[start..].make_ascii_lowercase();
+        } else {
+            for c in w.trim_matches(|c: char| !c.is_alphabetic()).chars() {
                 buf.extend(c.to_lowercase());
             }
         }

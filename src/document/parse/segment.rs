@@ -97,9 +97,15 @@ pub fn field(text: &str) -> Option<(&'static str, &str)> {
         ("signatory", "signatories"),
         ("vote", "vote"),
     ];
-    // Keys are short: look for the colon only near the start, not through
-    // a whole paragraph.
-    let colon = text.as_bytes().iter().take(24).position(|&b| b == b':')?;
+    // Keys are one or two words of letters (perhaps in `*bold*`): stop at
+    // the first byte that cannot be part of one, which for ordinary text
+    // comes within a word or two.
+    let colon = text
+        .as_bytes()
+        .iter()
+        .take(24)
+        .position(|&b| !(b.is_ascii_alphabetic() || b == b' ' || b == b'*'))
+        .filter(|&i| text.as_bytes()[i] == b':')?;
     let (key, value) = (&text[..colon], &text[colon + 1..]);
     if key.len() > 20 {
         return None;
