@@ -95,6 +95,14 @@ fn letters_and_numerals_by_context() {
     assert_eq!(labels, ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]);
     let op2 = &doc.resolutions[0].operative[1];
     assert_eq!(op2.children.len(), 2);
+    // Numerals directly under `h`: `ii` after `i` shows `i` was a numeral.
+    let text = "The Council,\n\nRecalling,\n\n1. Decides:\na. one;\nb. two;\nc. c;\nd. d;\ne. e;\nf. f;\ng. g;\nh. eight:\ni. first numeral;\nii. second numeral;\ni. letter i;\n";
+    let doc = parse_str(text);
+    let op = &doc.resolutions[0].operative[0];
+    let labels: Vec<&str> = op.children.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["a", "b", "c", "d", "e", "f", "g", "h", "i"]);
+    assert_eq!(op.children[7].children.len(), 2);
+    assert_eq!(op.children[8].text, "letter i;");
     assert_eq!(op2.children[0].children.len(), 2);
     assert_eq!(op2.children[0].children[1].id, "test:op.2.a.ii");
 }

@@ -39,12 +39,12 @@ fn words(seed: &[usize]) -> String {
 fn documents() -> impl Strategy<Value = Gen> {
     let para = (0..PRE.len(), prop::collection::vec(0..100usize, 3..30));
     let op = (0..OP.len(), prop::collection::vec(0..100usize, 3..30), prop::collection::vec(0..5usize, 0..12));
-    // Item `h` gets no sub-items: `i` after `h` is the letter by definition,
-    // so numerals directly under `h` are ambiguous in any reader's eyes.
+    // Item `h` with a single numeral under it stays ambiguous (`i` after
+    // `h` is the letter by convention); with two or more, `ii` settles it.
     (prop::collection::vec(para, 1..8), prop::collection::vec(op, 1..12)).prop_map(|(preamble, mut operative)| {
         for (_, _, items) in &mut operative {
-            if let Some(h) = items.get_mut(7) {
-                *h = 0;
+            if let Some(h) = items.get_mut(7).filter(|h| **h == 1) {
+                *h = 2;
             }
         }
         Gen { preamble, operative }

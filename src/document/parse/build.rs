@@ -37,6 +37,8 @@ pub struct Builder {
     after_section_heading: bool,
     /// The previous block was an annex heading (its subtitle may follow).
     after_annex_heading: bool,
+    /// The label readings of the block after this one, if it has a label.
+    next: Vec<Reading>,
 }
 
 impl Builder {
@@ -50,6 +52,7 @@ impl Builder {
             section: None,
             after_section_heading: false,
             after_annex_heading: false,
+            next: Vec::new(),
         }
     }
 
@@ -59,7 +62,8 @@ impl Builder {
         self.doc
     }
 
-    pub fn block(&mut self, block: &Block<'_>) {
+    pub fn block(&mut self, block: &Block<'_>, next: &[Reading]) {
+        self.next = next.to_vec();
         let was_section = std::mem::take(&mut self.after_section_heading);
         let was_annex = std::mem::take(&mut self.after_annex_heading);
         let text = block.first_text();
@@ -322,6 +326,15 @@ impl Builder {
                 place(&[], readings)
             }
             None => place(&self.stack, readings),
+        };
+        // `i` after `h` is the letter, unless `ii` comes next: then it opens
+        // a list of numerals under `h`.
+        let numerals_follow = self.next.iter().any(|r| r.class == Class::LowerRoman && r.ordinal == 2)
+            && !self.next.iter().any(|r| r.class == Class::Lower && r.ordinal == 10);
+        let (depth, reading) = if reading == (Reading { class: Class::Lower, ordinal: 9 }) && numerals_follow {
+            (self.stack.len(), Reading { class: Class::LowerRoman, ordinal: 1 })
+        } else {
+            (depth, reading)
         };
         let depth = depth.min(MAX_DEPTH);
         let mut clause = self.clause(printed, text, block);

@@ -120,13 +120,15 @@ pub fn field(text: &str) -> Option<(&'static str, &str)> {
 /// skipped here (the caller accounts for them).
 pub fn blocks<'a>(lines: &'a [Line<'a>]) -> Vec<Block<'a>> {
     let mut out = Vec::new();
-    for_each_block(lines, |b| out.push(b));
+    for_each_block(lines, |b, _| out.push(b));
     out
 }
 
 /// Hand each block to `emit` as soon as it is complete, so a 50 MB corpus
 /// never holds all its paragraphs at once.
-pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>)) {
+/// Each block comes with the one after it, for the rare decision that needs
+/// to look ahead (is `i` after `h` a letter, or the first of `i`, `ii`?).
+pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>, Option<&Block<'a>>)) {
     let mut current: Option<Block<'a>> = None;
     let mut blank_since = true;
     let mut page_break_since = false;
@@ -166,7 +168,7 @@ pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>)
                 before_break: false,
             };
             if let Some(done) = current.replace(next) {
-                emit(done);
+                emit(done, current.as_ref());
             }
         }
         blank_since = false;
@@ -174,7 +176,7 @@ pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>)
     }
     if let Some(mut last) = current {
         last.before_break = true;
-        emit(last);
+        emit(last, None);
     }
 }
 
