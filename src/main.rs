@@ -132,8 +132,10 @@ fn run(command: Option<Command>, paths: Vec<PathBuf>, notes: Option<PathBuf>, co
         }
         None => {
             let docs = cli::load(&paths)?;
-            let notes_path = cli::notes_path(notes, config)?;
-            reso::tui::run(&docs, config, &notes_path)
+            // Without a home directory the reader still opens; notes are off
+            // until a --notes FILE is given.
+            let notes_path = cli::notes_path(notes, config).ok();
+            reso::tui::run(&docs, config, notes_path.as_deref())
         }
     }
 }

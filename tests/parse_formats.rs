@@ -127,3 +127,19 @@ fn a_text_without_resolutions_keeps_what_it_found() {
     assert!(doc.resolutions.is_empty());
     assert_eq!(doc.front.title_block.len(), 2);
 }
+
+#[test]
+fn lettered_section_headings_group_operative_paragraphs() {
+    let text = "The General Assembly,\n\nRecalling its work,\n\nA\n\nAssistance\n\n1. Decides to assist;\n\n2. Requests a report;\n\nB\n\nNoting the second part,\n\n1. Decides again;\n";
+    let doc = parse_str(text);
+    let res = &doc.resolutions[0];
+    let sections: Vec<Option<&str>> = res.operative.iter().map(|c| c.section.as_deref()).collect();
+    assert_eq!(sections, [Some("A — Assistance"), Some("A — Assistance"), Some("B")]);
+    // A section may open with preambular paragraphs of its own.
+    assert_eq!(res.preamble.len(), 2);
+    assert_eq!(res.preamble[1].section.as_deref(), Some("B"));
+    // Numbering restarts under B: the id stays unique.
+    assert_eq!(res.operative[2].id, "test:op.1~2");
+    let text = common::parse_str(text);
+    assert!(text.unplaced.is_empty(), "{:?}", text.unplaced);
+}

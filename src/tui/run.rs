@@ -28,7 +28,7 @@ const FRAME: Duration = Duration::from_millis(16);
 /// How often another instance's changes to the notes are looked for.
 const NOTES_POLL: Duration = Duration::from_millis(1000);
 
-pub fn run(docs: &[Document], config: &Config, notes_path: &Path) -> Result<(), String> {
+pub fn run(docs: &[Document], config: &Config, notes_path: Option<&Path>) -> Result<(), String> {
     if !stdout().is_terminal() {
         return Err("the reader needs a terminal; `reso outline` prints the tree instead".into());
     }
@@ -36,16 +36,21 @@ pub fn run(docs: &[Document], config: &Config, notes_path: &Path) -> Result<(), 
     app.keymap = crate::config::keys::keymap(&config.keys)?;
     app.tags = config.tags.clone();
     app.palette = Palette::new(&config.theme, no_color_env());
-    let store = match Store::open(notes_path) {
-        Ok(store) => store,
-        Err(problem) => {
-            app.mode = Mode::NotesProblem(problem.clone());
-            Store::read_only(notes_path, problem)
+    match notes_path {
+        Some(path) => {
+            let store = match Store::open(path) {
+                Ok(store) => store,
+                Err(problem) => {
+                    app.mode = Mode::NotesProblem(problem.clone());
+                    Store::read_only(path, problem)
+                }
+            };
+            match Notes::open(store, docs) {
+                Ok(notes) => app.notes = Some(notes),
+                Err(e) => app.message = Some(e),
+            }
         }
-    };
-    match Notes::open(store, docs) {
-        Ok(notes) => app.notes = Some(notes),
-        Err(e) => app.message = Some(e),
+        None => app.message = Some("notes are off: no home directory; start with --notes FILE".into()),
     }
     app.notes_changed();
 

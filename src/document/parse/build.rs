@@ -253,6 +253,22 @@ impl Builder {
             }
             return;
         }
+        // "A" then "Assistance to victims": the heading's title on its own line.
+        if was_section
+            && block.label.is_none()
+            && block.standalone()
+            && is_subtitle(text)
+            && text.split_whitespace().count() <= 12
+            && !starts_with_phrase(text)
+        {
+            if let (Some(section), Some(res)) = (self.section.as_mut(), self.res.as_mut()) {
+                section.push_str(" — ");
+                section.push_str(text);
+                res.header_lines.extend(block.parts.iter().map(|p| p.0));
+                self.after_section_heading = true;
+                return;
+            }
+        }
         let joined = block.joined();
         let adopted = joined.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("adopted "));
         if block.label.is_none() && (adopted || joined.len() < 60 && joined.to_lowercase().contains("plenary meeting"))
