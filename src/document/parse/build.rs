@@ -260,14 +260,13 @@ impl Builder {
             && is_subtitle(text)
             && text.split_whitespace().count() <= 12
             && !starts_with_phrase(text)
+            && let (Some(section), Some(res)) = (self.section.as_mut(), self.res.as_mut())
         {
-            if let (Some(section), Some(res)) = (self.section.as_mut(), self.res.as_mut()) {
-                section.push_str(" — ");
-                section.push_str(text);
-                res.header_lines.extend(block.parts.iter().map(|p| p.0));
-                self.after_section_heading = true;
-                return;
-            }
+            section.push_str(" — ");
+            section.push_str(text);
+            res.header_lines.extend(block.parts.iter().map(|p| p.0));
+            self.after_section_heading = true;
+            return;
         }
         let joined = block.joined();
         let adopted = joined.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("adopted "));
