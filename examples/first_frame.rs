@@ -25,7 +25,8 @@ fn main() {
     let mut app = reso::tui::App::new(&docs, 45);
     app.resize(200, 60);
     let tree = t.elapsed();
-    let Ok(mut terminal) = Terminal::new(TestBackend::new(200, 60)) else { return };
+    // A TestBackend cannot fail.
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|never| match never {});
     let _ = terminal.draw(|f| reso::tui::views::draw(&app, f));
     let drawn = t.elapsed();
     println!("parse {parsed:?}  tree {:?}  draw {:?}  total {drawn:?}", tree - parsed, drawn - tree);

@@ -137,7 +137,7 @@ pub fn leading_phrase(text: &str) -> CompactString {
         return CompactString::from(marked);
     }
     let mut store = [""; PHRASE_WORDS];
-    let words = first_words(text, &mut store);
+    let words = leading_words(text, &mut store);
     let n = phrase_len(words);
     if n == 0 {
         return CompactString::default();
@@ -160,7 +160,7 @@ pub fn starts_with_phrase(text: &str) -> bool {
         return true;
     }
     let mut store = [""; PHRASE_WORDS];
-    let words = first_words(text, &mut store);
+    let words = leading_words(text, &mut store);
     phrase_len(words) > 0
 }
 
@@ -190,7 +190,7 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
 }
 
 /// The first words of `text` (at most `PHRASE_WORDS`), without allocating.
-fn first_words<'s, 't>(text: &'t str, store: &'s mut [&'t str; PHRASE_WORDS]) -> &'s [&'t str] {
+fn leading_words<'s, 't>(text: &'t str, store: &'s mut [&'t str; PHRASE_WORDS]) -> &'s [&'t str] {
     let mut n = 0;
     for w in text.split_whitespace().take(PHRASE_WORDS) {
         store[n] = w;
@@ -296,7 +296,7 @@ fn phrase_len(words: &[&str]) -> usize {
 }
 
 /// A word lower-cased without surrounding punctuation.
-fn clean(w: &str) -> String {
+fn lower_word(w: &str) -> String {
     w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase()
 }
 
@@ -314,7 +314,7 @@ fn is_plain_word(word: &str) -> bool {
     }
     count > 3
         && !matches!(
-            clean(word).as_str(),
+            lower_word(word).as_str(),
             "states" | "nations" | "affairs" | "rights" | "forces" | "is" | "this" | "has" | "was" | "as"
         )
 }
