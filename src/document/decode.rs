@@ -52,11 +52,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             Err(_) => (Cow::Owned(decode_windows_1252(body)), Some("not UTF-8: read as Windows-1252".to_string())),
         }
     };
-    if text.contains('\0') {
-        return Err(DecodeError::Binary("it contains NUL bytes"));
-    }
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
+    }
+    // One scan says whether anything needs cleaning; only then is it worth
+    // looking for NUL bytes (a binary file) among the unsafe bytes.
+    if !has_unsafe_bytes(text.as_bytes()) {
+        return Ok(Decoded { text, note });
+    }
+    if text.contains('\0') {
+        return Err(DecodeError::Binary("it contains NUL bytes"));
     }
     let text = match sanitize(&text) {
         Cow::Borrowed(_) => text,

@@ -4,7 +4,7 @@
 use compact_str::CompactString;
 
 use super::front::{self, Section};
-use super::label::{Class, Reading};
+use super::label::{Class, Reading, Readings};
 use super::layout::is_symbol;
 use super::phrase::{leading_phrase, starts_with_phrase};
 use super::segment::{Block, field, is_annex_heading};
@@ -38,7 +38,7 @@ pub struct Builder {
     /// The previous block was an annex heading (its subtitle may follow).
     after_annex_heading: bool,
     /// The label readings of the block after this one, if it has a label.
-    next: Vec<Reading>,
+    next: Readings,
 }
 
 impl Builder {
@@ -52,7 +52,7 @@ impl Builder {
             section: None,
             after_section_heading: false,
             after_annex_heading: false,
-            next: Vec::new(),
+            next: Readings::default(),
         }
     }
 
@@ -62,8 +62,8 @@ impl Builder {
         self.doc
     }
 
-    pub fn block(&mut self, block: &Block<'_>, next: &[Reading]) {
-        self.next = next.to_vec();
+    pub fn block(&mut self, block: &Block<'_>, next: Readings) {
+        self.next = next;
         let was_section = std::mem::take(&mut self.after_section_heading);
         let was_annex = std::mem::take(&mut self.after_annex_heading);
         let text = block.first_text();
@@ -278,9 +278,9 @@ impl Builder {
         match &block.label {
             None => self.paragraph(block, joined, was_section),
             Some(label) => {
-                let readings = label.readings.clone();
+                let readings = label.readings;
                 let printed = CompactString::from(label.printed);
-                self.item(block, printed, &readings, joined);
+                self.item(block, printed, readings.as_slice(), joined);
             }
         }
     }

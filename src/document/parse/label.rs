@@ -21,11 +21,52 @@ pub struct Reading {
     pub ordinal: u32,
 }
 
+/// At most two readings (a letter and a numeral); kept inline because
+/// every labelled line of a large corpus has some.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Readings {
+    items: [Reading; 2],
+    len: usize,
+}
+
+impl Default for Readings {
+    fn default() -> Self {
+        Readings { items: [Reading { class: Class::Bullet, ordinal: 0 }; 2], len: 0 }
+    }
+}
+
+impl Readings {
+    pub fn one(r: Reading) -> Readings {
+        let mut out = Readings::default();
+        out.push(r);
+        out
+    }
+
+    pub fn push(&mut self, r: Reading) {
+        if self.len < self.items.len() {
+            self.items[self.len] = r;
+            self.len += 1;
+        }
+    }
+
+    pub fn as_slice(&self) -> &[Reading] {
+        &self.items[..self.len]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Reading> {
+        self.as_slice().iter()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label<'a> {
     /// As printed, without punctuation: `5`, `a`, `ii`, `b.1`, `—`.
     pub printed: &'a str,
-    pub readings: Vec<Reading>,
+    pub readings: Readings,
 }
 
 const BULLETS: &[char] = &['-', '–', '—', '•', '◦', '▪', '·', '*', '‣', '○'];
@@ -46,7 +87,10 @@ pub fn split_label(line: &str) -> Option<(Label<'_>, &str)> {
                 return Some(found);
             }
             let printed = &line[..first.len_utf8()];
-            return Some((Label { printed, readings: vec![Reading { class: Class::Bullet, ordinal: 1 }] }, rest));
+            return Some((
+                Label { printed, readings: Readings::one(Reading { class: Class::Bullet, ordinal: 1 }) },
+                rest,
+            ));
         }
     }
     plain_label(line)
@@ -70,7 +114,7 @@ fn plain_label(line: &str) -> Option<(Label<'_>, &str)> {
                 if after.is_empty() || after.starts_with([' ', '\t']) {
                     let printed = &line[..end + 1 + digits];
                     let ordinal = rest[..digits].parse().ok()?;
-                    let label = Label { printed, readings: vec![Reading { class: Class::Compound, ordinal }] };
+                    let label = Label { printed, readings: Readings::one(Reading { class: Class::Compound, ordinal }) };
                     return Some((label, after.trim_start()));
                 }
             }
@@ -91,8 +135,8 @@ fn plain_label(line: &str) -> Option<(Label<'_>, &str)> {
     Some((Label { printed: token, readings }, rest.trim_start()))
 }
 
-fn readings(token: &str) -> Vec<Reading> {
-    let mut out = Vec::new();
+fn readings(token: &str) -> Readings {
+    let mut out = Readings::default();
     if token.len() <= 3 && token.bytes().all(|b| b.is_ascii_digit()) {
         if let Ok(n) = token.parse::<u32>()
             && n > 0

@@ -34,7 +34,7 @@ fn parse_structure(text: &str) -> Document {
     collect_furniture_and_footnotes(&lines, &mut doc);
     let mut builder = build::Builder::new(doc);
     segment::for_each_block(&lines, |block, next| {
-        let next_readings = next.and_then(|n| n.label.as_ref()).map(|l| l.readings.as_slice()).unwrap_or(&[]);
+        let next_readings = next.and_then(|n| n.label.as_ref()).map(|l| l.readings).unwrap_or_default();
         builder.block(&block, next_readings);
     });
     builder.finish()
