@@ -156,16 +156,9 @@ pub fn field(text: &str) -> Option<(&'static str, &str)> {
         .map(|(_, canon)| (*canon, value.trim().trim_start_matches('*').trim_start()))
 }
 
-/// Group classified lines into blocks; furniture and footnote lines are
-/// skipped here (the caller accounts for them).
-pub fn blocks<'a>(lines: &'a [Line<'a>]) -> Vec<Block<'a>> {
-    let mut out = Vec::new();
-    for_each_block(lines, |b, _| out.push(b));
-    out
-}
-
-/// Hand each block to `emit` as soon as it is complete, so a 50 MB corpus
-/// never holds all its paragraphs at once.
+/// Group classified lines into blocks and hand each to `emit` as soon as it
+/// is complete, so a 50 MB corpus never holds all its paragraphs at once.
+/// Furniture and footnote lines are skipped (the caller accounts for them).
 /// Each block comes with the one after it, for the rare decision that needs
 /// to look ahead (is `i` after `h` a letter, or the first of `i`, `ii`?).
 pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>, Option<&Block<'a>>)) {
