@@ -192,7 +192,11 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
 /// The first words of `text` (at most `PHRASE_WORDS`), without allocating.
 fn leading_words<'s, 't>(text: &'t str, store: &'s mut [&'t str; PHRASE_WORDS]) -> &'s [&'t str] {
     let mut n = 0;
-    for w in text.split_whitespace().take(PHRASE_WORDS) {
+    // Splitting ASCII text needs no character decoding.
+    let head = &text.as_bytes()[..text.len().min(160)];
+    let words: &mut dyn Iterator<Item = &'t str> =
+        if head.is_ascii() { &mut text.split_ascii_whitespace() } else { &mut text.split_whitespace() };
+    for w in words.take(PHRASE_WORDS) {
         store[n] = w;
         n += 1;
     }
@@ -208,16 +212,32 @@ fn phrase_len(words: &[&str]) -> usize {
     if !first.chars().next().is_some_and(char::is_uppercase) {
         return 0;
     }
-    // Each word lower-cased and stripped of punctuation, once, into one
-    // buffer (this runs for every clause of a 50 MB corpus).
+    // Most phrases are decided by their first few words: lower-case those,
+    // and the rest only if the grammar asks for them.
     let mut buf = String::with_capacity(96);
+    let mut lw = [""; PHRASE_WORDS];
+    let few = lower_words(words, words.len().min(4), &mut buf, &mut lw);
+    let asked_beyond = std::cell::Cell::new(false);
+    let n = phrase_len_with(words, &lw[..few], &asked_beyond);
+    if !asked_beyond.get() {
+        return n;
+    }
+    let mut buf = String::with_capacity(160);
+    let mut lw = [""; PHRASE_WORDS];
+    let all = lower_words(words, words.len(), &mut buf, &mut lw);
+    phrase_len_with(words, &lw[..all], &std::cell::Cell::new(false))
+}
+
+/// The first `count` words lower-cased and stripped of punctuation, as
+/// slices of `buf`; returns how many were written into `out`.
+fn lower_words<'b>(words: &[&str], count: usize, buf: &'b mut String, out: &mut [&'b str; PHRASE_WORDS]) -> usize {
+    let count = count.min(PHRASE_WORDS);
     let mut bounds = [(0usize, 0usize); PHRASE_WORDS];
-    for (k, w) in words.iter().take(PHRASE_WORDS).enumerate() {
+    for (k, w) in words.iter().take(count).enumerate() {
         let start = buf.len();
         if w.is_ascii() {
             // The common case, without decoding characters.
-            let word = w.trim_matches(|c: char| !c.is_ascii_alphabetic());
-            buf.push_str(word);
+            buf.push_str(w.trim_matches(|c: char| !c.is_ascii_alphabetic()));
             buf[start..].make_ascii_lowercase();
         } else {
             for c in w.trim_matches(|c: char| !c.is_alphabetic()).chars() {
@@ -226,24 +246,41 @@ fn phrase_len(words: &[&str]) -> usize {
         }
         bounds[k] = (start, buf.len());
     }
-    let mut lw_store = [""; PHRASE_WORDS];
-    for (slot, &(a, b)) in lw_store.iter_mut().zip(&bounds) {
+    let buf: &'b str = buf;
+    for (slot, &(a, b)) in out.iter_mut().zip(&bounds).take(count) {
         *slot = &buf[a..b];
     }
-    let lw = &lw_store[..words.len().min(PHRASE_WORDS)];
+    count
+}
+
+/// The phrase grammar over lower-cased words `lw` (possibly only the first
+/// few of `words`); sets `asked_beyond` if it needed a word `lw` lacks.
+fn phrase_len_with(words: &[&str], lw: &[&str], asked_beyond: &std::cell::Cell<bool>) -> usize {
+    let at = |k: usize| -> Option<&str> {
+        match lw.get(k) {
+            Some(w) => Some(*w),
+            None => {
+                if k < words.len() {
+                    asked_beyond.set(true);
+                }
+                None
+            }
+        }
+    };
     let mut i = 0;
-    while i < words.len() && i < 2 && ADVERBS.contains(&lw[i]) {
+    while i < words.len() && i < 2 && at(i).is_some_and(|w| ADVERBS.contains(&w)) {
+        let w = at(i).unwrap_or("");
         // "Noting"/"Welcoming" are verbs themselves when nothing follows.
-        if matches!(lw[i], "noting" | "welcoming") {
+        if matches!(w, "noting" | "welcoming") {
             break;
         }
-        if lw[i] == "once" && lw.get(i + 1) != Some(&"again") {
+        if w == "once" && at(i + 1) != Some("again") {
             break;
         }
         i += 1;
     }
     let Some(verb) = words.get(i) else { return 0 };
-    let v = lw[i];
+    let v = at(i).unwrap_or("");
     // A word that ends a phrase by itself ("Recalling,") still counts.
     let is_verb = !NOT_PHRASES.contains(&v)
         && v.len() > 3
@@ -251,37 +288,31 @@ fn phrase_len(words: &[&str]) -> usize {
             || v.ends_with("ing")
             || (v.ends_with('s') && !v.ends_with("ss") && !v.ends_with("us") && is_plain_word(verb))
             || (v.ends_with("ed")
-                && (i > 0
-                    || lw.get(i + 1).is_some_and(|w| matches!(*w, "by" | "that" | "of" | "with" | "at" | "about")))))
+                && (i > 0 || at(i + 1).is_some_and(|w| matches!(w, "by" | "that" | "of" | "with" | "at" | "about")))))
         && !verb.contains('-');
     if !is_verb || verb.chars().any(|c| c.is_ascii_digit()) {
         return 0;
     }
-    // A capitalised noun after the first word ("Member States") means the
-    // opening word was not a verb but the start of a name.
     let mut n = i + 1;
     if verb.ends_with([',', ';', ':']) {
         return n;
     }
     // "Having considered", "Having reviewed": the participle belongs.
-    if v == "having" && lw.get(n).is_some_and(|w| w.ends_with("ed") || w.ends_with("en") || *w == "heard") {
+    if v == "having" && at(n).is_some_and(|w| w.ends_with("ed") || w.ends_with("en") || w == "heard") {
         n += 1;
     }
-    if (v == "calls" || v == "calling")
-        && let Some(w) = lw.get(n)
-        && matches!(*w, "upon" | "on" | "for")
-    {
+    if (v == "calls" || v == "calling") && at(n).is_some_and(|w| matches!(w, "upon" | "on" | "for")) {
         n += 1;
     }
     'tails: for _ in 0..3 {
         // Most phrases have no tail: check the next word opens one first.
-        if !lw.get(n).is_some_and(|w| TAILS.iter().any(|t| t[0] == *w)) {
+        if !at(n).is_some_and(|w| TAILS.iter().any(|t| t[0] == w)) {
             break;
         }
         for tail in TAILS {
             if tail.len() + n <= words.len()
-                && tail.iter().zip(&lw[n..]).all(|(t, w)| w == t)
-                && (tail[0] != "of" || of_belongs(&lw[..n]))
+                && tail.iter().enumerate().all(|(j, t)| at(n + j) == Some(*t))
+                && (tail[0] != "of" || of_belongs(&lw[..n.min(lw.len())]))
             {
                 n += tail.len();
                 if words[n - 1].ends_with([',', ';', ':']) {
@@ -293,11 +324,6 @@ fn phrase_len(words: &[&str]) -> usize {
         break;
     }
     n
-}
-
-/// A word lower-cased without surrounding punctuation.
-fn lower_word(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase()
 }
 
 /// A verb like "Decides" or "Welcomes", not "States" in "States Parties";
@@ -312,11 +338,11 @@ fn is_plain_word(word: &str) -> bool {
         }
         count += 1;
     }
+    let bare = word.trim_matches(|c: char| !c.is_alphabetic());
     count > 3
-        && !matches!(
-            lower_word(word).as_str(),
-            "states" | "nations" | "affairs" | "rights" | "forces" | "is" | "this" | "has" | "was" | "as"
-        )
+        && !["states", "nations", "affairs", "rights", "forces", "is", "this", "has", "was", "as"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(bare))
 }
 
 #[cfg(test)]
