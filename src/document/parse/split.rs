@@ -11,7 +11,10 @@ use crate::document::model::{Clause, Document};
 const PARALLEL_FROM: usize = 4 << 20;
 
 pub fn parse_in_parallel(text: &str) -> Document {
-    let Some(at) = split_point(text).filter(|_| text.len() >= PARALLEL_FROM) else {
+    if text.len() < PARALLEL_FROM {
+        return parse_structure(text);
+    }
+    let Some(at) = split_point(text) else {
         return parse_structure(text);
     };
     let (first, second) = text.split_at(at);
@@ -35,12 +38,16 @@ fn split_point(text: &str) -> Option<usize> {
     while !text.is_char_boundary(from) {
         from += 1;
     }
+    // Line by line from the middle: the first resolution opening wins, so
+    // the search stops near the middle instead of scanning to the end.
     let rest = &text[from..];
-    ["\nCode:", "\nUnited Nations S/RES/", "\nUnited Nations A/RES/"]
-        .iter()
-        .filter_map(|marker| rest.find(marker))
-        .min()
-        .map(|i| from + i + 1)
+    rest.match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .find(|&start| {
+            let line = &rest[start..];
+            ["Code:", "United Nations S/RES/", "United Nations A/RES/"].iter().any(|m| line.starts_with(m))
+        })
+        .map(|start| from + start)
 }
 
 fn append(a: &mut Document, mut b: Document, offset: u32) {
