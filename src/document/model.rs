@@ -178,16 +178,38 @@ impl Clause {
 impl Resolution {
     /// Every clause of the resolution, annexes included, in pre-order.
     pub fn all_clauses(&self) -> impl Iterator<Item = &Clause> {
-        let mut out = Vec::new();
         let tops = self
             .preamble
             .iter()
             .chain(&self.operative)
             .chain(self.annexes.iter().flat_map(|a| a.preamble.iter().chain(&a.operative)));
-        for c in tops {
-            c.visit(&mut |c| out.push(c));
+        tops.flat_map(|c| PreOrder { stack: vec![std::slice::from_ref(c).iter()] })
+    }
+}
+
+/// A clause and its descendants in pre-order, without collecting them.
+struct PreOrder<'a> {
+    stack: Vec<std::slice::Iter<'a, Clause>>,
+}
+
+impl<'a> Iterator for PreOrder<'a> {
+    type Item = &'a Clause;
+
+    fn next(&mut self) -> Option<&'a Clause> {
+        loop {
+            let top = self.stack.last_mut()?;
+            match top.next() {
+                Some(c) => {
+                    if !c.children.is_empty() {
+                        self.stack.push(c.children.iter());
+                    }
+                    return Some(c);
+                }
+                None => {
+                    self.stack.pop();
+                }
+            }
         }
-        out.into_iter()
     }
 }
 
