@@ -168,30 +168,41 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 /// The UTF-8 encodings of everything `is_unsafe_char` rejects, checked on
 /// bytes so that clean text (the common case) is scanned at memory speed.
 fn has_unsafe_bytes(b: &[u8]) -> bool {
+    // Large texts are scanned in two halves at once: the check at a byte
+    // looks at most two bytes ahead, so the halves need not align.
+    const PARALLEL_FROM: usize = 4 << 20;
+    if b.len() < PARALLEL_FROM {
+        return unsafe_in(b, 0, b.len());
+    }
+    let middle = b.len() / 2;
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| unsafe_in(b, middle, b.len()));
+        let first = unsafe_in(b, 0, middle);
+        // A panicked scan proves nothing: treat the text as unsafe, which
+        // only means it is cleaned.
+        first || second.join().unwrap_or(true)
+    })
+}
+
+/// Whether an unsafe character starts anywhere in `b[from..to]` (the
+/// check may look past `to` into `b`).
+fn unsafe_in(b: &[u8], from: usize, to: usize) -> bool {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = 0;
-    while i < b.len() {
-        // Eight bytes at a time: skip any word that is all printable ASCII
-        // (no byte below 0x20 or at/above 0x7f), the bulk of any document.
-        if let Some(word) = b.get(i..i + 8) {
-            let x = u64::from_le_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]);
-            let below_space = x.wrapping_sub(LOW * 0x20) & !x & HIGH;
-            let del = (x ^ (LOW * 0x7f)).wrapping_sub(LOW) & !(x ^ (LOW * 0x7f)) & HIGH;
-            if below_space == 0 && del == 0 && x & HIGH == 0 {
-                i += 8;
-                continue;
-            }
+    let mut words = b[from..to].chunks_exact(8);
+    let mut at = from;
+    for w in &mut words {
+        // Skip any word that is all printable ASCII (no byte below 0x20 or
+        // at/above 0x7f), the bulk of any document.
+        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        let below_space = x.wrapping_sub(LOW * 0x20) & !x & HIGH;
+        let del = (x ^ (LOW * 0x7f)).wrapping_sub(LOW) & !(x ^ (LOW * 0x7f)) & HIGH;
+        if (below_space | del | (x & HIGH)) != 0 && (at..at + 8).any(|i| unsafe_at(b, i)) {
+            return true;
         }
-        let end = (i + 8).min(b.len());
-        while i < end {
-            if unsafe_at(b, i) {
-                return true;
-            }
-            i += 1;
-        }
+        at += 8;
     }
-    false
+    (at..to).any(|i| unsafe_at(b, i))
 }
 
 /// Whether an unsafe character starts at byte `i`.
@@ -305,6 +316,20 @@ mod tests {
                 assert!(has_unsafe_bytes(s.as_bytes()), "{bad:?} at {at}");
             }
         }
+    }
+
+    #[test]
+    fn a_large_text_is_scanned_in_halves_and_misses_nothing() {
+        let mut big = "Recalling “this” — fine\n".repeat(200_000);
+        assert!(!has_unsafe_bytes(big.as_bytes()));
+        for at in [0, big.len() / 2 - 1, big.len() / 2, big.len() / 2 + 1, big.len() - 1] {
+            let at = (0..=at).rev().find(|&i| big.is_char_boundary(i)).unwrap_or(0);
+            let mut s = big.clone();
+            s.insert(at, '\u{1b}');
+            assert!(has_unsafe_bytes(s.as_bytes()), "ESC at {at}");
+        }
+        big.push('\u{202e}');
+        assert!(has_unsafe_bytes(big.as_bytes()));
     }
 
     #[test]
