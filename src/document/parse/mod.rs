@@ -37,7 +37,13 @@ fn parse_structure(text: &str) -> Document {
         let next_readings = next.and_then(|n| n.label.as_ref()).map(|l| l.readings).unwrap_or_default();
         builder.block(&block, next_readings);
     });
-    builder.finish()
+    let mut doc = builder.finish();
+    // Ids of resolutions that have their code already are made here, on
+    // this half's thread; `complete` makes the rest once codes are known.
+    for res in doc.resolutions.iter_mut().filter(|r| !r.code.is_empty()) {
+        ids::assign(res);
+    }
+    doc
 }
 
 fn collect_furniture_and_footnotes(lines: &[layout::Line<'_>], doc: &mut Document) {
@@ -81,6 +87,7 @@ fn complete(doc: &mut Document, source: &str) {
                 .or_else(|| if single { title_line.clone() } else { None })
                 .or_else(|| if single { file_stem(source) } else { None })
                 .unwrap_or_else(|| format!("Resolution {}", k + 1));
+            ids::assign(res);
         }
         if let Some(row) = doc.front.adopted.iter().find(|r| r.code == res.code) {
             if res.vote.is_none() {
@@ -90,7 +97,6 @@ fn complete(doc: &mut Document, source: &str) {
                 res.topic = Some(row.topic.clone());
             }
         }
-        ids::assign(res);
     }
     strip_footnote_markers(doc);
     doc.title = title(doc, source);
