@@ -42,13 +42,9 @@ impl Node<'_> {
 
 /// Build the node list for all documents.
 pub fn build<'a>(docs: &'a [Document]) -> Vec<Node<'a>> {
-    // Sized once: a large corpus has a quarter of a million nodes, and
-    // growing the list by doubling would copy them all several times.
-    let estimate: usize = docs
-        .iter()
-        .map(|d| 1 + d.resolutions.iter().map(|r| 8 + r.annexes.len() + r.all_clauses().count()).sum::<usize>())
-        .sum();
-    let mut b = Builder { nodes: Vec::with_capacity(estimate), doc: 0 };
+    // Not pre-sized: counting the clauses first would walk a quarter of a
+    // million cold clauses twice, which costs more than growing the list.
+    let mut b = Builder { nodes: Vec::new(), doc: 0 };
     for (i, doc) in docs.iter().enumerate() {
         b.doc = i;
         let d = b.open(Kind::Document(doc), 0, None, None);
