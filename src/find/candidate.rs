@@ -45,12 +45,6 @@ pub fn push_annotation(out: &mut String, annotation: Option<&Annotation>) {
     out.push(' ');
 }
 
-/// Where the clause text ends inside its haystack (in chars): positions
-/// before it are text, after it the id.
-pub fn text_chars(clause: &Clause) -> usize {
-    clause.text.chars().filter(|&c| c != '*').count()
-}
-
 pub fn haystack(clause: &Clause) -> String {
     let mut s = String::with_capacity(clause.id.len() + clause.text.len() + 8);
     haystack_into(clause, &mut s);

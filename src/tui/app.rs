@@ -281,6 +281,32 @@ impl<'a> App<'a> {
         self.recompute_rows();
     }
 
+    /// Narrow the tree to `hits` (node indices, in order): each hit with its
+    /// sub-clauses, and its ancestors, unfolded so it shows. The hits also
+    /// become what `n` / `N` walk. Used by the finder's filter and by the
+    /// tag filter.
+    pub fn apply_filter(&mut self, query: String, hits: Vec<usize>) {
+        let mut visible = vec![false; self.nodes.len()];
+        for &h in &hits {
+            visible[h..self.nodes[h].end].iter_mut().for_each(|v| *v = true);
+            let mut p = self.nodes[h].parent;
+            while let Some(i) = p {
+                if visible[i] && self.open[i] {
+                    break;
+                }
+                visible[i] = true;
+                self.open[i] = true;
+                p = self.nodes[i].parent;
+            }
+        }
+        self.filter = Some(Filter { query, visible, matches: hits.len() });
+        if let Some(&first) = hits.first() {
+            self.selected = first;
+        }
+        self.hits = hits;
+        self.recompute_rows();
+    }
+
     /// Window resized.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.area = Rect::new(0, 0, width, height);

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::{App, Filter, Mode};
+use super::app::{App, Mode};
 use super::detail::breadcrumb;
 use super::finder::{Engine, Finder, Row, Saved, pinned};
 use super::outline::Kind;
@@ -145,7 +145,7 @@ fn accept(app: &mut App<'_>) {
     }
     hits.sort_unstable();
     if finder.filter {
-        apply_filter(app, finder.query, &hits);
+        app.apply_filter(finder.query, hits);
         return;
     }
     let chosen = finder.result(engine, finder.selected);
@@ -160,30 +160,6 @@ fn accept(app: &mut App<'_>) {
             app.message = Some("no match".into());
         }
     }
-}
-
-fn apply_filter(app: &mut App<'_>, query: String, hits: &[usize]) {
-    let mut visible = vec![false; app.nodes.len()];
-    for &h in hits {
-        // The matching clause, its ancestors (unfolded so it shows), and
-        // its own sub-clauses.
-        visible[h..app.nodes[h].end].iter_mut().for_each(|v| *v = true);
-        let mut p = app.nodes[h].parent;
-        while let Some(i) = p {
-            if visible[i] && app.open[i] {
-                break;
-            }
-            visible[i] = true;
-            app.open[i] = true;
-            p = app.nodes[i].parent;
-        }
-    }
-    app.filter = Some(Filter { query, visible, matches: hits.len() });
-    app.hits = hits.to_vec();
-    if let Some(&first) = hits.first() {
-        app.selected = first;
-    }
-    app.recompute_rows();
 }
 
 pub fn clear_filter(app: &mut App<'_>) {

@@ -6,7 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders};
 use ratatui_textarea::{TextArea, WrapMode};
 
-use super::app::{AnnotationsView, App, Entry, Filter, Mode};
+use super::app::{AnnotationsView, App, Entry, Mode};
 use super::find_update::center;
 use super::outline::Kind;
 use super::update::Effect;
@@ -148,22 +148,7 @@ pub fn tag_pick_key(app: &mut App<'_>, key: &KeyEvent) {
 pub fn filter_by_tag(app: &mut App<'_>, tag: &str) {
     let hits: Vec<usize> =
         (0..app.nodes.len()).filter(|&i| app.annotation(i).is_some_and(|a| a.tags.contains(tag))).collect();
-    let mut visible = vec![false; app.nodes.len()];
-    for &h in &hits {
-        visible[h] = true;
-        let mut p = app.nodes[h].parent;
-        while let Some(i) = p {
-            visible[i] = true;
-            app.open[i] = true;
-            p = app.nodes[i].parent;
-        }
-    }
-    app.filter = Some(Filter { query: format!("#{tag}"), visible, matches: hits.len() });
-    if let Some(&first) = hits.first() {
-        app.selected = first;
-    }
-    app.hits = hits;
-    app.recompute_rows();
+    app.apply_filter(format!("#{tag}"), hits);
 }
 
 /// `A`: every noted or tagged clause, then the orphans.
