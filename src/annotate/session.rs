@@ -14,11 +14,18 @@ pub struct Notes {
 }
 
 impl Notes {
+    /// Anchor every document's notes in memory only: for reading (search,
+    /// export), which must never write.
+    pub fn view(store: Store, docs: &[Document]) -> Notes {
+        let mut notes = Notes { store, docs: Vec::new() };
+        notes.reanchor(docs);
+        notes
+    }
+
     /// Anchor every document's notes; annotations that followed a revised
     /// clause, or became orphans, are saved as such (unless read-only).
     pub fn open(store: Store, docs: &[Document]) -> Result<Notes, String> {
-        let mut notes = Notes { store, docs: Vec::new() };
-        notes.reanchor(docs);
+        let mut notes = Notes::view(store, docs);
         if !notes.store.is_read_only() {
             let relocations: Vec<Op> = notes
                 .docs

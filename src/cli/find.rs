@@ -16,11 +16,8 @@ pub fn run(
     // Notes and tags are searched too; a notes file that cannot be read
     // only means they are not.
     let path = super::notes_path(notes, config).ok();
-    let notes = path.and_then(|p| reso::annotate::Store::open(&p).ok()).map(|store| {
-        let mut n = reso::annotate::Notes { store, docs: Vec::new() };
-        n.reanchor(&docs);
-        n
-    });
+    let notes =
+        path.and_then(|p| reso::annotate::Store::open(&p).ok()).map(|store| reso::annotate::Notes::view(store, &docs));
     let hits = reso::find::engine::search_with_notes(&docs, query, limit, notes.as_ref());
     let text = if as_json {
         serde_json::to_string_pretty(&hits).map_err(|e| e.to_string())?

@@ -13,8 +13,7 @@ pub fn export(paths: &[PathBuf], format: &str, notes_flag: Option<&Path>, config
     let path = super::notes_path(notes_flag, config)?;
     // Exporting never writes: re-anchoring happens in memory only.
     let store = reso::annotate::Store::open(&path)?;
-    let mut n = reso::annotate::Notes { store, docs: Vec::new() };
-    n.reanchor(&docs);
+    let n = reso::annotate::Notes::view(store, &docs);
     let order: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
     let entries = notes::entries(&docs, &n, &order);
     let text = match format {

@@ -210,10 +210,17 @@ fn resolution(out: &mut Out, res: &Resolution, ctx: &Context<'_>, doc: usize) {
     out.text(&counts, Style::default());
     // Clauses per tag: where the delegation stands on this resolution.
     if let Some(notes) = ctx.notes {
+        // One pass over the clauses, counting every tag and the notes.
+        let mut per_tag = vec![0usize; ctx.tags.len()];
+        let mut noted = 0;
+        for a in res.all_clauses().filter_map(|c| notes.get(doc, &c.id)) {
+            for (count, def) in per_tag.iter_mut().zip(ctx.tags) {
+                *count += usize::from(a.tags.contains(&def.name));
+            }
+            noted += usize::from(!a.note.trim().is_empty());
+        }
         let mut rich: Rich = Vec::new();
-        for def in ctx.tags {
-            let n =
-                res.all_clauses().filter(|c| notes.get(doc, &c.id).is_some_and(|a| a.tags.contains(&def.name))).count();
+        for (def, &n) in ctx.tags.iter().zip(&per_tag) {
             if n > 0 {
                 if !rich.is_empty() {
                     rich.extend(plain(" · ", Style::default()));
@@ -221,8 +228,6 @@ fn resolution(out: &mut Out, res: &Resolution, ctx: &Context<'_>, doc: usize) {
                 rich.extend(plain(&format!("{} {n}", def.name), tag_style(ctx, &def.name)));
             }
         }
-        let noted =
-            res.all_clauses().filter(|c| notes.get(doc, &c.id).is_some_and(|a| !a.note.trim().is_empty())).count();
         if noted > 0 {
             rich.extend(plain(&format!("{}{noted} noted", if rich.is_empty() { "" } else { " · " }), Style::default()));
         }
