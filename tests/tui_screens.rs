@@ -114,3 +114,17 @@ fn hostile_text_never_reaches_the_screen_as_escapes() {
     assert!(!text.contains("[31m") && !text.contains("owned"));
     assert!(text.contains("日本語"));
 }
+
+#[test]
+fn help_lists_the_configured_tags_and_the_note_keys() {
+    let docs = docs();
+    let mut app = App::new(&docs, 45);
+    app.tags[2].name = "co-sponsor".into();
+    update(&mut app, Action::Help);
+    for _ in 0..20 {
+        update(&mut app, Action::Down);
+    }
+    let text = format!("{}", screen(&mut app, 120, 40).backend());
+    assert!(text.contains("toggle the tag co-sponsor on this clause"), "{text}");
+    assert!(text.contains("in the note editor: discard the edit"), "{text}");
+}

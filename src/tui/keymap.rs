@@ -135,6 +135,16 @@ pub const FINDER_KEYS: [(&str, &str); 6] = [
     ("Backspace, Ctrl-u", "delete a character, clear the query"),
 ];
 
+/// Keys in the note editor and the list of notes (text input and a
+/// modal list, so not rebindable actions); listed in the help overlay.
+pub const NOTES_KEYS: [(&str, &str); 5] = [
+    ("Esc, Ctrl-s", "in the note editor: keep the note"),
+    ("Ctrl-g", "in the note editor: discard the edit"),
+    ("Enter", "in the list of notes: jump to the clause"),
+    ("r", "in the list of notes: re-attach an orphan to the clause selected before"),
+    ("Esc", "in the list of notes: close it"),
+];
+
 /// A key with its modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {

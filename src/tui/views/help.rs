@@ -8,12 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::tui::app::App;
-use crate::tui::keymap::FINDER_KEYS;
+use crate::tui::keymap::{FINDER_KEYS, NOTES_KEYS};
 use crate::tui::layout::inner;
 
 pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
     let width = area.width.saturating_sub(4).min(96);
-    let wanted = app.keymap.bindings.len() + FINDER_KEYS.len() + 5;
+    let wanted = app.keymap.bindings.len() + FINDER_KEYS.len() + app.tags.len() + NOTES_KEYS.len() + 9;
     let height = area.height.saturating_sub(2).min(u16::try_from(wanted).unwrap_or(u16::MAX));
     let popup = Rect {
         x: area.x + (area.width.saturating_sub(width)) / 2,
@@ -39,6 +39,13 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
     lines.push(Line::default());
     lines.push(Line::styled(" In the finder (/ or f)", Style::default().add_modifier(Modifier::BOLD)));
     lines.extend(FINDER_KEYS.iter().map(|(keys, what)| entry(keys, what)));
+    lines.push(Line::default());
+    lines.push(Line::styled(" Tags and notes", Style::default().add_modifier(Modifier::BOLD)));
+    // The tags come from the configuration, so the list shows the real ones.
+    lines.extend(
+        app.tags.iter().map(|t| entry(&t.key.to_string(), &format!("toggle the tag {} on this clause", t.name))),
+    );
+    lines.extend(NOTES_KEYS.iter().map(|(keys, what)| entry(keys, what)));
     let lines: Vec<Line<'static>> = lines.into_iter().skip(app.help_scroll).collect();
     frame.render_widget(Paragraph::new(lines), inner(popup));
 }
