@@ -9,3 +9,9 @@ pub mod document;
 pub mod export;
 pub mod find;
 pub mod tui;
+
+/// mimalloc instead of the system allocator: a parse makes about five
+/// allocations per clause and a 50 MB corpus has 240,000 clauses; with it
+/// parsing and freeing take about a fifth less time (see README, Performance).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
