@@ -26,15 +26,19 @@ pub enum Kind {
 
 /// Split text into classified lines.
 pub fn lines(text: &str) -> Vec<Line<'_>> {
+    let bytes = text.as_bytes();
     // Counted first so the list is allocated once, at its final size.
-    let count = count_newlines(text.as_bytes()) + 1;
+    let count = memchr::memchr_iter(b'\n', bytes).count() + 1;
     let mut out: Vec<Line<'_>> = Vec::with_capacity(count);
-    out.extend(text.split('\n').enumerate().map(|(i, raw)| {
-        let raw = raw.trim_start_matches('\u{c}');
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    out.extend(ends.enumerate().map(|(i, end)| {
+        let raw = &text[start..end];
+        start = end + 1;
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let trimmed = raw.trim_matches(is_space);
+        let trimmed = trim_line(raw);
         let kind = if trimmed.is_empty() { Kind::Blank } else { Kind::Text };
-        Line { no, text: trimmed.trim_matches('\u{c}'), kind }
+        Line { no, text: trimmed, kind }
     }));
     // A file ending in a newline does not have an extra empty line.
     if out.last().is_some_and(|l| l.kind == Kind::Blank && l.text.is_empty()) && text.ends_with('\n') {
@@ -45,18 +49,15 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
     out
 }
 
-/// Newlines in `b`, eight bytes at a time.
-fn count_newlines(b: &[u8]) -> usize {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let mut words = b.chunks_exact(8);
-    let mut n = 0;
-    for w in &mut words {
-        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]) ^ 0x0a0a_0a0a_0a0a_0a0a;
-        // The high bit of each byte is set exactly where that byte is zero.
-        let zero = !(((x & LOW7) + LOW7) | x | LOW7);
-        n += zero.count_ones() as usize;
+/// A line without surrounding white space and form feeds. Most lines start
+/// and end with a visible ASCII character and are returned as they are,
+/// without decoding characters.
+fn trim_line(raw: &str) -> &str {
+    let visible = |b: &u8| (0x21..0x7f).contains(b);
+    if raw.as_bytes().first().is_some_and(visible) && raw.as_bytes().last().is_some_and(visible) {
+        return raw;
     }
-    n + words.remainder().iter().filter(|&&c| c == b'\n').count()
+    raw.trim_start_matches('\u{c}').trim_matches(is_space).trim_matches('\u{c}')
 }
 
 /// Whitespace including the no-break spaces PDF converters leave behind.
@@ -304,10 +305,15 @@ mod tests {
     }
 
     #[test]
-    fn newlines_are_counted_exactly() {
-        for text in ["", "\n", "a\nb", "\n\n\n\n\n\n\n\n\n", "x\u{10a}\n\u{a0a}\n0123456789\n"] {
-            assert_eq!(count_newlines(text.as_bytes()), text.matches('\n').count(), "{text:?}");
+    fn one_line_for_each_newline_and_lines_trimmed() {
+        for text in ["x", "\n", "a\nb", "\n\n\n\n\n\n\n\n\nz", "x\u{10a}\n\u{a0a}\n0123456789\n"] {
+            let expected = text.strip_suffix('\n').unwrap_or(text).split('\n').count();
+            assert_eq!(lines(text).len(), expected, "{text:?}");
         }
+        let l = lines("  a b \t\n\u{c}\u{a0}Recalling\u{a0}\n\u{c}\n.x.");
+        let texts: Vec<&str> = l.iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["a b", "Recalling", "", ".x."]);
+        assert_eq!(l[2].kind, Kind::Blank);
     }
 
     #[test]

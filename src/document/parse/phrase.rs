@@ -5,59 +5,65 @@
 use compact_str::CompactString;
 
 /// Adverbs that open a phrase ("Further recommends", "Deeply concerned").
-const ADVERBS: &[&str] = &[
-    "further",
-    "also",
-    "strongly",
-    "deeply",
-    "fully",
-    "firmly",
-    "again",
-    "once",
-    "warmly",
-    "gravely",
-    "seriously",
-    "profoundly",
-    "solemnly",
-    "emphatically",
-    "earnestly",
-    "sincerely",
-    "urgently",
-    "highly",
-    "keenly",
-    "noting",
-    "welcoming",
-];
+fn is_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "further"
+            | "also"
+            | "strongly"
+            | "deeply"
+            | "fully"
+            | "firmly"
+            | "again"
+            | "once"
+            | "warmly"
+            | "gravely"
+            | "seriously"
+            | "profoundly"
+            | "solemnly"
+            | "emphatically"
+            | "earnestly"
+            | "sincerely"
+            | "urgently"
+            | "highly"
+            | "keenly"
+            | "noting"
+            | "welcoming"
+    )
+}
 
 /// Phrase words that are not participles or third-person verbs.
-const WORDS: &[&str] = &[
-    "aware",
-    "mindful",
-    "cognizant",
-    "conscious",
-    "desirous",
-    "convinced",
-    "concerned",
-    "alarmed",
-    "determined",
-    "guided",
-    "encouraged",
-    "resolved",
-    "disturbed",
-    "appalled",
-    "distressed",
-    "gratified",
-    "pleased",
-    "grateful",
-    "committed",
-    "having",
-    "bearing",
-    "keeping",
-    "taking",
-    "recognizing",
-    "noting",
-    "acting",
-];
+fn is_phrase_word(w: &str) -> bool {
+    matches!(
+        w,
+        "aware"
+            | "mindful"
+            | "cognizant"
+            | "conscious"
+            | "desirous"
+            | "convinced"
+            | "concerned"
+            | "alarmed"
+            | "determined"
+            | "guided"
+            | "encouraged"
+            | "resolved"
+            | "disturbed"
+            | "appalled"
+            | "distressed"
+            | "gratified"
+            | "pleased"
+            | "grateful"
+            | "committed"
+            | "having"
+            | "bearing"
+            | "keeping"
+            | "taking"
+            | "recognizing"
+            | "noting"
+            | "acting"
+    )
+}
 
 /// Words that may follow the verb and still belong to the phrase, in the
 /// sequences drafting style uses them.
@@ -85,42 +91,54 @@ const TAILS: &[&[&str]] = &[
     &["of"],
 ];
 
+/// The first words of `TAILS`: most phrases have no tail, and this one
+/// check settles that (a test keeps it in step with `TAILS`).
+fn opens_tail(w: &str) -> bool {
+    matches!(w, "in" | "forward" | "by" | "into" | "note" | "with" | "also" | "further" | "that" | "of")
+}
+
 /// Words after which `of` belongs to the phrase ("Aware of", "Approving
 /// of", "Taking note of"); after others ("Recalling of") it does not.
-const BEFORE_OF: &[&str] = &[
-    "aware",
-    "approving",
-    "note",
-    "cognizant",
-    "conscious",
-    "mindful",
-    "convinced",
-    "concerned",
-    "concern",
-    "appreciative",
-    "supportive",
-    "informed",
-    "reminded",
-    "respectful",
-    "regret",
-];
+fn of_may_follow(w: &str) -> bool {
+    matches!(
+        w,
+        "aware"
+            | "approving"
+            | "note"
+            | "cognizant"
+            | "conscious"
+            | "mindful"
+            | "convinced"
+            | "concerned"
+            | "concern"
+            | "appreciative"
+            | "supportive"
+            | "informed"
+            | "reminded"
+            | "respectful"
+            | "regret"
+    )
+}
 
 /// Words that, when they open a paragraph, are not a phrase even though they
 /// end like one (place names and nouns).
-const NOT_PHRASES: &[&str] = &[
-    "beijing",
-    "nanjing",
-    "chongqing",
-    "spring",
-    "king",
-    "thing",
-    "wing",
-    "ring",
-    "sterling",
-    "viking",
-    "kunming",
-    "shandong",
-];
+fn is_not_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "beijing"
+            | "nanjing"
+            | "chongqing"
+            | "spring"
+            | "king"
+            | "thing"
+            | "wing"
+            | "ring"
+            | "sterling"
+            | "viking"
+            | "kunming"
+            | "shandong"
+    )
+}
 
 /// "Taking note with grave concern of": `of` belongs after `note …`;
 /// "Noting with concern of" is not drafting style.
@@ -128,7 +146,7 @@ fn of_belongs(before: &[&str]) -> bool {
     let Some(prev) = before.last() else {
         return false;
     };
-    BEFORE_OF.contains(prev) && (*prev != "concern" || before.contains(&"note"))
+    of_may_follow(prev) && (*prev != "concern" || before.contains(&"note"))
 }
 
 /// The phrase at the start of `text`, or "" if there is none.
@@ -137,8 +155,7 @@ pub fn leading_phrase(text: &str) -> CompactString {
         return CompactString::from(marked);
     }
     let mut store = [""; PHRASE_WORDS];
-    let words = leading_words(text, &mut store);
-    let n = phrase_len(words);
+    let (words, n) = phrase_words(text, &mut store);
     if n == 0 {
         return CompactString::default();
     }
@@ -160,8 +177,7 @@ pub fn starts_with_phrase(text: &str) -> bool {
         return true;
     }
     let mut store = [""; PHRASE_WORDS];
-    let words = leading_words(text, &mut store);
-    phrase_len(words) > 0
+    phrase_words(text, &mut store).1 > 0
 }
 
 fn marked_phrase(text: &str) -> Option<&str> {
@@ -189,14 +205,14 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
     i
 }
 
-/// The first words of `text` (at most `PHRASE_WORDS`), without allocating.
-fn leading_words<'s, 't>(text: &'t str, store: &'s mut [&'t str; PHRASE_WORDS]) -> &'s [&'t str] {
+/// The first words of `text` (at most `limit`), without allocating.
+fn leading_words<'s, 't>(text: &'t str, store: &'s mut [&'t str; PHRASE_WORDS], limit: usize) -> &'s [&'t str] {
     let mut n = 0;
     // Splitting ASCII text needs no character decoding.
     let head = &text.as_bytes()[..text.len().min(160)];
     let words: &mut dyn Iterator<Item = &'t str> =
         if head.is_ascii() { &mut text.split_ascii_whitespace() } else { &mut text.split_whitespace() };
-    for w in words.take(PHRASE_WORDS) {
+    for w in words.take(limit.min(PHRASE_WORDS)) {
         store[n] = w;
         n += 1;
     }
@@ -207,60 +223,90 @@ fn leading_words<'s, 't>(text: &'t str, store: &'s mut [&'t str; PHRASE_WORDS]) 
 /// of") has six words; a few more leave room for adverbs.
 const PHRASE_WORDS: usize = 8;
 
-fn phrase_len(words: &[&str]) -> usize {
-    let Some(first) = words.first() else { return 0 };
-    if !first.chars().next().is_some_and(char::is_uppercase) {
-        return 0;
+/// Most phrases are decided by their first few words.
+const FEW_WORDS: usize = 4;
+
+/// The first words of `text` and how many of them make its phrase (0: none).
+/// The first few words are split and lower-cased first; the rest only if
+/// the grammar asks for them.
+fn phrase_words<'s, 't>(text: &'t str, store: &'s mut [&'t str; PHRASE_WORDS]) -> (&'s [&'t str], usize) {
+    let few = leading_words(text, store, FEW_WORDS).len();
+    let first_upper = store[0].chars().next().is_some_and(char::is_uppercase);
+    if few == 0 || !first_upper {
+        return (&store[..few], 0);
     }
-    // Most phrases are decided by their first few words: lower-case those,
-    // and the rest only if the grammar asks for them.
-    let mut buf = String::with_capacity(96);
-    let mut lw = [""; PHRASE_WORDS];
-    let few = lower_words(words, words.len().min(4), &mut buf, &mut lw);
     let asked_beyond = std::cell::Cell::new(false);
-    let n = phrase_len_with(words, &lw[..few], &asked_beyond);
+    let n = with_lower_words(&store[..few], |lw| phrase_len_with(&store[..few], lw, few == FEW_WORDS, &asked_beyond));
     if !asked_beyond.get() {
-        return n;
+        return (&store[..few], n);
     }
-    let mut buf = String::with_capacity(160);
-    let mut lw = [""; PHRASE_WORDS];
-    let all = lower_words(words, words.len(), &mut buf, &mut lw);
-    phrase_len_with(words, &lw[..all], &std::cell::Cell::new(false))
+    let all = leading_words(text, store, PHRASE_WORDS);
+    let n = with_lower_words(all, |lw| phrase_len_with(all, lw, false, &std::cell::Cell::new(false)));
+    (all, n)
 }
 
-/// The first `count` words lower-cased and stripped of punctuation, as
-/// slices of `buf`; returns how many were written into `out`.
-fn lower_words<'b>(words: &[&str], count: usize, buf: &'b mut String, out: &mut [&'b str; PHRASE_WORDS]) -> usize {
-    let count = count.min(PHRASE_WORDS);
+/// Calls `f` with `words` lower-cased and stripped of punctuation. ASCII
+/// words (nearly all) are lower-cased in a buffer on the stack.
+fn with_lower_words<R>(words: &[&str], f: impl FnOnce(&[&str]) -> R) -> R {
+    let mut lw = [""; PHRASE_WORDS];
+    let mut stack = [0u8; 160];
+    if let Some(n) = lower_ascii(words, &mut stack, &mut lw) {
+        return f(&lw[..n]);
+    }
+    let mut buf = String::with_capacity(160);
     let mut bounds = [(0usize, 0usize); PHRASE_WORDS];
-    for (k, w) in words.iter().take(count).enumerate() {
+    for (k, w) in words.iter().take(PHRASE_WORDS).enumerate() {
         let start = buf.len();
-        if w.is_ascii() {
-            // The common case, without decoding characters.
-            buf.push_str(w.trim_matches(|c: char| !c.is_ascii_alphabetic()));
-            buf[start..].make_ascii_lowercase();
-        } else {
-            for c in w.trim_matches(|c: char| !c.is_alphabetic()).chars() {
-                buf.extend(c.to_lowercase());
-            }
+        for c in w.trim_matches(|c: char| !c.is_alphabetic()).chars() {
+            buf.extend(c.to_lowercase());
         }
         bounds[k] = (start, buf.len());
     }
-    let buf: &'b str = buf;
-    for (slot, &(a, b)) in out.iter_mut().zip(&bounds).take(count) {
+    let mut lw = [""; PHRASE_WORDS];
+    let n = words.len().min(PHRASE_WORDS);
+    for (slot, &(a, b)) in lw.iter_mut().zip(&bounds).take(n) {
         *slot = &buf[a..b];
     }
-    count
+    f(&lw[..n])
 }
 
-/// The phrase grammar over lower-cased words `lw` (possibly only the first
-/// few of `words`); sets `asked_beyond` if it needed a word `lw` lacks.
-fn phrase_len_with(words: &[&str], lw: &[&str], asked_beyond: &std::cell::Cell<bool>) -> usize {
+/// ASCII words lower-cased into `buf`, without their leading and trailing
+/// non-letters; None if a word is not ASCII or `buf` is too small.
+fn lower_ascii<'b>(words: &[&str], buf: &'b mut [u8; 160], out: &mut [&'b str; PHRASE_WORDS]) -> Option<usize> {
+    let mut bounds = [(0usize, 0usize); PHRASE_WORDS];
+    let mut len = 0;
+    let n = words.len().min(PHRASE_WORDS);
+    for (k, w) in words.iter().take(n).enumerate() {
+        let b = w.as_bytes();
+        if !b.is_ascii() {
+            return None;
+        }
+        let first = b.iter().position(u8::is_ascii_alphabetic).unwrap_or(b.len());
+        let last = b.iter().rposition(u8::is_ascii_alphabetic).map_or(first, |i| i + 1);
+        let letters = &b[first..last.max(first)];
+        let slot = buf.get_mut(len..len + letters.len())?;
+        for (d, s) in slot.iter_mut().zip(letters) {
+            *d = s.to_ascii_lowercase();
+        }
+        bounds[k] = (len, len + letters.len());
+        len += letters.len();
+    }
+    let text = std::str::from_utf8(&buf[..len]).ok()?;
+    for (slot, &(a, b)) in out.iter_mut().zip(&bounds).take(n) {
+        *slot = &text[a..b];
+    }
+    Some(n)
+}
+
+/// The phrase grammar over lower-cased words `lw` (one for each of
+/// `words`). `more`: `words` are only the first few of the text; the grammar
+/// then sets `asked_beyond` when it would need a word it lacks.
+fn phrase_len_with(words: &[&str], lw: &[&str], more: bool, asked_beyond: &std::cell::Cell<bool>) -> usize {
     let at = |k: usize| -> Option<&str> {
         match lw.get(k) {
             Some(w) => Some(*w),
             None => {
-                if k < words.len() {
+                if more {
                     asked_beyond.set(true);
                 }
                 None
@@ -268,7 +314,7 @@ fn phrase_len_with(words: &[&str], lw: &[&str], asked_beyond: &std::cell::Cell<b
         }
     };
     let mut i = 0;
-    while i < words.len() && i < 2 && at(i).is_some_and(|w| ADVERBS.contains(&w)) {
+    while i < words.len() && i < 2 && at(i).is_some_and(is_adverb) {
         let w = at(i).unwrap_or("");
         // "Noting"/"Welcoming" are verbs themselves when nothing follows.
         if matches!(w, "noting" | "welcoming") {
@@ -282,9 +328,9 @@ fn phrase_len_with(words: &[&str], lw: &[&str], asked_beyond: &std::cell::Cell<b
     let Some(verb) = words.get(i) else { return 0 };
     let v = at(i).unwrap_or("");
     // A word that ends a phrase by itself ("Recalling,") still counts.
-    let is_verb = !NOT_PHRASES.contains(&v)
+    let is_verb = !is_not_phrase(v)
         && v.len() > 3
-        && (WORDS.contains(&v)
+        && (is_phrase_word(v)
             || v.ends_with("ing")
             || (v.ends_with('s') && !v.ends_with("ss") && !v.ends_with("us") && is_plain_word(verb))
             || (v.ends_with("ed")
@@ -306,12 +352,18 @@ fn phrase_len_with(words: &[&str], lw: &[&str], asked_beyond: &std::cell::Cell<b
     }
     'tails: for _ in 0..3 {
         // Most phrases have no tail: check the next word opens one first.
-        if !at(n).is_some_and(|w| TAILS.iter().any(|t| t[0] == w)) {
+        if !at(n).is_some_and(opens_tail) {
             break;
         }
         for tail in TAILS {
-            if tail.len() + n <= words.len()
-                && tail.iter().enumerate().all(|(j, t)| at(n + j) == Some(*t))
+            if tail.len() + n > words.len() {
+                // Whether it matches depends on words not split yet.
+                if more {
+                    asked_beyond.set(true);
+                }
+                continue;
+            }
+            if tail.iter().enumerate().all(|(j, t)| at(n + j) == Some(*t))
                 && (tail[0] != "of" || of_belongs(&lw[..n.min(lw.len())]))
             {
                 n += tail.len();
@@ -348,6 +400,28 @@ fn is_plain_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn opens_tail_knows_every_tail() {
+        for tail in TAILS {
+            assert!(opens_tail(tail[0]), "{tail:?}");
+        }
+        for w in ["in", "forward", "by", "into", "note", "with", "also", "further", "that", "of"] {
+            assert!(TAILS.iter().any(|t| t[0] == w), "{w}");
+        }
+        assert!(!opens_tail("upon"));
+    }
+
+    #[test]
+    fn long_phrases_need_more_than_the_first_few_words() {
+        assert_eq!(leading_phrase("Noting with deep appreciation the work"), "Noting with deep appreciation");
+        assert_eq!(
+            leading_phrase("Further taking note with grave concern of it"),
+            "Further taking note with grave concern of"
+        );
+        assert_eq!(leading_phrase("Recognizing"), "Recognizing");
+        assert_eq!(leading_phrase("Deeply Évian"), "");
+    }
 
     #[test]
     fn phrases() {

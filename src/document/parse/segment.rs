@@ -80,37 +80,14 @@ pub fn push_collapsed(out: &mut String, text: &str) {
 }
 
 /// Does the text hold a tab, two spaces in a row, or a no-break space?
-/// Checked eight bytes at a time: it runs over every paragraph.
+/// It runs over every paragraph, so the scans are memchr's vectorised ones.
 fn needs_collapse(b: &[u8]) -> bool {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    // The high bit of each byte is set exactly where that byte is `byte`.
-    let equal = |x: u64, byte: u8| {
-        let y = x ^ (LOW * u64::from(byte));
-        !(((y & LOW7) + LOW7) | y | LOW7)
-    };
-    let mut prev = 0u8;
-    let mut words = b.chunks_exact(8);
-    for w in &mut words {
-        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        let spaces = equal(x, b' ');
-        if equal(x, b'\t') != 0 || spaces & (spaces >> 8) != 0 || (prev == b' ' && w[0] == b' ') {
-            return true;
-        }
-        // A no-break space is C2 A0; A0 alone is also the tail of letters
-        // such as à, so the byte before it decides.
-        if (prev == 0xC2 && w[0] == 0xA0) || (equal(x, 0xA0) != 0 && w.windows(2).any(|p| p == [0xC2, 0xA0])) {
-            return true;
-        }
-        prev = w[7];
+    if memchr::memmem::find(b, b"  ").is_some() {
+        return true;
     }
-    for &c in words.remainder() {
-        if c == b'\t' || (c == b' ' && prev == b' ') || (c == 0xA0 && prev == 0xC2) {
-            return true;
-        }
-        prev = c;
-    }
-    false
+    // A no-break space is C2 A0; A0 alone is also the tail of letters such
+    // as à, so the byte before it decides.
+    memchr::memchr2_iter(b'\t', 0xA0, b).any(|i| b[i] == b'\t' || (i > 0 && b[i - 1] == 0xC2))
 }
 
 /// `Key: value` lines of resolution headers and working papers.
