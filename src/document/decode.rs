@@ -187,20 +187,22 @@ fn has_unsafe_bytes(b: &[u8]) -> bool {
 /// Whether an unsafe character starts anywhere in `b[from..to]` (the
 /// check may look past `to` into `b`).
 fn unsafe_in(b: &[u8], from: usize, to: usize) -> bool {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut words = b[from..to].chunks_exact(8);
+    // A byte that can start an unsafe character: a control other than
+    // newline, tab and form feed, DEL, or the lead byte of C1 controls (C2),
+    // the Arabic letter mark (D8) and bidirectional controls (E2). Blocks
+    // are tested without an early exit so that the compiler vectorises the
+    // test; only blocks holding such a byte are looked at closely.
+    let suspect = |c: u8| {
+        (c < 0x20 && c != b'\n' && c != b'\t' && c != 0x0c) | (c == 0x7f) | (c == 0xC2) | (c == 0xD8) | (c == 0xE2)
+    };
+    const BLOCK: usize = 64;
+    let mut blocks = b[from..to].chunks_exact(BLOCK);
     let mut at = from;
-    for w in &mut words {
-        // Skip any word that is all printable ASCII (no byte below 0x20 or
-        // at/above 0x7f), the bulk of any document.
-        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        let below_space = x.wrapping_sub(LOW * 0x20) & !x & HIGH;
-        let del = (x ^ (LOW * 0x7f)).wrapping_sub(LOW) & !(x ^ (LOW * 0x7f)) & HIGH;
-        if (below_space | del | (x & HIGH)) != 0 && (at..at + 8).any(|i| unsafe_at(b, i)) {
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &c| any | suspect(c)) && (at..at + BLOCK).any(|i| unsafe_at(b, i)) {
             return true;
         }
-        at += 8;
+        at += BLOCK;
     }
     (at..to).any(|i| unsafe_at(b, i))
 }

@@ -21,7 +21,7 @@ pub fn assign(res: &mut Resolution) {
 
 fn number_preamble(clauses: &mut [Clause], base: &str) {
     for (i, c) in clauses.iter_mut().enumerate() {
-        c.id = format_compact!("{base}.{}", i + 1);
+        c.id = join(base, &format_compact!("{}", i + 1));
         number_items(&mut c.children, &c.id);
     }
 }
@@ -42,11 +42,7 @@ fn number_items(clauses: &mut [Clause], base: &str) {
                 .find(|s| !used.contains(s))
                 .unwrap_or(base_segment);
         }
-        let mut id = CompactString::with_capacity(base.len() + 1 + segment.len());
-        id.push_str(base);
-        id.push('.');
-        id.push_str(&segment);
-        c.id = id;
+        c.id = join(base, &segment);
         used.push(segment);
         number_items(&mut c.children, &c.id);
     }
@@ -55,5 +51,19 @@ fn number_items(clauses: &mut [Clause], base: &str) {
 /// The id segment for a printed label: letters and digits only, so that `.`
 /// stays the separator (`b.1` → `b1`); bullets have none.
 fn segment(label: &str) -> CompactString {
+    if label.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // Nearly every label (`17`, `d`, `iv`): copied as it is.
+        return CompactString::from(label);
+    }
     label.chars().filter(|c| c.is_ascii_alphanumeric()).collect()
+}
+
+/// `base.segment`, allocated once at its final size (`push_str` of a
+/// `&str`: compact_str's `push` of a char costs several times more).
+fn join(base: &str, segment: &str) -> CompactString {
+    let mut id = CompactString::with_capacity(base.len() + 1 + segment.len());
+    id.push_str(base);
+    id.push_str(".");
+    id.push_str(segment);
+    id
 }
