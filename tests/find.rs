@@ -8,11 +8,13 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use reso::document::{Document, sample};
 use reso::find::engine::pattern;
+use reso::find::haystack;
 use reso::find::highlight::positions;
 use reso::find::search;
 use reso::tui::App;
 use reso::tui::app::Mode;
 use reso::tui::find_update;
+use reso::tui::finder::Engine;
 use reso::tui::keymap::Action;
 use reso::tui::outline::Kind;
 use reso::tui::update::update;
@@ -135,6 +137,71 @@ fn enter_reveals_a_folded_deep_clause_and_n_walks_the_hits() {
     assert!(app.selected > first || n == 1);
     update(&mut app, Action::PrevHit);
     assert_eq!(app.selected, first);
+}
+
+/// An engine of 100,000 items over the sample's clauses: matching a broad
+/// fuzzy word over it takes far longer than a key press in a test build.
+fn big_engine(app: &App<'_>) -> Engine {
+    let clauses: Vec<(u32, String)> = app
+        .nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| match n.kind {
+            Kind::Clause(c) => Some((i as u32, haystack(c))),
+            _ => None,
+        })
+        .collect();
+    let items = (0..100_000)
+        .map(|k| {
+            let (node, text) = &clauses[k % clauses.len()];
+            (*node, format!("{text} GEN{k}"))
+        })
+        .collect();
+    Engine::from_items(items)
+}
+
+/// Frames go by until the accepted find has all its hits.
+fn collect_until_done(app: &mut App<'_>) {
+    let deadline = Instant::now() + Duration::from_secs(300);
+    while app.collecting.is_some() {
+        find_update::collect(app);
+        assert!(Instant::now() < deadline, "matching never finished");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn enter_does_not_wait_for_matching_to_finish() {
+    let docs = [sample()];
+    let mut app = app(&docs);
+    app.engine = Some(big_engine(&app));
+    update(&mut app, Action::OpenFinder);
+    for c in "hotline".chars() {
+        find_update::key(&mut app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    press(&mut app, KeyCode::Enter);
+    // Back in the reader at once, while the hits are still being collected.
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.collecting.is_some(), "matching 100,000 items cannot have finished yet");
+    collect_until_done(&mut app);
+    let engine = app.engine.as_ref().expect("engine");
+    assert_eq!(app.hits, engine.all_matches());
+    assert!(app.hits.len() > 10);
+    // With nothing to jump to at Enter, the reader jumps to the best hit.
+    assert_eq!(Some(app.selected), engine.nth(0));
+    assert_eq!(selected_id(&app), "CCPCJ/1/4:op.17");
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("hits")), "{:?}", app.message);
+
+    // A filter accepted early narrows the tree once the hits are known.
+    update(&mut app, Action::OpenFilter);
+    for c in "hotline".chars() {
+        find_update::key(&mut app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(app.filter.is_none() && app.collecting.is_some());
+    collect_until_done(&mut app);
+    let f = app.filter.as_ref().expect("filtered once matching ended");
+    assert_eq!(f.matches, app.hits.len());
 }
 
 #[test]

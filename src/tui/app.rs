@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui_textarea::TextArea;
 
 use super::detail::{self, Context};
-use super::finder::{Engine, Finder};
+use super::finder::{Collecting, Engine, Finder};
 use super::keymap::Keymap;
 use super::layout::{Panes, inner, panes};
 use super::outline::{self, Kind, Node};
@@ -93,6 +93,8 @@ pub struct App<'a> {
     /// The matching engine, started the first time the finder opens.
     pub engine: Option<Engine>,
     pub finder: Option<Finder>,
+    /// A find accepted while matching was still running.
+    pub collecting: Option<Collecting>,
     /// Hits of the last find, in document order, for `n` / `N`.
     pub hits: Vec<usize>,
     pub filter: Option<Filter>,
@@ -131,6 +133,7 @@ impl<'a> App<'a> {
             detail_key: None,
             engine: None,
             finder: None,
+            collecting: None,
             hits: Vec::new(),
             filter: None,
             preview: None,

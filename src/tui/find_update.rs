@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{App, Mode};
 use super::detail::breadcrumb;
-use super::finder::{Engine, Finder, Row, Saved, pinned};
+use super::finder::{Collecting, Engine, Finder, Row, Saved, pinned};
 use super::outline::Kind;
 use crate::find::candidate::push_annotation;
 use crate::find::haystack;
@@ -21,6 +21,8 @@ pub fn open(app: &mut App<'_>, filter: bool) {
         detail_scroll: app.detail_scroll,
     };
     let total = app.engine.as_ref().map(|e| e.total).unwrap_or(0);
+    // A new find replaces one still being collected.
+    app.collecting = None;
     app.finder = Some(Finder::new(filter, saved, total));
     app.mode = Mode::Find;
     set_query(app, String::new());
@@ -134,35 +136,96 @@ fn accept(app: &mut App<'_>) {
     let Some(engine) = app.engine.as_mut() else {
         return;
     };
-    // Matching may still be running on a very large corpus: wait for it so
-    // that the filter and `n`/`N` see every hit.
-    while engine.tick() {}
+    let running = engine.tick();
+    let mut pending = Collecting {
+        query: finder.query.clone(),
+        filter: finder.filter,
+        pinned: finder.pinned.clone(),
+        jumped: false,
+        provisional: None,
+    };
+    if !running {
+        let hits = all_hits(engine, &pending.pinned);
+        let chosen = finder.result(engine, finder.selected);
+        finish(app, pending, hits, chosen);
+        return;
+    }
+    // Matching still runs (a very large corpus and a broad query): do not
+    // make the reader wait. A jump goes to the best hit so far at once;
+    // the hits for `n` / `N`, and the filter, follow when matching ends
+    // (`collect`, called every frame).
+    if finder.filter {
+        app.message = Some(format!("filtering: matching {} clauses…", engine.total));
+    } else if let Some(node) = finder.result(engine, finder.selected) {
+        app.hits = all_hits(engine, &pending.pinned);
+        app.reveal(node);
+        center(app);
+        app.message = Some("still matching: n / N see the hits found so far".into());
+        pending.jumped = true;
+        if finder.selected == 0 && finder.pinned.is_empty() {
+            pending.provisional = Some(node);
+        }
+    } else {
+        app.hits.clear();
+        app.message = Some(format!("matching {} clauses…", engine.total));
+    }
+    app.collecting = Some(pending);
+}
+
+/// Every frame while a find is being collected: once matching has ended,
+/// the hits are complete.
+pub fn collect(app: &mut App<'_>) {
+    let (Some(engine), Some(_)) = (app.engine.as_mut(), app.collecting.as_ref()) else {
+        return;
+    };
+    if engine.tick() {
+        return;
+    }
+    let Some(pending) = app.collecting.take() else { return };
+    let hits = all_hits(engine, &pending.pinned);
+    // Jump to the best hit, unless the reader chose a hit or has moved on.
+    let refine = !pending.jumped || pending.provisional == Some(app.selected);
+    let best = if refine { pending.pinned.first().copied().or_else(|| engine.nth(0)) } else { None };
+    finish(app, pending, hits, best);
+}
+
+/// Every match (and clause answering the query as a reference), in
+/// document order.
+fn all_hits(engine: &Engine, pinned: &[usize]) -> Vec<usize> {
     let mut hits = engine.all_matches();
-    for &p in &finder.pinned {
+    for &p in pinned {
         if hits.binary_search(&p).is_err() {
             hits.push(p);
         }
     }
     hits.sort_unstable();
-    if finder.filter {
-        app.apply_filter(finder.query, hits);
+    hits
+}
+
+/// Filter by the hits, or remember them for `n` / `N` and jump to `chosen`.
+fn finish(app: &mut App<'_>, pending: Collecting, hits: Vec<usize>, chosen: Option<usize>) {
+    if pending.filter {
+        app.apply_filter(pending.query, hits);
         return;
     }
-    let chosen = finder.result(engine, finder.selected);
     app.hits = hits;
-    match chosen {
-        Some(node) => {
-            app.reveal(node);
-            center(app);
-            app.message = Some(format!("{} hits — n / N for the next / previous", app.hits.len()));
-        }
-        None => {
-            app.message = Some("no match".into());
-        }
+    if let Some(node) = chosen {
+        app.reveal(node);
+        center(app);
     }
+    app.message = Some(if app.hits.is_empty() {
+        "no match".into()
+    } else {
+        format!("{} hits — n / N for the next / previous", app.hits.len())
+    });
 }
 
 pub fn clear_filter(app: &mut App<'_>) {
+    if app.collecting.as_ref().is_some_and(|c| c.filter) {
+        app.collecting = None;
+        app.message = Some("filter cancelled".into());
+        return;
+    }
     if app.filter.take().is_some() {
         app.recompute_rows();
         app.message = Some("filter cleared".into());

@@ -56,6 +56,23 @@ pub struct Finder {
     pub total: usize,
 }
 
+/// A find accepted before matching finished (a very large corpus): the
+/// reader has jumped to the best hit so far; the full set of hits, for
+/// `n` / `N` or the filter, is collected when matching completes.
+#[derive(Debug, Clone)]
+pub struct Collecting {
+    pub query: String,
+    /// Narrow the tree to the hits once they are all known.
+    pub filter: bool,
+    /// Clauses that answer the query as a reference.
+    pub pinned: Vec<usize>,
+    /// The reader has jumped to a hit already.
+    pub jumped: bool,
+    /// The jump went to the best hit so far (the top row): when matching
+    /// ends, the best hit overall replaces it, unless the reader has moved.
+    pub provisional: Option<usize>,
+}
+
 /// The nucleo engine over all clause nodes; lives as long as the app.
 pub struct Engine {
     pub nucleo: Nucleo<u32>,
@@ -126,6 +143,7 @@ impl Engine {
         let snap = self.nucleo.snapshot();
         let mut nodes: Vec<usize> = snap.matched_items(..).map(|item| *item.data as usize).collect();
         nodes.sort_unstable();
+        nodes.dedup();
         nodes
     }
 

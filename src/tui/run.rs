@@ -120,6 +120,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>, stop: &AtomicBo
             find_update::tick(app);
             app.refresh();
         }
+        if app.collecting.is_some() {
+            find_update::collect(app);
+            app.refresh();
+        }
         if last_poll.elapsed() >= NOTES_POLL {
             notes_update::poll(app);
             last_poll = Instant::now();
@@ -129,7 +133,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>, stop: &AtomicBo
             panic!("RESO_TEST_PANIC is set: panicking after the first frame");
         }
         // While matching runs, wake often so results fill in as they come.
-        let running = app.finder.as_ref().is_some_and(|f| f.running);
+        let running = app.finder.as_ref().is_some_and(|f| f.running) || app.collecting.is_some();
         if !event::poll(if running { FRAME } else { TICK }).map_err(io)? {
             continue;
         }
