@@ -12,7 +12,7 @@ fn main() {
         eprintln!("clause_texts: {path}: {e}");
         std::process::exit(1)
     });
-    let Ok(doc) = reso::document::load_bytes(&bytes, &path) else {
+    let Ok(doc) = reso::document::load_owned(bytes, &path) else {
         eprintln!("clause_texts: cannot decode {path}");
         std::process::exit(1)
     };

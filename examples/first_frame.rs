@@ -16,7 +16,7 @@ fn main() {
         std::process::exit(1);
     };
     let t = Instant::now();
-    let Ok(doc) = reso::document::load_bytes(&bytes, &path) else {
+    let Ok(doc) = reso::document::load_owned(bytes, &path) else {
         eprintln!("first_frame: cannot decode {path}");
         std::process::exit(1);
     };

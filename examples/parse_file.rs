@@ -13,13 +13,11 @@ fn main() {
             std::process::exit(1);
         }
     };
-    match reso::document::load_bytes(&bytes, &path) {
-        Ok(doc) => println!(
-            "{} bytes, {} resolutions, {} clauses",
-            bytes.len(),
-            doc.resolutions.len(),
-            doc.all_clauses().count()
-        ),
+    let len = bytes.len();
+    match reso::document::load_owned(bytes, &path) {
+        Ok(doc) => {
+            println!("{} bytes, {} resolutions, {} clauses", len, doc.resolutions.len(), doc.all_clauses().count())
+        }
         Err(e) => eprintln!("parse_file: {e}"),
     }
 }

@@ -5,7 +5,11 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
-use reso::document::load_bytes;
+use reso::document::{Document, load_bytes, load_owned};
+
+fn json(doc: &Document) -> String {
+    reso::export::json::to_json(std::slice::from_ref(doc))
+}
 
 const PRE: &[&str] =
     &["Recalling", "Reaffirming", "Noting with concern", "Deeply alarmed by", "Bearing in mind", "Welcoming"];
@@ -159,7 +163,28 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..3000)) {
-        let _ = load_bytes(&bytes, "x");
+        let borrowed = load_bytes(&bytes, "x");
+        // Handing the bytes over (no copy) reads exactly the same document.
+        let owned = load_owned(bytes, "x");
+        match (borrowed, owned) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(json(&a), json(&b)),
+            (Err(a), Err(b)) => prop_assert_eq!(a, b),
+            (a, b) => prop_assert!(false, "{:?} vs {:?}", a.err(), b.err()),
+        }
+    }
+
+    #[test]
+    fn owned_and_borrowed_loads_agree_on_documents(lines in prop::collection::vec(line(), 0..80), bom in any::<bool>(), crlf in any::<bool>()) {
+        let mut text = lines.join(if crlf { "\r\n" } else { "\n" });
+        if bom {
+            text.insert(0, '\u{feff}');
+        }
+        let a = load_bytes(text.as_bytes(), "x");
+        let b = load_owned(text.into_bytes(), "x");
+        match (a, b) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(json(&a), json(&b)),
+            (a, b) => prop_assert_eq!(a.err(), b.err()),
+        }
     }
 
     #[test]

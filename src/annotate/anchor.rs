@@ -111,10 +111,10 @@ pub fn anchor(notes: &DocNotes, doc: &Document) -> Anchored {
 fn place(out: &mut Anchored, claimed: &mut HashSet<String>, old: &str, a: &Annotation, c: &Clause) {
     let fp = fingerprint(&c.text);
     claimed.insert(c.id.to_string());
-    out.moves.push((old.to_string(), c.id.to_string(), fp.clone(), c.text.clone()));
+    out.moves.push((old.to_string(), c.id.to_string(), fp.clone(), c.text.to_string()));
     let mut moved = a.clone();
     moved.fingerprint = fp;
-    moved.text = c.text.clone();
+    moved.text = c.text.to_string();
     out.by_id.insert(c.id.to_string(), moved);
 }
 

@@ -90,7 +90,7 @@ impl Notes {
             tag: tag.to_string(),
             on,
             fingerprint: fingerprint(&clause.text),
-            text: clause.text.clone(),
+            text: clause.text.to_string(),
         };
         self.apply(docs, &op)
     }
@@ -101,7 +101,7 @@ impl Notes {
             id: clause.id.to_string(),
             note: note.trim_end().to_string(),
             fingerprint: fingerprint(&clause.text),
-            text: clause.text.clone(),
+            text: clause.text.to_string(),
         };
         self.apply(docs, &op)
     }
@@ -112,7 +112,7 @@ impl Notes {
             orphan: orphan.to_string(),
             id: clause.id.to_string(),
             fingerprint: fingerprint(&clause.text),
-            text: clause.text.clone(),
+            text: clause.text.to_string(),
         };
         self.apply(docs, &op)
     }

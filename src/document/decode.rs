@@ -49,9 +49,38 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     } else {
         match std::str::from_utf8(body) {
             Ok(s) => (Cow::Borrowed(s), None),
-            Err(_) => (Cow::Owned(decode_windows_1252(body)), Some("not UTF-8: read as Windows-1252".to_string())),
+            Err(_) => (Cow::Owned(decode_windows_1252(body)), Some(CP1252_NOTE.to_string())),
         }
     };
+    clean(text, note)
+}
+
+const CP1252_NOTE: &str = "not UTF-8: read as Windows-1252";
+
+/// The same for bytes the caller gives up: clean UTF-8 (the common case)
+/// becomes the text without being copied.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<(String, Option<String>), DecodeError> {
+    let (_, utf16) = strip_bom(&bytes);
+    if utf16.is_some() || bytes.starts_with(b"%PDF") || binary_signature(&bytes).is_some() {
+        return decode(&bytes).map(|d| (d.text.into_owned(), d.note));
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let (text, note) = match String::from_utf8(bytes) {
+        Ok(s) => (s, None),
+        Err(e) => (decode_windows_1252(e.as_bytes()), Some(CP1252_NOTE.to_string())),
+    };
+    let decoded = clean(Cow::Borrowed(&text), None)?;
+    let cleaned = match decoded.text {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(s) => Some(s),
+    };
+    Ok((cleaned.unwrap_or(text), note))
+}
+
+/// Reject empty and NUL-holding text; remove what must not reach a terminal.
+fn clean(text: Cow<'_, str>, note: Option<String>) -> Result<Decoded<'_>, DecodeError> {
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }

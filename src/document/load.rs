@@ -44,7 +44,16 @@ pub fn sample() -> Document {
     load_bytes(SAMPLE_TEXT.as_bytes(), SAMPLE_NAME).unwrap_or_else(|_| parse(SAMPLE_TEXT, SAMPLE_NAME))
 }
 
-/// Decode and parse one file's bytes.
+/// Decode and parse one file's bytes, which the document then holds: its
+/// one-line paragraphs are ranges of the decoded text, not copies.
+pub fn load_owned(bytes: Vec<u8>, source: &str) -> Result<Document, DecodeError> {
+    let (text, note) = super::decode::decode_owned(bytes)?;
+    let mut doc = super::parse::parse_shared(std::sync::Arc::new(text), source);
+    doc.encoding_note = note;
+    Ok(doc)
+}
+
+/// Decode and parse one file's bytes (copied: see `load_owned`).
 pub fn load_bytes(bytes: &[u8], source: &str) -> Result<Document, DecodeError> {
     let decoded = decode(bytes)?;
     let mut doc = parse(&decoded.text, source);
@@ -63,7 +72,7 @@ pub fn load_inputs(paths: &[PathBuf]) -> Result<Vec<Document>, LoadError> {
         for file in expand(path)? {
             let bytes = std::fs::read(&file).map_err(|e| LoadError::Io(file.clone(), e))?;
             let source = file.display().to_string();
-            docs.push(load_bytes(&bytes, &source).map_err(|e| LoadError::Decode(file.clone(), e))?);
+            docs.push(load_owned(bytes, &source).map_err(|e| LoadError::Decode(file.clone(), e))?);
         }
     }
     Ok(docs)

@@ -6,6 +6,8 @@ pub mod decode;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod text;
 
-pub use load::{LoadError, SAMPLE_NAME, SAMPLE_TEXT, load_bytes, load_inputs, sample};
+pub use load::{LoadError, SAMPLE_NAME, SAMPLE_TEXT, load_bytes, load_inputs, load_owned, sample};
 pub use model::{Annex, Clause, Document, Resolution, Vote};
+pub use text::Text;

@@ -5,6 +5,8 @@
 use compact_str::CompactString;
 use serde::Serialize;
 
+use super::text::Text;
+
 /// One input file (or the bundled sample), parsed.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Document {
@@ -118,7 +120,7 @@ pub struct Clause {
     /// operative paragraph, if any.
     pub section: Option<String>,
     /// The full text after the label, with the source's emphasis kept.
-    pub text: String,
+    pub text: Text,
     pub children: Vec<Clause>,
     /// First and last source line this node holds itself (not its
     /// children's). Page furniture and footnotes between them belong to

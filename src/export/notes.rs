@@ -38,7 +38,7 @@ pub fn entries(docs: &[Document], notes: &Notes, tag_order: &[String]) -> Vec<En
                         id: c.id.to_string(),
                         tags: order(&a.tags),
                         note: a.note.clone(),
-                        text: c.text.clone(),
+                        text: c.text.to_string(),
                         orphan: false,
                     });
                 }

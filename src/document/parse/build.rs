@@ -1,6 +1,8 @@
 //! Blocks → resolutions. A small state machine: front matter, then for each
 //! resolution its header, preamble, operative part and annexes.
 
+use std::sync::Arc;
+
 use compact_str::CompactString;
 
 use super::front::{self, Section};
@@ -11,6 +13,7 @@ use super::segment::{Block, field, is_annex_heading};
 use super::tree::{MAX_DEPTH, Open, insert, open_at, place};
 use super::vote::parse_vote;
 use crate::document::model::{Annex, Clause, Document, LineSpan, Resolution, SourceLine};
+use crate::document::text::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -28,6 +31,9 @@ enum Part {
 
 pub struct Builder {
     pub doc: Document,
+    /// The decoded source: one-line paragraphs keep their text as a range
+    /// of it.
+    source: Arc<String>,
     mode: Mode,
     res: Option<Resolution>,
     part: Part,
@@ -42,9 +48,10 @@ pub struct Builder {
 }
 
 impl Builder {
-    pub fn new(doc: Document) -> Self {
+    pub fn new(doc: Document, source: Arc<String>) -> Self {
         Builder {
             doc,
+            source,
             mode: Mode::Front(Section::Title),
             res: None,
             part: Part::Preamble,
@@ -268,7 +275,7 @@ impl Builder {
             self.after_section_heading = true;
             return;
         }
-        let joined = block.joined();
+        let joined = block.text_in(&self.source);
         let adopted = joined.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("adopted "));
         if block.label.is_none() && (adopted || joined.len() < 60 && joined.to_lowercase().contains("plenary meeting"))
         {
@@ -285,7 +292,7 @@ impl Builder {
         }
     }
 
-    fn paragraph(&mut self, block: &Block<'_>, text: String, was_section: bool) {
+    fn paragraph(&mut self, block: &Block<'_>, text: Text, was_section: bool) {
         let preambular = self.part == Part::Preamble
             || self.stack.is_empty()
             || (was_section && starts_with_phrase(&text) && !text.starts_with(char::is_numeric));
@@ -307,8 +314,9 @@ impl Builder {
         let last = block.parts.last().map(|p| p.0).unwrap_or(0);
         match open_at(self.roots(), depth) {
             Some(open) => {
-                open.text.push('\n');
-                open.text.push_str(&text);
+                let own = open.text.to_mut();
+                own.push('\n');
+                own.push_str(&text);
                 open.lines.extend_to(last);
             }
             None => self.unplaced(block),
@@ -327,7 +335,7 @@ impl Builder {
         }
     }
 
-    fn item(&mut self, block: &Block<'_>, printed: CompactString, readings: &[Reading], text: String) {
+    fn item(&mut self, block: &Block<'_>, printed: CompactString, readings: &[Reading], text: Text) {
         let number = readings.iter().find(|r| r.class == Class::Number).copied();
         let (depth, reading) = match number {
             Some(r) => {
@@ -361,7 +369,7 @@ impl Builder {
         self.stack.push(Open { class: reading.class, ordinal: reading.ordinal });
     }
 
-    fn clause(&self, label: CompactString, text: String, block: &Block<'_>) -> Clause {
+    fn clause(&self, label: CompactString, text: Text, block: &Block<'_>) -> Clause {
         Clause {
             id: CompactString::default(),
             phrase: leading_phrase(&text),

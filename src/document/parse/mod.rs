@@ -14,13 +14,21 @@ mod split;
 mod tree;
 pub mod vote;
 
+use std::sync::Arc;
+
 use crate::document::model::{Document, Footnote, Resolution};
 use layout::Kind;
 
 /// Parse sanitised text. Never fails: what cannot be placed is listed in
 /// `Document::unplaced`.
 pub fn parse(text: &str, source: &str) -> Document {
-    let mut doc = split::parse_in_parallel(text);
+    parse_shared(Arc::new(text.to_string()), source)
+}
+
+/// The same, keeping one-line paragraphs as ranges of `text` instead of
+/// copies (the document keeps `text` alive).
+pub fn parse_shared(text: Arc<String>, source: &str) -> Document {
+    let mut doc = split::parse_in_parallel(&text);
     doc.source = source.to_string();
     complete(&mut doc, source);
     doc
@@ -28,11 +36,11 @@ pub fn parse(text: &str, source: &str) -> Document {
 
 /// Layout, segmentation and structure for one stretch of text, before the
 /// document-wide completion (codes, table votes, ids, title).
-fn parse_structure(text: &str) -> Document {
+fn parse_structure(text: &str, shared: &Arc<String>) -> Document {
     let lines = layout::lines(text);
     let mut doc = Document::default();
     collect_furniture_and_footnotes(&lines, &mut doc);
-    let mut builder = build::Builder::new(doc);
+    let mut builder = build::Builder::new(doc, Arc::clone(shared));
     segment::for_each_block(&lines, |block, next| {
         let next_readings = next.and_then(|n| n.label.as_ref()).map(|l| l.readings).unwrap_or_default();
         builder.block(&block, next_readings);
@@ -167,7 +175,7 @@ fn strip_footnote_markers(doc: &mut Document) {
 
 fn strip_in(clause: &mut crate::document::model::Clause, markers: &[String]) {
     if may_hold_marker(&clause.text, markers) {
-        clause.text = without_markers(&clause.text, markers);
+        clause.text = without_markers(&clause.text, markers).into();
     }
     for c in &mut clause.children {
         strip_in(c, markers);

@@ -3,9 +3,12 @@
 //! lines are joined back, paragraphs continue over page breaks, and a new
 //! preambular paragraph is recognised even without a blank line before it.
 
+use std::sync::Arc;
+
 use super::label::{Class, Label, split_label};
 use super::layout::{Kind, Line};
 use super::phrase::starts_with_phrase;
+use crate::document::text::Text;
 
 /// `Annex`, `Annex B`, `ANNEX 1 R/CCPCJ/1/4:`, `Appendix II`.
 pub fn is_annex_heading(text: &str) -> bool {
@@ -35,6 +38,19 @@ impl Block<'_> {
     /// A single line standing alone between blank lines: a heading candidate.
     pub fn standalone(&self) -> bool {
         self.parts.len() == 1 && self.after_break && self.before_break
+    }
+
+    /// The paragraph's text: a range of `source` when it is one line that
+    /// needs no change (most of them), else `joined`.
+    pub fn text_in(&self, source: &Arc<String>) -> Text {
+        if let [(_, part)] = self.parts.as_slice()
+            && !part.is_empty()
+            && !needs_collapse(part.as_bytes())
+            && let Some(text) = Text::shared(source, part)
+        {
+            return text;
+        }
+        Text::from(self.joined())
     }
 
     /// The lines joined back into one paragraph: wrapped lines meet with a

@@ -4,27 +4,30 @@
 //! as it would inside the whole; line numbers of the second half are then
 //! shifted and the two models joined.
 
+use std::sync::Arc;
+
 use super::parse_structure;
 use crate::document::model::{Clause, Document};
 
 /// Below this size a second thread costs more than it saves.
 const PARALLEL_FROM: usize = 4 << 20;
 
-pub fn parse_in_parallel(text: &str) -> Document {
+pub fn parse_in_parallel(shared: &Arc<String>) -> Document {
+    let text: &str = shared;
     if text.len() < PARALLEL_FROM {
-        return parse_structure(text);
+        return parse_structure(text, shared);
     }
     let Some(at) = split_point(text) else {
-        return parse_structure(text);
+        return parse_structure(text, shared);
     };
     let (first, second) = text.split_at(at);
     let offset = u32::try_from(first.bytes().filter(|&b| b == b'\n').count()).unwrap_or(u32::MAX);
     let (mut a, b) = std::thread::scope(|scope| {
-        let handle = scope.spawn(|| parse_structure(second));
-        let a = parse_structure(first);
+        let handle = scope.spawn(|| parse_structure(second, shared));
+        let a = parse_structure(first, shared);
         // A panic in the parser is a bug; fall back to one thread rather
         // than lose the document.
-        let b = handle.join().unwrap_or_else(|_| parse_structure(second));
+        let b = handle.join().unwrap_or_else(|_| parse_structure(second, shared));
         (a, b)
     });
     append(&mut a, b, offset);
@@ -102,8 +105,8 @@ mod tests {
     /// The two-thread parse gives exactly the one-thread model.
     #[test]
     fn parallel_and_serial_parses_agree() {
-        let text = corpus::generate(PARALLEL_FROM + 100_000);
-        let serial = parse_structure(&text);
+        let text = Arc::new(corpus::generate(PARALLEL_FROM + 100_000));
+        let serial = parse_structure(&text, &text);
         let parallel = parse_in_parallel(&text);
         assert!(split_point(&text).is_some());
         assert_eq!(serial.resolutions.len(), parallel.resolutions.len());
