@@ -24,7 +24,18 @@ pub fn candidates(docs: &[Document]) -> Vec<Candidate<'_>> {
 /// `suffix$` matching ignores trailing white space, so it is unaffected.
 pub fn haystack_into(clause: &Clause, out: &mut String) {
     out.clear();
-    out.extend(clause.text.chars().filter(|&c| c != '*').map(|c| if c == '\n' { ' ' } else { c }));
+    let text: &str = &clause.text;
+    // Copied in runs between the few `*` and newlines (ASCII, so every cut
+    // is on a char boundary), without decoding characters.
+    let mut from = 0;
+    for at in memchr::memchr2_iter(b'*', b'\n', text.as_bytes()) {
+        out.push_str(&text[from..at]);
+        if text.as_bytes()[at] == b'\n' {
+            out.push(' ');
+        }
+        from = at + 1;
+    }
+    out.push_str(&text[from..]);
     out.push_str("  ");
     out.push_str(&clause.id);
     out.push(' ');
@@ -49,4 +60,18 @@ pub fn haystack(clause: &Clause) -> String {
     let mut s = String::with_capacity(clause.id.len() + clause.text.len() + 8);
     haystack_into(clause, &mut s);
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn haystack_drops_emphasis_marks_and_joins_lines() {
+        let clause =
+            Clause { id: "X/1:op.2".into(), text: "*Urges* States\nto act — *now*".into(), ..Clause::default() };
+        assert_eq!(haystack(&clause), "Urges States to act — now  X/1:op.2 ");
+        let plain = Clause { id: "X/1:pre.1".into(), text: "Recalling".into(), ..Clause::default() };
+        assert_eq!(haystack(&plain), "Recalling  X/1:pre.1 ");
+    }
 }
