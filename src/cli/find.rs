@@ -25,5 +25,7 @@ pub fn run(
         hits.iter().map(|h| format!("{}\t{}\t{}", h.id, h.score, h.text)).collect::<Vec<_>>().join("\n")
     };
     super::print(&text);
+    drop(notes);
+    super::exit_without_freeing(docs);
     Ok(())
 }

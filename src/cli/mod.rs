@@ -16,6 +16,12 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Document>, String> {
     load_inputs(paths).map_err(|e| e.to_string())
 }
 
+/// The command is about to exit: the documents are not freed one clause at
+/// a time (a large corpus has hundreds of thousands), the process ends.
+pub fn exit_without_freeing(docs: Vec<Document>) {
+    std::mem::forget(docs);
+}
+
 /// `--notes FILE`, else the config's `notes_file`, else the data directory.
 pub fn notes_path(flag: Option<&Path>, config: &Config) -> Result<PathBuf, String> {
     flag.map(Path::to_path_buf)

@@ -2,11 +2,12 @@
 //! the reader's `n`/`N`/filter use the same scoring.
 
 use nucleo::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo::{Config, Matcher, Utf32Str};
+use nucleo::{Config, Matcher};
 use serde::Serialize;
 
 use super::candidate::{Candidate, candidates, haystack_into, push_annotation};
 use super::reference;
+use super::utf32::utf32_str;
 use crate::annotate::Notes;
 use crate::document::Document;
 
@@ -72,7 +73,7 @@ pub fn score_all(cands: &[Candidate<'_>], query: &str, notes: Option<&Notes>) ->
                     }
                     haystack_into(c.clause, &mut text);
                     push_annotation(&mut text, notes.and_then(|n| n.get(c.doc, &c.clause.id)));
-                    *slot = pattern.score(Utf32Str::new(&text, &mut buf), &mut matcher);
+                    *slot = pattern.score(utf32_str(&text, &mut buf), &mut matcher);
                 }
             });
         }

@@ -8,6 +8,7 @@ pub mod candidate;
 pub mod engine;
 pub mod highlight;
 pub mod reference;
+pub mod utf32;
 
 pub use candidate::{Candidate, candidates, haystack};
 pub use engine::{Hit, search};

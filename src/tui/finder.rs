@@ -13,6 +13,7 @@ use crate::find::candidate::push_annotation;
 use crate::find::haystack;
 use crate::find::highlight::positions;
 use crate::find::reference::{self, Reference};
+use crate::find::utf32::utf32_string;
 
 use super::outline::{Kind, Node};
 
@@ -109,7 +110,7 @@ impl Engine {
         let injector = nucleo.injector();
         std::thread::spawn(move || {
             for (node, text) in items {
-                injector.push(node, |_, cols| cols[0] = text.as_str().into());
+                injector.push(node, |_, cols| cols[0] = utf32_string(&text));
             }
         });
         Engine { nucleo, total, matcher: Matcher::new(Config::DEFAULT), last_query: String::new() }
