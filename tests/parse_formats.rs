@@ -17,8 +17,8 @@ fn official_general_assembly_layout() {
     // A new preambular paragraph after a line ending in a comma (and a
     // footnote marker), with no blank line between.
     assert_eq!(res.preamble.len(), 4);
-    assert_eq!(res.preamble[1].phrase, "Reaffirming");
-    assert_eq!(res.preamble[3].phrase, "Taking note with grave concern of");
+    assert_eq!(res.preamble[1].phrase(), "Reaffirming");
+    assert_eq!(res.preamble[3].phrase(), "Taking note with grave concern of");
     // Footnote markers are out of the text; bodies are footnotes.
     assert!(res.preamble[0].text.ends_with("Trafficking in Persons,"), "{}", res.preamble[0].text);
     assert!(!res.preamble[3].text.contains("Secretary-General,2"));
@@ -29,7 +29,7 @@ fn official_general_assembly_layout() {
     assert_eq!(res.operative[0].section.as_deref(), Some("I. Global context"));
     assert_eq!(res.operative[2].section.as_deref(), Some("II. Capacity-building"));
     // A number alone on its line takes the next line as its text.
-    assert_eq!(find(&doc, "A/RES/80/53:op.2").phrase, "Calls upon");
+    assert_eq!(find(&doc, "A/RES/80/53:op.2").phrase(), "Calls upon");
     // (a) (i) a) and a paragraph continued over a page break.
     assert_eq!(find(&doc, "A/RES/80/53:op.2.b.ii").text, "labour inspectors;");
     assert_eq!(find(&doc, "A/RES/80/53:op.2.c").text, "Assisting victims in the countries of origin;");
@@ -54,8 +54,8 @@ fn working_paper_with_sponsors_in_markdown() {
     assert_eq!(res.sponsors, ["France", "Kenya", "Trinidad and Tobago", "Viet Nam"]);
     assert_eq!(res.signatories, ["Brazil", "Chile", "Japan", "Norway"]);
     assert_eq!(res.preamble.len(), 2);
-    assert_eq!(res.preamble[0].phrase, "Guided by");
-    assert_eq!(find(&doc, "Working Paper 2.1:op.1").phrase, "Calls upon");
+    assert_eq!(res.preamble[0].phrase(), "Guided by");
+    assert_eq!(find(&doc, "Working Paper 2.1:op.1").phrase(), "Calls upon");
     assert_eq!(find(&doc, "Working Paper 2.1:op.1.b").text, "protect victims;");
 }
 

@@ -120,12 +120,12 @@ fn check(g: &Gen, text: &str) -> Result<(), TestCaseError> {
     let res = &doc.resolutions[0];
     prop_assert_eq!(res.preamble.len(), g.preamble.len());
     for (c, (p, _)) in res.preamble.iter().zip(&g.preamble) {
-        prop_assert_eq!(&c.phrase, PRE[*p]);
+        prop_assert_eq!(&c.phrase(), PRE[*p]);
     }
     prop_assert_eq!(res.operative.len(), g.operative.len());
     for (n, (c, (p, _, items))) in res.operative.iter().zip(&g.operative).enumerate() {
         prop_assert_eq!(&c.label, &(n + 1).to_string());
-        prop_assert_eq!(&c.phrase, OP[*p]);
+        prop_assert_eq!(&c.phrase(), OP[*p]);
         prop_assert_eq!(c.children.len(), items.len());
         for (k, (item, subs)) in c.children.iter().zip(items).enumerate() {
             prop_assert_eq!(&item.label, &LETTERS[k..k + 1]);

@@ -50,10 +50,10 @@ fn sample_ids_phrases_and_text() {
     let c = find(&doc, "CCPCJ/1/2:op.1.a.iv");
     assert_eq!(c.label, "iv");
     assert!(c.text.starts_with("The amount of arrests"));
-    assert_eq!(find(&doc, "CCPCJ/1/1:op.5").phrase, "Further recommends");
-    assert_eq!(find(&doc, "CCPCJ/1/1:op.6").phrase, "Suggests that");
-    assert_eq!(find(&doc, "CCPCJ/1/3:pre.27").phrase, "Fully aware of");
-    assert_eq!(find(&doc, "CCPCJ/1/3:pre.9").phrase, "Taking into account");
+    assert_eq!(find(&doc, "CCPCJ/1/1:op.5").phrase(), "Further recommends");
+    assert_eq!(find(&doc, "CCPCJ/1/1:op.6").phrase(), "Suggests that");
+    assert_eq!(find(&doc, "CCPCJ/1/3:pre.27").phrase(), "Fully aware of");
+    assert_eq!(find(&doc, "CCPCJ/1/3:pre.9").phrase(), "Taking into account");
     // Emphasis is kept in the text.
     let op1 = find(&doc, "CCPCJ/1/1:op.1");
     assert!(op1.text.starts_with("*Encourages* Member States"), "{}", op1.text);
@@ -100,10 +100,10 @@ fn security_council_1445() {
     assert!(op9.text.contains("an inclusive agreement on the political transition"));
     // Six dash bullets under paragraph 13.
     assert_eq!(find(&doc, "S/RES/1445 (2002):op.13").children.len(), 6);
-    assert_eq!(find(&doc, "S/RES/1445 (2002):op.13.p4").phrase, "Calls also");
+    assert_eq!(find(&doc, "S/RES/1445 (2002):op.13.p4").phrase(), "Calls also");
     // A hyphen at a line end joins the word back.
     assert!(find(&doc, "S/RES/1445 (2002):op.7").text.contains("ex-combatants who may not"));
-    assert_eq!(find(&doc, "S/RES/1445 (2002):pre.3").phrase, "Reaffirming further");
+    assert_eq!(find(&doc, "S/RES/1445 (2002):pre.3").phrase(), "Reaffirming further");
     assert!(!doc.furniture.is_empty());
     let text = std::fs::read_to_string(fixture_path("S_RES_1445_2002.txt")).unwrap();
     assert_nothing_lost(&text, &doc);
@@ -115,7 +115,7 @@ fn security_council_898_heading_and_nbsp_lines() {
     let res = &doc.resolutions[0];
     assert_eq!(res.code, "S/RES/898 (1994)");
     assert_eq!((res.preamble.len(), res.operative.len()), (11, 21));
-    assert_eq!(find(&doc, "S/RES/898 (1994):pre.2").phrase, "Having considered");
+    assert_eq!(find(&doc, "S/RES/898 (1994):pre.2").phrase(), "Having considered");
     // The inline "(a) … (b) … (c)" enumeration stays inside paragraph 4.
     let op4 = find(&doc, "S/RES/898 (1994):op.4");
     assert!(op4.children.is_empty());

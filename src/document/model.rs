@@ -107,15 +107,13 @@ pub struct Annex {
 }
 
 /// A paragraph, item or point at any depth.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Clause {
     /// Stable id: `CCPCJ/1/4:op.17.d`, `S/RES/1445 (2002):pre.3`.
     /// (Short strings are stored inline: a 50 MB corpus has 240,000 ids.)
     pub id: CompactString,
     /// The label as printed (`5`, `a`, `ii`); empty for preambular paragraphs.
     pub label: CompactString,
-    /// The leading phrase (`Recalling`, `Further recommends`); may be empty.
-    pub phrase: CompactString,
     /// The section heading (`A`, `I. Global context`) that groups this
     /// operative paragraph, if any.
     pub section: Option<String>,
@@ -153,7 +151,31 @@ pub struct Footnote {
     pub lines: Vec<u32>,
 }
 
+/// In JSON a clause shows its phrase as a field, as if it were stored.
+impl Serialize for Clause {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Clause", 7)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("label", &self.label)?;
+        st.serialize_field("phrase", &self.phrase())?;
+        st.serialize_field("section", &self.section)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("children", &self.children)?;
+        st.serialize_field("lines", &self.lines)?;
+        st.end()
+    }
+}
+
 impl Clause {
+    /// The leading phrase (`Recalling`, `Further recommends`); may be empty.
+    /// Read from the text when asked rather than stored: it is derived,
+    /// views ask for it only for the rows they show, and finding it for
+    /// every clause was a fifth of parsing.
+    pub fn phrase(&self) -> CompactString {
+        super::parse::phrase::leading_phrase(&self.text)
+    }
+
     /// First and last source line of this clause and its children.
     pub fn line_range(&self) -> (u32, u32) {
         let mut range = (self.lines.first, self.lines.last);

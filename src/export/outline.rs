@@ -61,7 +61,7 @@ fn write_document(out: &mut String, doc: &Document) {
 
 fn write_clause(out: &mut String, c: &Clause, depth: usize) {
     let indent = "  ".repeat(depth);
-    let _ = writeln!(out, "{indent}{}  {}  {}", c.id, c.phrase, first_words(c));
+    let _ = writeln!(out, "{indent}{}  {}  {}", c.id, c.phrase(), first_words(c));
     for child in &c.children {
         write_clause(out, child, depth + 1);
     }
@@ -70,7 +70,7 @@ fn write_clause(out: &mut String, c: &Clause, depth: usize) {
 /// The words after the phrase, without emphasis marks.
 pub fn first_words(c: &Clause) -> String {
     let plain: String = c.text.chars().filter(|ch| *ch != '*').collect();
-    let rest = plain.trim_start().strip_prefix(c.phrase.as_str()).unwrap_or(&plain);
+    let rest = plain.trim_start().strip_prefix(c.phrase().as_str()).unwrap_or(&plain);
     let rest = rest.trim_start_matches([',', ':', ';', ' ']);
     let words: Vec<&str> = rest.split_whitespace().take(FIRST_WORDS + 1).collect();
     let more = words.len() > FIRST_WORDS;

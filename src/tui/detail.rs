@@ -128,7 +128,7 @@ fn clause_detail(out: &mut Out, nodes: &[Node<'_>], index: usize, clause: &Claus
         annotation(out, a, ctx);
     }
     out.blank();
-    out.para(&emphasised(&clause.text, &clause.phrase, Style::default()), 0);
+    out.para(&emphasised(&clause.text, &clause.phrase(), Style::default()), 0);
     if !clause.children.is_empty() {
         out.blank();
         for child in &clause.children {
@@ -144,7 +144,7 @@ fn clause_detail(out: &mut Out, nodes: &[Node<'_>], index: usize, clause: &Claus
 
 fn sub_clause(out: &mut Out, clause: &Clause, indent: u16) {
     let mut rich = if clause.label.is_empty() { Vec::new() } else { plain(&format!("{}. ", clause.label), bold()) };
-    rich.extend(emphasised(&clause.text, &clause.phrase, Style::default()));
+    rich.extend(emphasised(&clause.text, &clause.phrase(), Style::default()));
     out.para(&rich, indent);
     for child in &clause.children {
         sub_clause(out, child, indent + 2);
@@ -246,7 +246,7 @@ fn resolution(out: &mut Out, res: &Resolution, ctx: &Context<'_>, doc: usize) {
 fn glance(out: &mut Out, c: &Clause) {
     let label = if c.label.is_empty() { String::new() } else { format!("{:>3} ", c.label) };
     let mut rich = plain(&label, dim());
-    rich.extend(plain(&c.phrase, bold()));
+    rich.extend(plain(&c.phrase(), bold()));
     rich.extend(plain(&format!(" {}", first_words(c)), Style::default()));
     let line: String = rich.iter().map(|r| r.0.as_str()).collect();
     let width = usize::from(out.width);

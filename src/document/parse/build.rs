@@ -8,7 +8,7 @@ use compact_str::CompactString;
 use super::front::{self, Section};
 use super::label::{Class, Reading, Readings};
 use super::layout::is_symbol;
-use super::phrase::{leading_phrase, starts_with_phrase};
+use super::phrase::starts_with_phrase;
 use super::segment::{Block, field, is_annex_heading};
 use super::tree::{MAX_DEPTH, Open, insert, open_at, place};
 use super::vote::parse_vote;
@@ -370,15 +370,7 @@ impl Builder {
     }
 
     fn clause(&self, label: CompactString, text: Text, block: &Block<'_>) -> Clause {
-        Clause {
-            id: CompactString::default(),
-            phrase: leading_phrase(&text),
-            label,
-            section: None,
-            text,
-            children: Vec::new(),
-            lines: span(block),
-        }
+        Clause { id: CompactString::default(), label, section: None, text, children: Vec::new(), lines: span(block) }
     }
 
     /// The list that top-level clauses go into now.

@@ -98,8 +98,9 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
             if !c.label.is_empty() {
                 spans.push((format!("{} ", clean(&c.label)), Style::default().add_modifier(Modifier::DIM)));
             }
-            if !c.phrase.is_empty() {
-                spans.push((format!("{} ", clean(&c.phrase)), b));
+            let phrase = c.phrase();
+            if !phrase.is_empty() {
+                spans.push((format!("{} ", clean(&phrase)), b));
             }
             spans.push((clean(&first_words(c)), Style::default()));
         }
