@@ -61,7 +61,19 @@ fn segment(label: &str) -> CompactString {
 /// `base.segment`, allocated once at its final size (`push_str` of a
 /// `&str`: compact_str's `push` of a char costs several times more).
 fn join(base: &str, segment: &str) -> CompactString {
-    let mut id = CompactString::with_capacity(base.len() + 1 + segment.len());
+    // Nearly every id fits in compact_str's inline 24 bytes: assembled on
+    // the stack and copied in once.
+    let len = base.len() + 1 + segment.len();
+    let mut buf = [0u8; 24];
+    if len <= buf.len() {
+        buf[..base.len()].copy_from_slice(base.as_bytes());
+        buf[base.len()] = b'.';
+        buf[base.len() + 1..len].copy_from_slice(segment.as_bytes());
+        if let Ok(id) = std::str::from_utf8(&buf[..len]) {
+            return CompactString::from(id);
+        }
+    }
+    let mut id = CompactString::with_capacity(len);
     id.push_str(base);
     id.push_str(".");
     id.push_str(segment);

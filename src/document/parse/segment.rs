@@ -125,6 +125,8 @@ pub fn field(text: &str) -> Option<(&'static str, &str)> {
     // Keys are a word of letters (perhaps in `*bold*`), or one of two
     // two-word keys: ordinary text is turned away at its first space.
     let bytes = text.as_bytes();
+    // Every key ends with a colon in the first 24 bytes; most lines have none.
+    memchr::memchr(b':', &bytes[..bytes.len().min(24)])?;
     let word_end = bytes.iter().take(24).position(|&b| !(b.is_ascii_alphabetic() || b == b'*'))?;
     let colon = match bytes[word_end] {
         b':' => word_end,
