@@ -128,3 +128,25 @@ fn help_lists_the_configured_tags_and_the_note_keys() {
     assert!(text.contains("toggle the tag co-sponsor on this clause"), "{text}");
     assert!(text.contains("in the note editor: discard the edit"), "{text}");
 }
+
+#[test]
+fn help_scrolls_no_further_than_its_last_line() {
+    let docs = docs();
+    let mut app = App::new(&docs, 45);
+    app.resize(100, 20);
+    update(&mut app, Action::Help);
+    let (last_keys, last_what) = reso::tui::keymap::NOTES_KEYS[reso::tui::keymap::NOTES_KEYS.len() - 1];
+    for _ in 0..500 {
+        update(&mut app, Action::Down);
+    }
+    let bottom = format!("{}", screen(&mut app, 100, 20).backend());
+    assert!(bottom.contains(last_what), "{last_keys}: {bottom}");
+    // The last line is on the box's last row: one more key changes nothing,
+    // and one key up shows one more line at the top.
+    update(&mut app, Action::Down);
+    assert_eq!(format!("{}", screen(&mut app, 100, 20).backend()), bottom);
+    assert_eq!(app.help_scroll, app.max_help_scroll());
+    assert!(app.max_help_scroll() > 0, "20 rows cannot show the whole help");
+    update(&mut app, Action::Up);
+    assert_eq!(app.help_scroll + 1, app.max_help_scroll());
+}

@@ -8,8 +8,8 @@ use ratatui_textarea::TextArea;
 
 use super::detail::{self, Context};
 use super::finder::{Collecting, Engine, Finder};
-use super::keymap::Keymap;
-use super::layout::{Panes, inner, panes};
+use super::keymap::{FINDER_KEYS, Keymap, NOTES_KEYS};
+use super::layout::{Panes, help_popup, inner, panes};
 use super::outline::{self, Kind, Node};
 use crate::annotate::{Annotation, Notes};
 use crate::config::TagDef;
@@ -311,8 +311,22 @@ impl<'a> App<'a> {
     }
 
     /// Window resized.
+    /// Lines of text in the help overlay: every binding, the finder's keys,
+    /// the tags and the notes keys, and four lines of headings and spacing.
+    pub fn help_lines(&self) -> usize {
+        self.keymap.bindings.len() + FINDER_KEYS.len() + self.tags.len() + NOTES_KEYS.len() + 4
+    }
+
+    /// How far the help can scroll: until its last line is at the bottom.
+    pub fn max_help_scroll(&self) -> usize {
+        let shown = usize::from(inner(help_popup(self.area, self.help_lines())).height);
+        self.help_lines().saturating_sub(shown)
+    }
+
     pub fn resize(&mut self, width: u16, height: u16) {
         self.area = Rect::new(0, 0, width, height);
+        // A taller window shows more of the help: keep its last line at the bottom.
+        self.help_scroll = self.help_scroll.min(self.max_help_scroll());
         self.refresh();
     }
 

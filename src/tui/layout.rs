@@ -30,6 +30,19 @@ pub fn panes(area: Rect, tree_percent: u16) -> Panes {
     Panes { tree, detail, status, stacked }
 }
 
+/// The help overlay's box in `area`, for `lines` lines of text: centred,
+/// as tall as the text (with a margin) or the window allows.
+pub fn help_popup(area: Rect, lines: usize) -> Rect {
+    let width = area.width.saturating_sub(4).min(96);
+    let height = area.height.saturating_sub(2).min(u16::try_from(lines + 5).unwrap_or(u16::MAX));
+    Rect {
+        x: area.x + (area.width.saturating_sub(width)) / 2,
+        y: area.y + (area.height.saturating_sub(height)) / 2,
+        width,
+        height,
+    }
+}
+
 /// The inside of a bordered pane.
 pub fn inner(r: Rect) -> Rect {
     Rect {

@@ -61,7 +61,7 @@ pub fn update(app: &mut App<'_>, action: Action) -> Effect {
     if app.mode == Mode::Help {
         match action {
             Action::Help | Action::Quit => app.mode = Mode::Normal,
-            Action::Down | Action::DetailDown => app.help_scroll += 1,
+            Action::Down | Action::DetailDown => app.help_scroll = (app.help_scroll + 1).min(app.max_help_scroll()),
             Action::Up | Action::DetailUp => app.help_scroll = app.help_scroll.saturating_sub(1),
             _ => {}
         }

@@ -9,18 +9,10 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::tui::app::App;
 use crate::tui::keymap::{FINDER_KEYS, NOTES_KEYS};
-use crate::tui::layout::inner;
+use crate::tui::layout::{help_popup, inner};
 
 pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
-    let width = area.width.saturating_sub(4).min(96);
-    let wanted = app.keymap.bindings.len() + FINDER_KEYS.len() + app.tags.len() + NOTES_KEYS.len() + 9;
-    let height = area.height.saturating_sub(2).min(u16::try_from(wanted).unwrap_or(u16::MAX));
-    let popup = Rect {
-        x: area.x + (area.width.saturating_sub(width)) / 2,
-        y: area.y + (area.height.saturating_sub(height)) / 2,
-        width,
-        height,
-    };
+    let popup = help_popup(area, app.help_lines());
     frame.render_widget(Clear, popup);
     frame.render_widget(Block::default().borders(Borders::ALL).title(" Keys — ? or q to close, j/k scroll "), popup);
     let keys_width = 24;
@@ -46,6 +38,7 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
         app.tags.iter().map(|t| entry(&t.key.to_string(), &format!("toggle the tag {} on this clause", t.name))),
     );
     lines.extend(NOTES_KEYS.iter().map(|(keys, what)| entry(keys, what)));
+    debug_assert_eq!(lines.len(), app.help_lines(), "App::help_lines counts these lines");
     let lines: Vec<Line<'static>> = lines.into_iter().skip(app.help_scroll).collect();
     frame.render_widget(Paragraph::new(lines), inner(popup));
 }
