@@ -247,3 +247,17 @@ fn filter_keeps_matches_and_ancestors_and_hides_the_rest() {
     assert!(app.filter.is_none());
     assert!(app.rows.len() > 50);
 }
+
+#[test]
+fn esc_typed_fast_before_a_key_is_both_keys() {
+    // Through tmux, `Esc j` typed quickly arrives as Alt-j.
+    let docs = [sample()];
+    let mut app = app(&docs);
+    let before = app.selected_row();
+    update(&mut app, Action::OpenFinder);
+    type_query(&mut app, "hotline");
+    reso::tui::update::key(&mut app, &KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT));
+    assert_eq!(app.mode, Mode::Normal, "Esc closed the finder");
+    assert_eq!(app.selected_row(), before + 1, "then j moved down one row");
+    assert!(app.finder.is_none());
+}

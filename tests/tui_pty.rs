@@ -161,6 +161,21 @@ fn find_hotline_and_jump() {
 }
 
 #[test]
+fn esc_and_a_key_in_one_read_are_both_keys() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("CCPCJ/1/1");
+    s.wait_for("row 2/");
+    s.keys("/hot");
+    s.wait_for("/ hot");
+    // What a terminal multiplexer sends for `Esc j` typed quickly.
+    s.keys("\x1bj");
+    let screen = s.wait_for("row 3/");
+    assert!(!screen.contains("/ hot"), "the finder closed: {screen}");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
 fn tag_and_note_survive_a_restart_and_export() {
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("notes.ron");

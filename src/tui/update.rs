@@ -18,6 +18,13 @@ pub enum Effect {
 /// A key press, routed by mode: text input in the finder and the note
 /// editor, the keymap everywhere else, and tag keys on clauses.
 pub fn key(app: &mut App<'_>, key: &KeyEvent) -> Effect {
+    if let Some(plain) = esc_then(app, key) {
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        if self::key(app, &esc) == Effect::Quit {
+            return Effect::Quit;
+        }
+        return self::key(app, &plain);
+    }
     let effect = match app.mode.clone() {
         Mode::Find => {
             find_update::key(app, key);
@@ -51,6 +58,19 @@ pub fn key(app: &mut App<'_>, key: &KeyEvent) -> Effect {
     };
     app.refresh();
     effect
+}
+
+/// `Esc` and a key typed quickly after it reach reso as that key with Alt
+/// held when they pass through tmux (within its `escape-time`) or some
+/// terminals. reso binds no Alt key unless the configuration does, so such
+/// a key is taken as the two keys that were pressed. Not in the note
+/// editor, where Alt keys move by words.
+fn esc_then(app: &App<'_>, key: &KeyEvent) -> Option<KeyEvent> {
+    let alt_char = key.modifiers.contains(KeyModifiers::ALT) && matches!(key.code, KeyCode::Char(_));
+    if !alt_char || app.mode == Mode::EditNote || app.keymap.action(key).is_some() {
+        return None;
+    }
+    Some(KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT))
 }
 
 pub fn update(app: &mut App<'_>, action: Action) -> Effect {
