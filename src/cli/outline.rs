@@ -6,8 +6,12 @@ use reso::export::{json, outline};
 
 pub fn run(paths: &[PathBuf], as_json: bool) -> Result<(), String> {
     let docs = super::load(paths)?;
-    let text = if as_json { json::to_json(&docs) } else { outline::outline(&docs) };
-    super::print(&text);
+    if as_json {
+        // A closed pipe (`| head`) only ends the output early.
+        let _ = json::write_json(&docs, std::io::stdout().lock());
+    } else {
+        super::print(&outline::outline(&docs));
+    }
     let empty = docs.iter().find(|d| d.resolutions.is_empty()).map(|d| d.source.clone());
     super::exit_without_freeing(docs);
     match empty {
