@@ -139,7 +139,7 @@ fn enter_reveals_a_folded_deep_clause_and_n_walks_the_hits() {
     assert_eq!(app.selected, first);
 }
 
-/// An engine of 100,000 items over the sample's clauses: matching a broad
+/// An engine of 40,000 items over the sample's clauses: matching a broad
 /// fuzzy word over it takes far longer than a key press in a test build.
 fn big_engine(app: &App<'_>) -> Engine {
     let clauses: Vec<(u32, String)> = app
@@ -151,7 +151,7 @@ fn big_engine(app: &App<'_>) -> Engine {
             _ => None,
         })
         .collect();
-    let items = (0..100_000)
+    let items = (0..40_000)
         .map(|k| {
             let (node, text) = &clauses[k % clauses.len()];
             (*node, format!("{text} GEN{k}"))
@@ -175,22 +175,40 @@ fn enter_does_not_wait_for_matching_to_finish() {
     let docs = [sample()];
     let mut app = app(&docs);
     app.engine = Some(big_engine(&app));
+    let type_hotline = |app: &mut App<'_>| {
+        for c in "hotline".chars() {
+            find_update::key(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    };
+    let before = app.selected;
     update(&mut app, Action::OpenFinder);
-    for c in "hotline".chars() {
-        find_update::key(&mut app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
+    type_hotline(&mut app);
     press(&mut app, KeyCode::Enter);
-    // Back in the reader at once, while the hits are still being collected.
+    // Back in the reader at once, while the hits are still being collected;
+    // the list may still be an earlier query's, so no jump yet.
     assert_eq!(app.mode, Mode::Normal);
-    assert!(app.collecting.is_some(), "matching 100,000 items cannot have finished yet");
+    assert!(app.collecting.is_some(), "matching 40,000 items cannot have finished yet");
+    assert_eq!(app.selected, before);
+    update(&mut app, Action::NextHit);
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("still matching")), "{:?}", app.message);
     collect_until_done(&mut app);
     let engine = app.engine.as_ref().expect("engine");
     assert_eq!(app.hits, engine.all_matches());
     assert!(app.hits.len() > 10);
-    // With nothing to jump to at Enter, the reader jumps to the best hit.
+    // Then the reader jumps to the best hit.
     assert_eq!(Some(app.selected), engine.nth(0));
     assert_eq!(selected_id(&app), "CCPCJ/1/4:op.17");
     assert!(app.message.as_deref().is_some_and(|m| m.contains("hits")), "{:?}", app.message);
+
+    // A reader who moves on before matching ends is not pulled back.
+    update(&mut app, Action::OpenFinder);
+    type_hotline(&mut app);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.collecting.is_some());
+    update(&mut app, Action::Down);
+    let moved_to = app.selected;
+    collect_until_done(&mut app);
+    assert_eq!(app.selected, moved_to);
 
     // A filter accepted early narrows the tree once the hits are known.
     update(&mut app, Action::OpenFilter);

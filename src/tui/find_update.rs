@@ -142,7 +142,7 @@ fn accept(app: &mut App<'_>) {
         filter: finder.filter,
         pinned: finder.pinned.clone(),
         jumped: false,
-        provisional: None,
+        selected: app.selected,
     };
     if !running {
         let hits = all_hits(engine, &pending.pinned);
@@ -151,23 +151,24 @@ fn accept(app: &mut App<'_>) {
         return;
     }
     // Matching still runs (a very large corpus and a broad query): do not
-    // make the reader wait. A jump goes to the best hit so far at once;
-    // the hits for `n` / `N`, and the filter, follow when matching ends
-    // (`collect`, called every frame).
+    // make the reader wait. Until it ends, nucleo's list may still be an
+    // earlier query's, so its top row is not trusted: the jump to the best
+    // hit, the hits for `n` / `N` and the filter follow when matching ends
+    // (`collect`, called every frame). A row the reader chose in the list,
+    // or a clause reference, is jumped to at once.
+    let total = engine.total;
+    let chosen = finder.selected > 0 || !finder.pinned.is_empty();
+    let chosen = finder.result(engine, finder.selected).filter(|_| chosen);
+    app.hits.clear();
     if finder.filter {
-        app.message = Some(format!("filtering: matching {} clauses…", engine.total));
-    } else if let Some(node) = finder.result(engine, finder.selected) {
-        app.hits = all_hits(engine, &pending.pinned);
+        app.message = Some(format!("filtering: matching {total} clauses…"));
+    } else if let Some(node) = chosen {
         app.reveal(node);
         center(app);
-        app.message = Some("still matching: n / N see the hits found so far".into());
         pending.jumped = true;
-        if finder.selected == 0 && finder.pinned.is_empty() {
-            pending.provisional = Some(node);
-        }
+        app.message = Some(format!("matching {total} clauses for n / N…"));
     } else {
-        app.hits.clear();
-        app.message = Some(format!("matching {} clauses…", engine.total));
+        app.message = Some(format!("matching {total} clauses…"));
     }
     app.collecting = Some(pending);
 }
@@ -183,9 +184,9 @@ pub fn collect(app: &mut App<'_>) {
     }
     let Some(pending) = app.collecting.take() else { return };
     let hits = all_hits(engine, &pending.pinned);
-    // Jump to the best hit, unless the reader chose a hit or has moved on.
-    let refine = !pending.jumped || pending.provisional == Some(app.selected);
-    let best = if refine { pending.pinned.first().copied().or_else(|| engine.nth(0)) } else { None };
+    // Jump to the best hit, unless the reader has jumped or moved since.
+    let jump = !pending.jumped && app.selected == pending.selected;
+    let best = if jump { pending.pinned.first().copied().or_else(|| engine.nth(0)) } else { None };
     finish(app, pending, hits, best);
 }
 
@@ -234,6 +235,10 @@ pub fn clear_filter(app: &mut App<'_>) {
 
 /// `n` / `N`: the next hit after (or before) the selection, wrapping.
 pub fn next_hit(app: &mut App<'_>, forward: bool) {
+    if app.collecting.is_some() {
+        app.message = Some("still matching: n / N work when it ends".into());
+        return;
+    }
     if app.hits.is_empty() {
         app.message = Some("no hits: find with / first".into());
         return;

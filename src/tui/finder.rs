@@ -57,9 +57,9 @@ pub struct Finder {
     pub total: usize,
 }
 
-/// A find accepted before matching finished (a very large corpus): the
-/// reader has jumped to the best hit so far; the full set of hits, for
-/// `n` / `N` or the filter, is collected when matching completes.
+/// A find accepted before matching finished (a very large corpus and a
+/// broad query). The reader is back at once; the jump to the best hit, and
+/// the hits for `n` / `N` or the filter, follow when matching completes.
 #[derive(Debug, Clone)]
 pub struct Collecting {
     pub query: String,
@@ -67,11 +67,12 @@ pub struct Collecting {
     pub filter: bool,
     /// Clauses that answer the query as a reference.
     pub pinned: Vec<usize>,
-    /// The reader has jumped to a hit already.
+    /// The reader has jumped already (to a row chosen in the list, or to a
+    /// clause reference).
     pub jumped: bool,
-    /// The jump went to the best hit so far (the top row): when matching
-    /// ends, the best hit overall replaces it, unless the reader has moved.
-    pub provisional: Option<usize>,
+    /// The selection when Enter was pressed: if the reader moves before
+    /// matching ends, the jump is not made.
+    pub selected: usize,
 }
 
 /// The nucleo engine over all clause nodes; lives as long as the app.
