@@ -23,8 +23,12 @@ pub fn candidates(docs: &[Document]) -> Vec<Candidate<'_>> {
 /// (`'word`) match that ends a non-ASCII haystack (helix-editor/nucleo#104);
 /// `suffix$` matching ignores trailing white space, so it is unaffected.
 pub fn haystack_into(clause: &Clause, out: &mut String) {
+    haystack_of(&clause.text, &clause.id, out);
+}
+
+/// The same from a clause's text and id.
+pub fn haystack_of(text: &str, id: &str, out: &mut String) {
     out.clear();
-    let text: &str = &clause.text;
     // Copied in runs between the few `*` and newlines (ASCII, so every cut
     // is on a char boundary), without decoding characters.
     let mut from = 0;
@@ -37,7 +41,7 @@ pub fn haystack_into(clause: &Clause, out: &mut String) {
     }
     out.push_str(&text[from..]);
     out.push_str("  ");
-    out.push_str(&clause.id);
+    out.push_str(id);
     out.push(' ');
 }
 

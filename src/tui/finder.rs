@@ -5,12 +5,13 @@
 
 use std::sync::Arc;
 
+use compact_str::CompactString;
 use nucleo::pattern::{CaseMatching, Normalization};
 use nucleo::{Config, Matcher, Nucleo};
 
-use crate::annotate::Notes;
-use crate::find::candidate::push_annotation;
-use crate::find::haystack;
+use crate::annotate::{Annotation, Notes};
+use crate::document::Text;
+use crate::find::candidate::{haystack_of, push_annotation};
 use crate::find::highlight::positions;
 use crate::find::reference::{self, Reference};
 use crate::find::utf32::utf32_string;
@@ -84,35 +85,49 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Start matching over every clause node. Haystacks are built here and
-    /// pushed from another thread.
+    /// Start matching over every clause node. Only cheap copies are made
+    /// here (clause texts are shared, ids short): the haystacks are built on
+    /// the thread that feeds nucleo, so the first `/` on a large corpus
+    /// opens at once.
     pub fn new(nodes: &[Node<'_>], notes: Option<&Notes>) -> Engine {
-        let items: Vec<(u32, String)> = nodes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, n)| match n.kind {
-                Kind::Clause(c) => {
-                    let mut text = haystack(c);
-                    push_annotation(&mut text, notes.and_then(|notes| notes.get(n.doc, &c.id)));
-                    Some((u32::try_from(i).ok()?, text))
-                }
-                _ => None,
-            })
-            .collect();
-        Engine::from_items(items)
+        // Allocated once (at most one item a node); the rare annotation boxed.
+        let mut items: Vec<(u32, Text, CompactString, Option<Box<Annotation>>)> = Vec::with_capacity(nodes.len());
+        items.extend(nodes.iter().enumerate().filter_map(|(i, n)| match n.kind {
+            Kind::Clause(c) => {
+                let annotation = notes.and_then(|notes| notes.get(n.doc, &c.id)).cloned().map(Box::new);
+                Some((u32::try_from(i).ok()?, c.text.clone(), c.id.clone(), annotation))
+            }
+            _ => None,
+        }));
+        Engine::start(items.len(), move |push| {
+            let mut text = String::new();
+            for (node, clause_text, id, annotation) in items {
+                haystack_of(&clause_text, &id, &mut text);
+                push_annotation(&mut text, annotation.as_deref());
+                push(node, &text);
+            }
+        })
     }
 
-    /// Start matching over `(node, haystack)` items, injected from a
-    /// background thread.
+    /// Start matching over `(node, haystack)` items.
     pub fn from_items(items: Vec<(u32, String)>) -> Engine {
+        Engine::start(items.len(), move |push| {
+            for (node, text) in items {
+                push(node, &text);
+            }
+        })
+    }
+
+    /// Start nucleo over `total` items, which `feed` pushes (node, haystack)
+    /// from a background thread.
+    fn start(total: usize, feed: impl FnOnce(&mut dyn FnMut(u32, &str)) + Send + 'static) -> Engine {
         let notify = Arc::new(|| {});
         let nucleo = Nucleo::new(Config::DEFAULT, notify, None, 1);
-        let total = items.len();
         let injector = nucleo.injector();
         std::thread::spawn(move || {
-            for (node, text) in items {
-                injector.push(node, |_, cols| cols[0] = utf32_string(&text));
-            }
+            feed(&mut |node, text| {
+                injector.push(node, |_, cols| cols[0] = utf32_string(text));
+            });
         });
         Engine { nucleo, total, matcher: Matcher::new(Config::DEFAULT), last_query: String::new() }
     }
