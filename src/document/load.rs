@@ -1,10 +1,11 @@
 //! Files and folders → documents, with errors a person can act on.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::decode::{DecodeError, decode};
+use super::decode::{DecodeError, decode_owned};
 use super::model::Document;
-use super::parse::parse;
+use super::parse::{parse, parse_shared};
 
 /// The bundled sample: NMUN 2025 Conference A, CCPCJ.
 pub const SAMPLE_TEXT: &str = include_str!("../../assets/ccpcj-2025-conference-a.txt");
@@ -47,18 +48,15 @@ pub fn sample() -> Document {
 /// Decode and parse one file's bytes, which the document then holds: its
 /// one-line paragraphs are ranges of the decoded text, not copies.
 pub fn load_owned(bytes: Vec<u8>, source: &str) -> Result<Document, DecodeError> {
-    let (text, note) = super::decode::decode_owned(bytes)?;
-    let mut doc = super::parse::parse_shared(std::sync::Arc::new(text), source);
+    let (text, note) = decode_owned(bytes)?;
+    let mut doc = parse_shared(Arc::new(text), source);
     doc.encoding_note = note;
     Ok(doc)
 }
 
-/// Decode and parse one file's bytes (copied: see `load_owned`).
+/// Decode and parse bytes the caller keeps: they are copied once.
 pub fn load_bytes(bytes: &[u8], source: &str) -> Result<Document, DecodeError> {
-    let decoded = decode(bytes)?;
-    let mut doc = parse(&decoded.text, source);
-    doc.encoding_note = decoded.note;
-    Ok(doc)
+    load_owned(bytes.to_vec(), source)
 }
 
 /// Every input given on the command line; the sample when none is.
