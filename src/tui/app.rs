@@ -8,7 +8,7 @@ use ratatui_textarea::TextArea;
 
 use super::detail::{self, Context};
 use super::finder::{Collecting, Engine, Finder};
-use super::keymap::{FINDER_KEYS, Keymap, NOTES_KEYS};
+use super::keymap::{FINDER_KEYS, HelpLine, Keymap, NOTES_KEYS};
 use super::layout::{Panes, help_popup, inner, panes};
 use super::outline::{self, Kind, Node};
 use crate::annotate::{Annotation, Notes};
@@ -311,16 +311,34 @@ impl<'a> App<'a> {
     }
 
     /// Window resized.
-    /// Lines of text in the help overlay: every binding, the finder's keys,
-    /// the tags and the notes keys, and four lines of headings and spacing.
-    pub fn help_lines(&self) -> usize {
-        self.keymap.bindings.len() + FINDER_KEYS.len() + self.tags.len() + NOTES_KEYS.len() + 4
+    /// The help overlay's lines: every binding (from the keymap, so it lists
+    /// exactly the keys that work), the finder's keys, the configured tags
+    /// and the notes keys.
+    pub fn help(&self) -> Vec<HelpLine> {
+        let key = |keys: String, what: String| HelpLine::Key { keys, what };
+        let mut lines: Vec<HelpLine> = self
+            .keymap
+            .bindings
+            .iter()
+            .map(|(action, _)| key(self.keymap.keys_for(*action), action.description().to_string()))
+            .collect();
+        lines.push(HelpLine::Blank);
+        lines.push(HelpLine::Heading("In the finder (/ or f)"));
+        lines.extend(FINDER_KEYS.iter().map(|(keys, what)| key(keys.to_string(), what.to_string())));
+        lines.push(HelpLine::Blank);
+        lines.push(HelpLine::Heading("Tags and notes"));
+        lines.extend(
+            self.tags.iter().map(|t| key(t.key.to_string(), format!("toggle the tag {} on this clause", t.name))),
+        );
+        lines.extend(NOTES_KEYS.iter().map(|(keys, what)| key(keys.to_string(), what.to_string())));
+        lines
     }
 
     /// How far the help can scroll: until its last line is at the bottom.
     pub fn max_help_scroll(&self) -> usize {
-        let shown = usize::from(inner(help_popup(self.area, self.help_lines())).height);
-        self.help_lines().saturating_sub(shown)
+        let lines = self.help().len();
+        let shown = usize::from(inner(help_popup(self.area, lines)).height);
+        lines.saturating_sub(shown)
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {

@@ -137,6 +137,14 @@ pub const FINDER_KEYS: [(&str, &str); 6] = [
 
 /// Keys in the note editor and the list of notes (text input and a
 /// modal list, so not rebindable actions); listed in the help overlay.
+/// One line of the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Key { keys: String, what: String },
+    Heading(&'static str),
+    Blank,
+}
+
 pub const NOTES_KEYS: [(&str, &str); 5] = [
     ("Esc, Ctrl-s", "in the note editor: keep the note"),
     ("Ctrl-g", "in the note editor: discard the edit"),
