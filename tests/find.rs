@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::selected_id;
+
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -100,13 +102,6 @@ fn type_query(app: &mut App<'_>, text: &str) {
 
 fn press(app: &mut App<'_>, code: KeyCode) {
     find_update::key(app, &KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn selected_id(app: &App<'_>) -> String {
-    match app.nodes[app.selected].kind {
-        Kind::Clause(c) => c.id.to_string(),
-        _ => String::new(),
-    }
 }
 
 #[test]

@@ -1,5 +1,9 @@
 //! Tags and notes in the reader, on the real notes store in a temp folder.
 
+mod common;
+
+use common::{node_of, select, selected_id};
+
 use std::path::Path;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -17,12 +21,6 @@ fn app<'a>(docs: &'a [Document], notes: &Path) -> App<'a> {
     app.notes = Some(Notes::open(Store::open(notes).expect("store"), docs).expect("notes"));
     app.notes_changed();
     app
-}
-
-fn select(app: &mut App<'_>, id: &str) {
-    let node = app.nodes.iter().position(|n| matches!(n.kind, Kind::Clause(c) if c.id == id)).expect("node");
-    app.reveal(node);
-    app.refresh();
 }
 
 fn press(app: &mut App<'_>, code: KeyCode) {
@@ -51,7 +49,7 @@ fn one_key_tags_toggle_and_show() {
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(saved.contains("\"CCPCJ/1/3:op.4\"") && saved.contains("\"amend\""));
     // The resolution counts clauses per tag.
-    let res = app.nodes.iter().position(|n| matches!(n.kind, Kind::Resolution(r) if r.code == "CCPCJ/1/3")).unwrap();
+    let res = node_of(&app, "CCPCJ/1/3");
     app.selected = res;
     app.refresh();
     assert!(detail(&app).contains("support 1 · amend 1"), "{}", detail(&app));
@@ -132,7 +130,7 @@ fn tag_filter_and_the_annotations_list() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Normal);
-    assert!(matches!(app.nodes[app.selected].kind, Kind::Clause(c) if c.id == "CCPCJ/1/2:pre.1"));
+    assert_eq!(selected_id(&app), "CCPCJ/1/2:pre.1");
 }
 
 #[test]

@@ -1,6 +1,10 @@
 //! Whole screens on ratatui's TestBackend, compared with committed insta
 //! snapshots (`tests/snapshots/`), at 120×40 and 60×20.
 
+mod common;
+
+use common::select;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use reso::document::{Document, load_bytes, sample};
@@ -15,20 +19,6 @@ fn screen(app: &mut App<'_>, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal.draw(|f| draw(app, f)).expect("draws");
     terminal
-}
-
-fn select(app: &mut App<'_>, id: &str) {
-    let node = app
-        .nodes
-        .iter()
-        .position(|n| match n.kind {
-            Kind::Clause(c) => c.id == id,
-            Kind::Resolution(r) => r.code == id,
-            _ => false,
-        })
-        .unwrap_or_else(|| panic!("no node {id}"));
-    app.reveal(node);
-    app.refresh();
 }
 
 fn docs() -> Vec<Document> {

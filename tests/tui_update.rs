@@ -1,33 +1,19 @@
 //! Navigation without a terminal: `update` on the app state.
 
+mod common;
+
+use common::{node_of, selected_id};
+
 use reso::document::{Document, sample};
 use reso::tui::App;
 use reso::tui::app::TreeView;
 use reso::tui::keymap::Action;
-use reso::tui::outline::Kind;
 use reso::tui::update::{Effect, update};
 
 fn app(docs: &[Document]) -> App<'_> {
     let mut app = App::new(docs, 45);
     app.resize(120, 40);
     app
-}
-
-fn selected_id(app: &App<'_>) -> String {
-    match app.nodes[app.selected].kind {
-        Kind::Clause(c) => c.id.to_string(),
-        Kind::Resolution(r) => r.code.to_string(),
-        Kind::Group(_) => "group".into(),
-        Kind::Section(s) => s.to_string(),
-        Kind::Document(_) => "document".into(),
-    }
-}
-
-fn node_of(app: &App<'_>, id: &str) -> usize {
-    app.nodes
-        .iter()
-        .position(|n| matches!(n.kind, Kind::Clause(c) if c.id == id))
-        .unwrap_or_else(|| panic!("no node {id}"))
 }
 
 fn press(app: &mut App<'_>, actions: &[Action]) {

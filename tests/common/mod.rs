@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 
 use reso::document::{Clause, Document, Resolution, load_bytes};
+use reso::tui::App;
+use reso::tui::outline::Kind;
 
 pub fn fixture_path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
@@ -27,6 +29,37 @@ pub fn counts(res: &Resolution) -> (usize, usize, usize, usize) {
 
 pub fn find<'a>(doc: &'a Document, id: &str) -> &'a Clause {
     doc.all_clauses().find(|c| c.id == id).unwrap_or_else(|| panic!("no clause {id}"))
+}
+
+/// The reader's node for a clause id or a resolution code.
+pub fn node_of(app: &App<'_>, id: &str) -> usize {
+    app.nodes
+        .iter()
+        .position(|n| match n.kind {
+            Kind::Clause(c) => c.id == id,
+            Kind::Resolution(r) => r.code == id,
+            _ => false,
+        })
+        .unwrap_or_else(|| panic!("no node {id}"))
+}
+
+/// Select a clause (or resolution) in the reader, unfolding its ancestors.
+pub fn select(app: &mut App<'_>, id: &str) {
+    let node = node_of(app, id);
+    app.reveal(node);
+    app.refresh();
+}
+
+/// The selected node as a test names it: clause id, resolution code, or
+/// the kind of row.
+pub fn selected_id(app: &App<'_>) -> String {
+    match app.nodes[app.selected].kind {
+        Kind::Clause(c) => c.id.to_string(),
+        Kind::Resolution(r) => r.code.to_string(),
+        Kind::Group(_) => "group".into(),
+        Kind::Section(s) => s.to_string(),
+        Kind::Document(_) => "document".into(),
+    }
 }
 
 /// Every non-blank line is claimed exactly once by the model.
