@@ -58,7 +58,7 @@ fn a_folder_is_read_in_name_order() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(fixture_path("S_RES_1445_2002.txt"), dir.path().join("b.txt")).unwrap();
     std::fs::copy(fixture_path("working_paper.md"), dir.path().join("a.md")).unwrap();
-    std::fs::write(dir.path().join("ignored.pdf"), b"%PDF").unwrap();
+    std::fs::write(dir.path().join("ignored.png"), b"\x89PNG").unwrap();
     let o = reso(&["outline", "--json", dir.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -81,8 +81,8 @@ fn bad_input_gets_one_clear_line_and_a_failure_exit() {
     let cases: [(&std::path::Path, &str); 5] = [
         (&dir.path().join("missing.txt"), "no such file or folder"),
         (&empty, "the file is empty"),
-        (&pdf, "pdftotext"),
-        (&empty_dir, "no .txt or .md documents"),
+        (&pdf, "PDF"),
+        (&empty_dir, "no documents (.txt, .md, .docx"),
         (&none, "no resolution found"),
     ];
     for (path, needle) in cases {

@@ -18,6 +18,10 @@ pub enum DecodeError {
     Empty,
     Pdf,
     Binary(&'static str),
+    /// An old binary Word 97–2003 `.doc`.
+    Doc97,
+    /// A file of a known format that cannot be read: what is wrong with it.
+    Unreadable(String),
 }
 
 impl std::fmt::Display for DecodeError {
@@ -28,6 +32,11 @@ impl std::fmt::Display for DecodeError {
                 f,
                 "this is a PDF; reso reads text: convert it first, e.g. `pdftotext -layout FILE.pdf` (poppler-utils)"
             ),
+            DecodeError::Doc97 => write!(
+                f,
+                "this is an old Word 97-2003 .doc file; save it as .docx (Word: Save As; LibreOffice: `soffice --headless --convert-to docx FILE.doc`)"
+            ),
+            DecodeError::Unreadable(why) => write!(f, "{why}"),
             DecodeError::Binary(what) => {
                 write!(f, "this looks like a binary file ({what}), not text; reso reads .txt and .md documents")
             }

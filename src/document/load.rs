@@ -1,11 +1,11 @@
 //! Files and folders → documents, with errors a person can act on.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use super::decode::{DecodeError, decode_owned};
+use super::decode::DecodeError;
 use super::model::Document;
-use super::parse::{parse, parse_shared};
+use super::parse::parse;
+use super::read;
 
 /// The bundled sample: NMUN 2025 Conference A, CCPCJ.
 pub const SAMPLE_TEXT: &str = include_str!("../../assets/ccpcj-2025-conference-a.txt");
@@ -31,7 +31,7 @@ impl std::fmt::Display for LoadError {
             }
             LoadError::Decode(p, e) => write!(f, "{}: {e}", p.display()),
             LoadError::EmptyFolder(p) => {
-                write!(f, "{}: no .txt or .md documents in this folder", p.display())
+                write!(f, "{}: no documents (.txt, .md, .docx, .doc, .xml, .pdf) in this folder", p.display())
             }
         }
     }
@@ -48,10 +48,7 @@ pub fn sample() -> Document {
 /// Decode and parse one file's bytes, which the document then holds: its
 /// one-line paragraphs are ranges of the decoded text, not copies.
 pub fn load_owned(bytes: Vec<u8>, source: &str) -> Result<Document, DecodeError> {
-    let (text, note) = decode_owned(bytes)?;
-    let mut doc = parse_shared(Arc::new(text), source);
-    doc.encoding_note = note;
-    Ok(doc)
+    read::read(bytes, source)
 }
 
 /// Decode and parse bytes the caller keeps: they are copied once.
@@ -60,7 +57,7 @@ pub fn load_bytes(bytes: &[u8], source: &str) -> Result<Document, DecodeError> {
 }
 
 /// Every input given on the command line; the sample when none is.
-/// A folder contributes its `.txt` and `.md` files in name order.
+/// A folder contributes its documents of every format in name order.
 pub fn load_inputs(paths: &[PathBuf]) -> Result<Vec<Document>, LoadError> {
     if paths.is_empty() {
         return Ok(vec![sample()]);
@@ -76,6 +73,10 @@ pub fn load_inputs(paths: &[PathBuf]) -> Result<Vec<Document>, LoadError> {
     Ok(docs)
 }
 
+/// What a folder contributes: every file with one of these endings (the
+/// format itself is then told by content).
+const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "docx", "doc", "xml", "akn", "pdf"];
+
 fn expand(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
     if !meta.is_dir() {
@@ -89,7 +90,7 @@ fn expand(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
             p.is_file()
                 && p.extension()
                     .and_then(|e| e.to_str())
-                    .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+                    .is_some_and(|e| DOCUMENT_EXTENSIONS.iter().any(|d| e.eq_ignore_ascii_case(d)))
         })
         .collect();
     files.sort();

@@ -6,6 +6,7 @@ pub mod decode;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod read;
 pub mod text;
 
 pub use load::{LoadError, SAMPLE_NAME, SAMPLE_TEXT, load_bytes, load_inputs, load_owned, sample};

@@ -1,0 +1,8 @@
+//! The pdf reader (to be written).
+
+use crate::document::decode::DecodeError;
+use crate::document::model::Document;
+
+pub fn read(_bytes: &[u8], _source: &str) -> Result<Document, DecodeError> {
+    Err(DecodeError::Unreadable("this PDF cannot be read yet".to_string()))
+}
