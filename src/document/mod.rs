@@ -10,5 +10,5 @@ pub mod read;
 pub mod text;
 
 pub use load::{LoadError, SAMPLE_NAME, SAMPLE_TEXT, load_bytes, load_inputs, load_owned, sample};
-pub use model::{Annex, Clause, Document, Resolution, Vote};
+pub use model::{Annex, Clause, Document, Resolution, ResolutionMeta, Vote};
 pub use text::Text;

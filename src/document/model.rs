@@ -17,6 +17,12 @@ pub struct Document {
     /// Set when the bytes were not UTF-8 and were read as Windows-1252.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding_note: Option<String>,
+    /// The format it was read as: `text`, `markdown`, `docx`, `akn`, `pdf`.
+    pub format: &'static str,
+    /// What the reader wants the user to know about how it read the file
+    /// ("tracked changes shown as accepted", "3 stray NUL bytes shown as ␀").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<String>,
     pub front: FrontMatter,
     pub resolutions: Vec<Resolution>,
     pub footnotes: Vec<Footnote>,
@@ -90,11 +96,48 @@ pub struct Resolution {
     pub formula: Option<String>,
     /// Other header lines (distribution, date, "Adopted by … at its … meeting").
     pub header: Vec<SourceLine>,
+    /// What the header and the publisher's metadata say about it.
+    #[serde(skip_serializing_if = "ResolutionMeta::is_empty")]
+    pub meta: ResolutionMeta,
     pub preamble: Vec<Clause>,
     pub operative: Vec<Clause>,
     pub annexes: Vec<Annex>,
     #[serde(skip)]
     pub header_lines: Vec<u32>,
+}
+
+/// Header metadata of a resolution, from its printed header or from the
+/// publisher's markup (Akoma Ntoso). Nothing here is a clause.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ResolutionMeta {
+    /// The title as printed: `80/53. Convening of the fourth special session…`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The adopting organ as printed ("General Assembly", "Security Council").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organ: Option<String>,
+    /// The date of adoption as printed ("11 November 2025").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The meeting ("8950th meeting").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
+    /// The agenda item ("Agenda item 73 (b)").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agenda_item: Option<String>,
+    /// The originating committee and document
+    /// ("[on the report of the First Committee (A/80/534, para. 7)]").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// Subject keywords the publisher gives (SDGs, UNBIS thesaurus terms).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<String>,
+}
+
+impl ResolutionMeta {
+    pub fn is_empty(&self) -> bool {
+        *self == ResolutionMeta::default()
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

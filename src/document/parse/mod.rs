@@ -5,7 +5,7 @@
 
 mod build;
 mod front;
-mod ids;
+pub(crate) mod ids;
 pub mod label;
 pub mod layout;
 pub mod phrase;

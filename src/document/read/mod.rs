@@ -59,6 +59,7 @@ pub fn read(bytes: Vec<u8>, source: &str) -> Result<Document, DecodeError> {
             let (text, note) = decode_owned(bytes)?;
             let mut doc = parse_shared(Arc::new(text), source);
             doc.encoding_note = note;
+            doc.format = if looks_like_markdown(source) { "markdown" } else { "text" };
             Ok(doc)
         }
         Format::Docx => docx::read(&bytes, source),
@@ -66,6 +67,14 @@ pub fn read(bytes: Vec<u8>, source: &str) -> Result<Document, DecodeError> {
         Format::Pdf => pdf::read(&bytes, source),
         Format::Doc97 => Err(DecodeError::Doc97),
     }
+}
+
+/// Markdown is read by the text parser; the name only labels the format.
+fn looks_like_markdown(source: &str) -> bool {
+    std::path::Path::new(source)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
 #[cfg(test)]
