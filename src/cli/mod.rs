@@ -2,9 +2,13 @@
 //! errors as one line (main prints them and exits 1).
 
 pub mod annotate;
+pub mod args;
+pub mod color;
 pub mod find;
 pub mod notes;
 pub mod outline;
+pub mod paths;
+pub mod shell;
 
 use std::path::{Path, PathBuf};
 
@@ -44,5 +48,16 @@ pub fn print(text: &str) {
     let _ = out.write_all(text.as_bytes());
     if !text.ends_with('\n') {
         let _ = out.write_all(b"\n");
+    }
+}
+
+/// Write bytes to stdout; a failed write is an error (a full disk must not
+/// pass for a complete output), a closed pipe (`| head`) is not.
+pub fn print_bytes(bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write the output: {e}")),
+        _ => Ok(()),
     }
 }

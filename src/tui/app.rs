@@ -8,7 +8,7 @@ use ratatui_textarea::TextArea;
 
 use super::detail::{self, Context};
 use super::finder::{Collecting, Engine, Finder};
-use super::keymap::{FINDER_KEYS, HelpLine, Keymap, NOTES_KEYS};
+use super::keymap::{HelpLine, Keymap, help_lines};
 use super::layout::{Panes, help_popup, inner, panes};
 use super::outline::{self, Kind, Node};
 use crate::annotate::{Annotation, Notes};
@@ -315,23 +315,7 @@ impl<'a> App<'a> {
     /// exactly the keys that work), the finder's keys, the configured tags
     /// and the notes keys.
     pub fn help(&self) -> Vec<HelpLine> {
-        let key = |keys: String, what: String| HelpLine::Key { keys, what };
-        let mut lines: Vec<HelpLine> = self
-            .keymap
-            .bindings
-            .iter()
-            .map(|(action, _)| key(self.keymap.keys_for(*action), action.description().to_string()))
-            .collect();
-        lines.push(HelpLine::Blank);
-        lines.push(HelpLine::Heading("In the finder (/ or f)"));
-        lines.extend(FINDER_KEYS.iter().map(|(keys, what)| key(keys.to_string(), what.to_string())));
-        lines.push(HelpLine::Blank);
-        lines.push(HelpLine::Heading("Tags and notes"));
-        lines.extend(
-            self.tags.iter().map(|t| key(t.key.to_string(), format!("toggle the tag {} on this clause", t.name))),
-        );
-        lines.extend(NOTES_KEYS.iter().map(|(keys, what)| key(keys.to_string(), what.to_string())));
-        lines
+        help_lines(&self.keymap, &self.tags)
     }
 
     /// How far the help can scroll: until its last line is at the bottom.

@@ -124,6 +124,26 @@ impl Action {
     }
 }
 
+/// Every key the reader knows, as the help overlay and the man page list
+/// them: the keymap's actions (so exactly the keys that work), the finder's
+/// keys, the configured tags, the note editor's keys.
+pub fn help_lines(keymap: &Keymap, tags: &[crate::config::TagDef]) -> Vec<HelpLine> {
+    let key = |keys: String, what: String| HelpLine::Key { keys, what };
+    let mut lines: Vec<HelpLine> = keymap
+        .bindings
+        .iter()
+        .map(|(action, _)| key(keymap.keys_for(*action), action.description().to_string()))
+        .collect();
+    lines.push(HelpLine::Blank);
+    lines.push(HelpLine::Heading("In the finder (/ or f)"));
+    lines.extend(FINDER_KEYS.iter().map(|(keys, what)| key(keys.to_string(), what.to_string())));
+    lines.push(HelpLine::Blank);
+    lines.push(HelpLine::Heading("Tags and notes"));
+    lines.extend(tags.iter().map(|t| key(t.key.to_string(), format!("toggle the tag {} on this clause", t.name))));
+    lines.extend(NOTES_KEYS.iter().map(|(keys, what)| key(keys.to_string(), what.to_string())));
+    lines
+}
+
 /// Keys inside the finder's prompt (text input, so not rebindable
 /// actions); listed in the help overlay from this table.
 pub const FINDER_KEYS: [(&str, &str); 6] = [
