@@ -41,6 +41,9 @@ fn run(cli: Cli, config: &Config) -> Result<(), String> {
         Some(Command::Notes { command: NotesCommand::Merge { mine, theirs, output } }) => {
             cli::notes::merge_files(&mine, &theirs, output.as_deref())
         }
+        Some(Command::Diff { old, new, paths, json }) => {
+            cli::diff::run(&old, &new, &paths, json, cli::color::enabled(cli.color))
+        }
         Some(Command::Paths) => cli::paths::run(cli.config.as_deref(), notes, config, cli::color::enabled(cli.color)),
         Some(Command::Man) => cli::shell::man(config),
         Some(Command::Completions { shell }) => cli::shell::completions(shell),

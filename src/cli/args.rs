@@ -76,6 +76,20 @@ pub enum Command {
         #[arg(long)]
         clear_note: bool,
     },
+    /// What changed between two revisions: clauses added, struck,
+    /// renumbered, reworded (word by word), split and merged.
+    Diff {
+        /// The old revision: a file or folder, or a resolution's code.
+        old: String,
+        /// The new revision: a file or folder, or a resolution's code.
+        new: String,
+        /// With two codes: the documents that hold them (the bundled sample
+        /// if none).
+        paths: Vec<PathBuf>,
+        /// Print JSON (shape in README).
+        #[arg(long)]
+        json: bool,
+    },
     /// Print where reso keeps its settings and notes, and whether each exists.
     Paths,
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).

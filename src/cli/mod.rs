@@ -4,6 +4,7 @@
 pub mod annotate;
 pub mod args;
 pub mod color;
+pub mod diff;
 pub mod find;
 pub mod notes;
 pub mod outline;
