@@ -48,11 +48,15 @@ fn run(cli: Cli, config: &Config) -> Result<(), String> {
         Some(Command::Man) => cli::shell::man(config),
         Some(Command::Completions { shell }) => cli::shell::completions(shell),
         None => {
-            let docs = cli::load(&cli.paths)?;
+            let compare = cli.compare.is_some();
+            let docs = match &cli.compare {
+                Some(pair) => cli::load_pair(pair)?,
+                None => cli::load(&cli.paths)?,
+            };
             // Without a home directory the reader still opens; notes are off
             // until a --notes FILE is given.
             let notes_path = cli::notes_path(notes, config).ok();
-            reso::tui::run(&docs, config, notes_path.as_deref())
+            reso::tui::run(&docs, config, notes_path.as_deref(), compare)
         }
     }
 }

@@ -28,6 +28,10 @@ pub struct Cli {
     /// NO_COLOR set), always or never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// Open two revisions with the newer one's changes marked (c / C step
+    /// through them, x hides struck clauses).
+    #[arg(long, num_args = 2, value_names = ["OLD", "NEW"], conflicts_with = "paths")]
+    pub compare: Option<Vec<PathBuf>>,
     /// Documents (text, Markdown, Word, Akoma Ntoso XML, PDF) or folders to
     /// open; the bundled sample if none.
     pub paths: Vec<PathBuf>,

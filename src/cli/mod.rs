@@ -21,6 +21,19 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Document>, String> {
     load_inputs(paths).map_err(|e| e.to_string())
 }
 
+/// Two revisions for `--compare`: one document each, old first.
+pub fn load_pair(pair: &[PathBuf]) -> Result<Vec<Document>, String> {
+    let mut docs = Vec::new();
+    for path in pair {
+        let mut one = load(std::slice::from_ref(path))?;
+        if one.len() != 1 {
+            return Err(format!("{}: --compare takes two files, one revision each", path.display()));
+        }
+        docs.append(&mut one);
+    }
+    Ok(docs)
+}
+
 /// The command is about to exit: the documents are not freed one clause at
 /// a time (a large corpus has hundreds of thousands), the process ends.
 pub fn exit_without_freeing(docs: Vec<Document>) {

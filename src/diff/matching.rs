@@ -201,7 +201,7 @@ pub fn changes(old: &[Item<'_>], new: &[Item<'_>]) -> Vec<Change> {
         }
     }
     let mut out = Vec::new();
-    let struck = |i: usize| Change {
+    let struck = |i: usize, after: Option<usize>| Change {
         kind: Kind::Struck,
         old: vec![old[i].local.to_string()],
         new: vec![],
@@ -209,13 +209,14 @@ pub fn changes(old: &[Item<'_>], new: &[Item<'_>]) -> Vec<Change> {
         words: vec![],
         text: plain(old[i].text),
         renumbered: false,
+        after: after.map(|j| new[j].local.to_string()),
     };
-    out.extend(struck_after.get(&None).into_iter().flatten().map(|&i| struck(i)));
+    out.extend(struck_after.get(&None).into_iter().flatten().map(|&i| struck(i, None)));
     for j in 0..new.len() {
         if let Some(c) = change_at(&s, j, &split_of, &splits, &merges) {
             out.push(c);
         }
-        out.extend(struck_after.get(&Some(j)).into_iter().flatten().map(|&i| struck(i)));
+        out.extend(struck_after.get(&Some(j)).into_iter().flatten().map(|&i| struck(i, Some(j))));
     }
     out
 }
@@ -289,6 +290,7 @@ fn change_at(
         words: vec![],
         text: plain(n.text),
         renumbered: false,
+        after: None,
     };
     if let Some(i) = s.to_old[j] {
         let o = &s.old[i];

@@ -76,6 +76,10 @@ pub struct Change {
     /// For reworded: the number changed too.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub renumbered: bool,
+    /// For a struck clause: the clause of the new revision it stood after
+    /// (none: at the start).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

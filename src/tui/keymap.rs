@@ -41,12 +41,15 @@ pub enum Action {
     EditNoteExternal,
     Annotations,
     TagFilter,
+    NextChange,
+    PrevChange,
+    ToggleStruck,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 37] = [
         Action::Down,
         Action::Up,
         Action::FoldOrParent,
@@ -79,6 +82,9 @@ impl Action {
         Action::EditNoteExternal,
         Action::Annotations,
         Action::TagFilter,
+        Action::NextChange,
+        Action::PrevChange,
+        Action::ToggleStruck,
         Action::Help,
         Action::Quit,
     ];
@@ -118,6 +124,9 @@ impl Action {
             Action::EditNoteExternal => "write the note in $VISUAL / $EDITOR",
             Action::Annotations => "list every note and tag",
             Action::TagFilter => "show only clauses with a tag (then the tag's key)",
+            Action::NextChange => "next change since the older revision (--compare)",
+            Action::PrevChange => "previous change since the older revision",
+            Action::ToggleStruck => "show or hide struck clauses (--compare)",
             Action::Help => "show or hide this help",
             Action::Quit => "quit",
         }
@@ -258,6 +267,9 @@ impl Default for Keymap {
                 b(Action::EditNoteExternal, &[Key::ch('E')]),
                 b(Action::Annotations, &[Key::ch('A')]),
                 b(Action::TagFilter, &[Key::ch('t')]),
+                b(Action::NextChange, &[Key::ch('c')]),
+                b(Action::PrevChange, &[Key::ch('C')]),
+                b(Action::ToggleStruck, &[Key::ch('x')]),
                 b(Action::Help, &[Key::ch('?')]),
                 b(Action::Quit, &[Key::ch('q'), Key::ctrl('c')]),
             ],
@@ -313,6 +325,6 @@ mod tests {
         assert_eq!(map.action(&ev(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Bottom));
         assert_eq!(map.action(&ev(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
         assert_eq!(map.action(&ev(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::CycleTree));
-        assert_eq!(map.action(&ev(KeyCode::Char('x'), KeyModifiers::NONE)), None);
+        assert_eq!(map.action(&ev(KeyCode::Char('w'), KeyModifiers::NONE)), None);
     }
 }
