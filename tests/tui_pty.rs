@@ -135,7 +135,7 @@ fn open_navigate_and_quit_leaves_the_terminal_clean() {
     let screen = s.wait_for("CCPCJ/1/4 › Operative 17 › d");
     assert!(screen.contains("Providing victims with 24-hour rapid"), "{screen}");
     s.keys("?");
-    s.wait_for("Keys — ? or q to close");
+    s.wait_for("Keys — Esc, ? or q to close");
     s.keys("?q");
     let status = s.wait_exit();
     assert!(status.success());
@@ -200,7 +200,7 @@ fn tag_and_note_survive_a_restart_and_export() {
     s.keys("jj");
     let screen = s.wait_for("Tags: support");
     assert!(screen.contains("Cite SDG 16 here"), "{screen}");
-    assert!(screen.contains("●✎ Considering"), "tree markers: {screen}");
+    assert!(screen.contains("●✎ PP1 Considering"), "tree markers: {screen}");
     s.keys("q");
     s.wait_exit();
 
@@ -342,4 +342,35 @@ fn compare_two_drafts_step_through_changes_and_tag_one() {
         .unwrap();
     let md = String::from_utf8_lossy(&out.stdout);
     assert!(md.contains("`Working Paper 3.1 (revised):op.3` — friendly"), "{md}");
+}
+
+#[test]
+fn reopening_resumes_on_the_last_clause_and_ctrl_o_walks_back() {
+    let data = tempfile::tempdir().unwrap();
+    let data_dir = data.path().to_str().unwrap();
+    let mut s = Session::start(&[], &[("XDG_DATA_HOME", data_dir)]);
+    s.wait_for("CCPCJ/1/1");
+    // Two jumps, then back with Ctrl-o.
+    s.keys("}}");
+    s.wait_for("row 42/114  CCPCJ/1/3");
+    s.keys("G");
+    s.wait_for("row 114/114  CCPCJ/1/4:annex1.op.1");
+    s.keys("\x0f");
+    s.wait_for("row 42/114  CCPCJ/1/3  jump list: 2 back, 1 forward");
+    s.keys("\x0f");
+    s.wait_for("CCPCJ/1/2  jump list: 1 back, 2 forward");
+    // Into a clause, narrowed, then quit.
+    s.keys("jjj");
+    let screen = s.wait_for("CCPCJ/1/2:pre.2");
+    assert!(screen.contains("PP2 Appreciating"), "{screen}");
+    s.keys("o");
+    s.wait_for("NARROWED to CCPCJ/1/2");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+
+    let mut s = Session::start(&[], &[("XDG_DATA_HOME", data_dir)]);
+    let screen = s.wait_for("back where you left off");
+    assert!(screen.contains("CCPCJ/1/2:pre.2") && screen.contains("NARROWED to CCPCJ/1/2"), "{screen}");
+    s.keys("q");
+    s.wait_exit();
 }

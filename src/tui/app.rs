@@ -9,6 +9,7 @@ use ratatui_textarea::TextArea;
 use super::compare::{self, Compare};
 use super::detail::{self, Context};
 use super::finder::{Collecting, Engine, Finder};
+use super::jumps::Jumps;
 use super::keymap::{HelpLine, Keymap, help_lines};
 use super::layout::{Panes, help_popup, inner, panes};
 use super::outline::{self, Kind, Node};
@@ -111,6 +112,11 @@ pub struct App<'a> {
     pub annotations: Option<AnnotationsView>,
     /// Two revisions compared (`--compare`): change marks and ghost rows.
     pub compare: Option<Compare>,
+    /// Where each jump left from, for `Ctrl-o` and the like.
+    pub jumps: Jumps,
+    /// The tree narrowed to one resolution (its node), as org-mode's
+    /// narrow-to-subtree.
+    pub narrow: Option<usize>,
 }
 
 impl<'a> App<'a> {
@@ -146,6 +152,8 @@ impl<'a> App<'a> {
             editor: None,
             annotations: None,
             compare: None,
+            jumps: Jumps::default(),
+            narrow: None,
         };
         app.set_tree_view(TreeView::Contents);
         // Start on the first resolution: that is what a delegate opens for.
@@ -223,8 +231,12 @@ impl<'a> App<'a> {
     /// Recompute visible rows from the fold state.
     pub fn recompute_rows(&mut self) {
         self.rows.clear();
-        let mut i = 0;
-        while i < self.nodes.len() {
+        // Narrowed: only the resolution's own subtree.
+        let (mut i, end) = match self.narrow {
+            Some(r) => (r, self.nodes.get(r).map_or(self.nodes.len(), |n| n.end)),
+            None => (0, self.nodes.len()),
+        };
+        while i < end {
             if self.filter.as_ref().is_some_and(|f| !f.visible[i]) || self.hidden_ghost(i) {
                 i = self.nodes[i].end;
                 continue;
@@ -294,7 +306,9 @@ impl<'a> App<'a> {
 
     /// Select a node, unfolding its ancestors so it is visible.
     pub fn reveal(&mut self, node: usize) {
-        let mut changed = false;
+        // A jump out of a narrowed resolution widens the tree again.
+        let mut changed =
+            self.narrow.take_if(|r| !(*r..self.nodes.get(*r).map_or(0, |n| n.end)).contains(&node)).is_some();
         let mut p = self.nodes.get(node).and_then(|n| n.parent);
         while let Some(i) = p {
             if !self.open[i] {

@@ -44,12 +44,16 @@ pub enum Action {
     NextChange,
     PrevChange,
     ToggleStruck,
+    JumpBack,
+    JumpForward,
+    JumpToggle,
+    Narrow,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 41] = [
         Action::Down,
         Action::Up,
         Action::FoldOrParent,
@@ -85,6 +89,10 @@ impl Action {
         Action::NextChange,
         Action::PrevChange,
         Action::ToggleStruck,
+        Action::JumpBack,
+        Action::JumpForward,
+        Action::JumpToggle,
+        Action::Narrow,
         Action::Help,
         Action::Quit,
     ];
@@ -127,6 +135,10 @@ impl Action {
             Action::NextChange => "next change since the older revision (--compare)",
             Action::PrevChange => "previous change since the older revision",
             Action::ToggleStruck => "show or hide struck clauses (--compare)",
+            Action::JumpBack => "back to where you were before the last jump",
+            Action::JumpForward => "forward again through the jumps",
+            Action::JumpToggle => "toggle between the last two places",
+            Action::Narrow => "narrow to this resolution, or widen again",
             Action::Help => "show or hide this help",
             Action::Quit => "quit",
         }
@@ -270,6 +282,10 @@ impl Default for Keymap {
                 b(Action::NextChange, &[Key::ch('c')]),
                 b(Action::PrevChange, &[Key::ch('C')]),
                 b(Action::ToggleStruck, &[Key::ch('x')]),
+                b(Action::JumpBack, &[Key::ctrl('o')]),
+                b(Action::JumpForward, &[Key::ctrl('n')]),
+                b(Action::JumpToggle, &[Key::ch('`')]),
+                b(Action::Narrow, &[Key::ch('o')]),
                 b(Action::Help, &[Key::ch('?')]),
                 b(Action::Quit, &[Key::ch('q'), Key::ctrl('c')]),
             ],

@@ -59,6 +59,12 @@ pub fn run(docs: &[Document], config: &Config, notes_path: Option<&Path>, compar
         None => app.message = Some("notes are off: no home directory; start with --notes FILE".into()),
     }
     app.notes_changed();
+    // Back where the reader was on these documents (not when comparing:
+    // that view is made anew each time).
+    let state_path = if compare { None } else { super::resume::default_path() };
+    if let Some(message) = state_path.as_deref().and_then(|p| super::resume::restore(&mut app, p)) {
+        app.message = app.message.take().or(Some(message));
+    }
 
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -84,6 +90,11 @@ pub fn run(docs: &[Document], config: &Config, notes_path: Option<&Path>, compar
         let _ = execute!(stdout(), DisableMouseCapture);
     }
     ratatui::restore();
+    if let Some(path) = &state_path
+        && let Err(e) = super::resume::save(&app, path)
+    {
+        eprintln!("reso: {e}");
+    }
     result
 }
 

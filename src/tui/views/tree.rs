@@ -109,6 +109,9 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
             }
             if !c.label.is_empty() {
                 spans.push((format!("{} ", clean(&c.label)), Style::default().add_modifier(Modifier::DIM)));
+            } else if let Some(n) = preambular_number(&c.id) {
+                // Delegates cite preambular paragraphs as PP3.
+                spans.push((format!("PP{n} "), Style::default().add_modifier(Modifier::DIM)));
             }
             let phrase = c.phrase();
             if !phrase.is_empty() {
@@ -149,4 +152,10 @@ fn change_mark(kind: diff::Kind) -> (&'static str, Color) {
         diff::Kind::Split => ("<", Color::Magenta),
         diff::Kind::Merged => (">", Color::Magenta),
     }
+}
+
+/// `CODE:pre.3` → `3`: a preambular paragraph of the resolution itself.
+fn preambular_number(id: &str) -> Option<&str> {
+    let local = id.rsplit_once(':').map_or(id, |(_, l)| l);
+    local.strip_prefix("pre.").filter(|n| !n.contains('.'))
 }
