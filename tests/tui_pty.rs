@@ -200,7 +200,7 @@ fn tag_and_note_survive_a_restart_and_export() {
     s.keys("jj");
     let screen = s.wait_for("Tags: support");
     assert!(screen.contains("Cite SDG 16 here"), "{screen}");
-    assert!(screen.contains("●✎ PP1 Considering"), "tree markers: {screen}");
+    assert!(screen.contains("S✎ PP1 Considering"), "tree markers: {screen}");
     s.keys("q");
     s.wait_exit();
 

@@ -95,11 +95,9 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
                 for t in ordered_tags(a, &app.tags) {
                     let color =
                         app.tags.iter().find(|d| d.name == t).map(|d| app.palette.tag(&d.color)).unwrap_or_default();
-                    let mark = if app.palette.color {
-                        "●".to_string()
-                    } else {
-                        t.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default()
-                    };
+                    // A letter, coloured: readable without colour, for
+                    // colour-blind readers and on monochrome terminals.
+                    let mark = t.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
                     spans.push((mark, Style::default().fg(color).add_modifier(Modifier::BOLD)));
                 }
                 if !a.note.trim().is_empty() {
