@@ -99,7 +99,7 @@ pub fn resolution(blocks: Vec<Block>, res: Resolution) -> Assembled {
                     finish(&mut res, &mut flow, in_annex);
                     done.push(std::mem::take(&mut res));
                     res = Resolution {
-                        formula: Some(p.text),
+                        formula: Some(p.text.replace('*', "")),
                         header_lines: vec![p.lines.first],
                         ..Resolution::default()
                     };
@@ -337,7 +337,10 @@ fn label_only(text: &str) -> Option<String> {
     let mut words = lower.split_whitespace();
     let first = words.next()?;
     let second = words.next();
-    if matches!(first, "part" | "section" | "chapter") && second.is_some() && words.next().is_none() {
+    // `Article 1`, `Principle 3`, `Annex I` (inside an annex) take their
+    // title from the next heading too.
+    let kinds = ["part", "section", "chapter", "article", "principle", "rule", "annex", "appendix", "title"];
+    if kinds.contains(&first) && second.is_some() && words.next().is_none() {
         return Some(t.to_string());
     }
     None

@@ -313,3 +313,6 @@ fn note_targets(meta: Option<&Element>) -> NoteTargets<'_> {
 fn clean(text: &str) -> String {
     sanitize(text).into_owned()
 }
+
+#[cfg(test)]
+mod tests;

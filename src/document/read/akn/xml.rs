@@ -81,9 +81,32 @@ impl Element {
             match n {
                 Node::Text(t) => out.push_str(t),
                 Node::Element(e) => {
-                    out.push(' ');
+                    // Block boundaries and line breaks separate words;
+                    // inline elements (`<a>`, `<span>`) do not.
+                    let block = matches!(
+                        e.name.as_str(),
+                        "p" | "eol"
+                            | "br"
+                            | "td"
+                            | "th"
+                            | "tr"
+                            | "li"
+                            | "item"
+                            | "point"
+                            | "paragraph"
+                            | "heading"
+                            | "subheading"
+                            | "num"
+                            | "content"
+                            | "intro"
+                    );
+                    if block {
+                        out.push(' ');
+                    }
                     e.collect_text(out);
-                    out.push(' ');
+                    if block {
+                        out.push(' ');
+                    }
                 }
             }
         }
@@ -100,7 +123,11 @@ pub fn parse(text: &str) -> Result<Element, String> {
         let before = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|e| {
             let at = lines.line_at(reader.error_position() as usize);
-            format!("not well-formed XML at line {at}: {e}")
+            if reader.buffer_position() as usize >= text.len() {
+                format!("the XML ends inside markup at line {at}: the file is truncated ({e})")
+            } else {
+                format!("not well-formed XML at line {at}: {e}")
+            }
         })?;
         match event {
             Event::Start(start) => {
@@ -233,6 +260,8 @@ mod tests {
         assert_eq!(root.name, "a");
         assert_eq!(root.attr("x"), Some("1&2"));
         let b = root.child("b").expect("b");
+        let mixed = parse("<p>[see (<inline>A/77/L.3</inline>)]<eol/>next</p>").expect("well-formed");
+        assert_eq!(mixed.plain_text(), "[see (A/77/L.3)] next");
         assert_eq!((b.line, b.plain_text().as_str()), (2, "one & 2"));
         assert_eq!(root.child("c").map(|c| c.line), Some(3));
         assert_eq!(root.end_line, 4);
