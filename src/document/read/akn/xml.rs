@@ -123,6 +123,7 @@ pub fn parse(text: &str) -> Result<Element, String> {
         let before = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|e| {
             let at = lines.line_at(reader.error_position() as usize);
+            let e = one_line(&e.to_string());
             if reader.buffer_position() as usize >= text.len() {
                 format!("the XML ends inside markup at line {at}: the file is truncated ({e})")
             } else {
@@ -181,7 +182,7 @@ pub fn parse(text: &str) -> Result<Element, String> {
     }
     if stack.len() > 1 {
         let open = stack.last().map(|e| e.name.as_str()).unwrap_or("");
-        return Err(format!("the XML ends inside <{open}>: the file is truncated"));
+        return Err(format!("the XML ends inside <{}>: the file is truncated", one_line(open)));
     }
     let root = stack.pop().unwrap_or_default();
     let mut roots = root.children.into_iter().filter_map(|n| match n {
@@ -195,14 +196,26 @@ fn element(start: &BytesStart<'_>, line: u32) -> Result<Element, String> {
     let name = local(start.name().as_ref()).to_string();
     let mut attrs = Vec::new();
     for a in start.attributes() {
-        let a = a.map_err(|e| format!("not well-formed XML at line {line}: {e}"))?;
+        let a = a.map_err(|e| format!("not well-formed XML at line {line}: {}", one_line(&e.to_string())))?;
         let key = local(a.key.as_ref()).to_string();
         let value = a
             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|e| format!("not well-formed XML at line {line}: {e}"))?;
+            .map_err(|e| format!("not well-formed XML at line {line}: {}", one_line(&e.to_string())))?;
         attrs.push((key, value.into_owned()));
     }
     Ok(Element { name, attrs, children: Vec::new(), line, end_line: line })
+}
+
+/// A parser message on one line, short, and safe to print: it may quote
+/// the file.
+fn one_line(message: &str) -> String {
+    let clean = crate::document::decode::sanitize(message);
+    let words: Vec<&str> = clean.split_whitespace().collect();
+    let mut out = words.join(" ");
+    if out.chars().count() > 160 {
+        out = out.chars().take(160).collect::<String>() + "…";
+    }
+    out
 }
 
 /// `akn4un:voters` → `voters`; `xml:space` → `space`.
