@@ -50,7 +50,8 @@ pub struct Assembled {
 
 /// Build `res`'s clauses (and annexes started by an `Annex` heading, and
 /// quoted draft resolutions) from its body's blocks.
-pub fn resolution(blocks: Vec<Block>, res: Resolution) -> Assembled {
+pub fn resolution(mut blocks: Vec<Block>, res: Resolution) -> Assembled {
+    mark_numerals(&mut blocks);
     let mut done: Vec<Resolution> = Vec::new();
     let mut res = res;
     let mut flow = Flow { has_numbered: has_numbered_headings(&blocks), ..Flow::default() };
@@ -117,7 +118,8 @@ pub fn resolution(blocks: Vec<Block>, res: Resolution) -> Assembled {
 
 /// An annex given as an `attachment`: its heads are its title, the rest
 /// its clauses.
-pub fn annex(blocks: Vec<Block>, mut annex: Annex) -> Annex {
+pub fn annex(mut blocks: Vec<Block>, mut annex: Annex) -> Annex {
+    mark_numerals(&mut blocks);
     let mut flow = Flow { annex: true, has_numbered: has_numbered_headings(&blocks), ..Flow::default() };
     let mut title_open = true;
     for block in blocks {
@@ -145,6 +147,24 @@ pub fn annex(blocks: Vec<Block>, mut annex: Annex) -> Annex {
     annex.preamble = flow.pre;
     annex.operative = flow.op;
     annex
+}
+
+/// `(i)` followed by `(ii)` is a numeral even after `(h)`: it opens the
+/// numerals under `h` (the same convention as the text parser).
+fn mark_numerals(blocks: &mut [Block]) {
+    let mut next_is_ii = false;
+    for block in blocks.iter_mut().rev() {
+        if let Block::Para(p) = block {
+            let is_ii = p.label.as_ref().is_some_and(|(l, _)| l == "ii");
+            if let Some((label, kind)) = &mut p.label
+                && label == "i"
+                && next_is_ii
+            {
+                *kind = Kind::Roman;
+            }
+            next_is_ii = is_ii;
+        }
+    }
 }
 
 fn finish(res: &mut Resolution, flow: &mut Flow, in_annex: bool) {

@@ -102,6 +102,18 @@ impl<'t, 'x> Collector<'t, 'x> {
         Collector { blocks: Vec::new(), notes: Vec::new(), unknown: Vec::new(), targets }
     }
 
+    /// Notes kept apart in `meta/notes`: footnotes, whether or not a
+    /// `noteRef` points at them.
+    pub fn meta_notes(&mut self) {
+        let mut inline = Inline::new(self.targets);
+        for (_, note) in self.targets.iter() {
+            inline.note(note, note.attr("marker"));
+        }
+        let (_, notes, unknown) = inline.finish();
+        self.notes.extend(notes);
+        self.note_unknown(unknown, 0);
+    }
+
     /// The children of a `preamble`.
     pub fn preamble(&mut self, preamble: &Element, depth: usize) {
         for e in preamble.elements() {

@@ -89,9 +89,10 @@ impl<'t, 'x> Inline<'t, 'x> {
             "authorialNote" | "note" => self.note(e, e.attr("marker")),
             "noteRef" => {
                 let target = e.attr("href").map(|h| h.trim_start_matches('#'));
-                match target.and_then(|id| self.targets.iter().find(|(k, _)| *k == id)) {
-                    Some((_, note)) => self.note(note, e.attr("marker").or(note.attr("marker"))),
-                    None => self.children(e),
+                // A note kept in `meta/notes` is a footnote already (the
+                // document lists them all once); the reference leaves no mark.
+                if !target.is_some_and(|id| self.targets.iter().any(|(k, _)| *k == id)) {
+                    self.children(e);
                 }
             }
             "eol" | "eop" | "br" => self.space = !self.out.is_empty(),
@@ -137,7 +138,7 @@ impl<'t, 'x> Inline<'t, 'x> {
     }
 
     /// A footnote: its text goes to the document; the clause keeps none.
-    fn note(&mut self, e: &Element, marker: Option<&str>) {
+    pub fn note(&mut self, e: &Element, marker: Option<&str>) {
         let mut inner = Inline::new(self.targets);
         for p in e.elements() {
             inner.children(p);

@@ -175,6 +175,7 @@ impl Reader {
             ..Resolution::default()
         };
         let mut collector = Collector::new(&targets);
+        collector.meta_notes();
         for part in doc.elements() {
             match part.name.as_str() {
                 "preamble" => collector.preamble(part, 0),
@@ -249,7 +250,8 @@ impl Reader {
         for note in collector.notes.drain(..) {
             self.doc.footnotes.push(Footnote {
                 marker: clean(&note.marker),
-                text: clean(&note.text),
+                // Italics marks are for clause text; a footnote shows plain.
+                text: clean(&note.text.replace('*', "")),
                 lines: vec![note.line],
             });
         }

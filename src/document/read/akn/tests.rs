@@ -107,6 +107,15 @@ fn flattened_items_are_levels_two_and_three_under_the_last_operative_paragraph()
     assert_eq!(labels(&op[0].children[8].children), ["i", "ii"]);
     assert_eq!(op[0].children[8].children[1].text, "Typed in the text;");
     assert_eq!(op[0].children[8].children[1].id, "A/RES/99/7:op.1.i.ii");
+    // (h) then (i), (ii): numerals under h, as the text parser reads them.
+    let mut body = para("1.", "Requests:");
+    for l in ["a", "b", "c", "d", "e", "f", "g", "h", "i", "ii"] {
+        body.push_str(&para(&format!("({l})"), "Item;"));
+    }
+    let d = doc(&akn("", &body, ""));
+    let op = &d.resolutions[0].operative;
+    assert_eq!(labels(&op[0].children).len(), 8);
+    assert_eq!(labels(&op[0].children[7].children), ["i", "ii"]);
 }
 
 #[test]
@@ -294,4 +303,31 @@ fn clause_lines_are_xml_lines() {
     let line = xml.lines().position(|l| l.contains("Decides;")).map(|i| i as u32 + 1);
     let d = doc(&xml);
     assert_eq!(Some(d.resolutions[0].operative[0].lines.first), line);
+}
+
+#[test]
+fn other_shapes_of_the_family_recitals_subparagraphs_meta_notes() {
+    // A Security Council resolution marked up with `recitals`,
+    // `subparagraph` and notes kept in `meta/notes`.
+    let xml = r##"<akomaNtoso><statement name="resolution">
+      <meta><analysis><parliamentary><voting outcome="adoptedUnanimously"/></parliamentary></analysis>
+        <notes><note eId="n1" marker="*"><p>Reissued for technical reasons.</p></note></notes></meta>
+      <coverPage><p><docNumber refersTo="#symbol">S/RES/2999 (2099)</docNumber></p></coverPage>
+      <preface><p><docTitle>Resolution 2999 (2099)</docTitle></p></preface>
+      <preamble><formula><p><i>The Security Council</i>,</p></formula>
+        <recitals><recital><p><i>Recalling</i> its resolutions,<noteRef href="#n1" marker="*"/></p></recital>
+        <recital><p><i>Determining</i> that the situation is a threat,</p></recital></recitals></preamble>
+      <mainBody><paragraph><num>1.</num><content><p><i>Decides</i> that all States shall:</p></content>
+        <subparagraph><num>(a)</num><content><p>Prevent the supply;</p></content></subparagraph>
+        <subparagraph><num>(b)</num><content><p>Freeze assets;</p></content></subparagraph></paragraph></mainBody>
+    </statement></akomaNtoso>"##;
+    let d = doc(xml);
+    let r = &d.resolutions[0];
+    assert_eq!((r.code.as_str(), r.vote), ("S/RES/2999 (2099)", Some(Vote::Unanimous)));
+    assert_eq!(r.formula.as_deref(), Some("The Security Council,"));
+    assert_eq!(r.preamble.len(), 2);
+    assert_eq!(r.preamble[0].text, "*Recalling* its resolutions,");
+    assert_eq!(labels(&r.operative[0].children), ["a", "b"]);
+    assert_eq!(d.footnotes.len(), 1);
+    assert_eq!(d.footnotes[0].text, "Reissued for technical reasons.");
 }
