@@ -119,7 +119,7 @@ impl<'t, 'x> Collector<'t, 'x> {
         for e in preamble.elements() {
             match e.name.as_str() {
                 "formula" => {
-                    let (text, _) = self.text(e);
+                    let text = self.text(e);
                     self.blocks.push(Block::Formula { text: plain(&text), line: e.line });
                 }
                 "recitals" | "citations" => self.preamble(e, depth + 1),
@@ -145,11 +145,11 @@ impl<'t, 'x> Collector<'t, 'x> {
             "preamble" => self.preamble(e, depth),
             "mainBody" | "body" | "recitals" | "citations" => self.body(e, depth),
             "formula" => {
-                let (text, _) = self.text(e);
+                let text = self.text(e);
                 self.blocks.push(Block::Formula { text: plain(&text), line: e.line });
             }
             "heading" | "subheading" | "crossHeading" | "num" => {
-                let (text, _) = self.text(e);
+                let text = self.text(e);
                 if !text.is_empty() {
                     self.blocks.push(Block::Heading { text: plain(&text), line: e.line });
                 }
@@ -159,7 +159,7 @@ impl<'t, 'x> Collector<'t, 'x> {
             _ if PARAGRAPHS.contains(&name) || TEXTS.contains(&name) => self.paragraph(e, preamble, depth),
             _ => {
                 // Unknown: its text is kept and listed, never dropped.
-                let (text, _) = self.text(e);
+                let text = self.text(e);
                 if !text.is_empty() {
                     self.unknown.push((name.to_string(), SourceLine { line: e.line, text: plain(&text) }));
                 }
@@ -169,8 +169,8 @@ impl<'t, 'x> Collector<'t, 'x> {
 
     /// `hcontainer` and kin: the heading (number and title) then the body.
     fn group(&mut self, e: &Element, preamble: bool, depth: usize) {
-        let num = e.child("num").map(|n| self.text(n).0).filter(|t| !t.is_empty());
-        let heading = e.child("heading").map(|h| self.text(h).0).filter(|t| !t.is_empty());
+        let num = e.child("num").map(|n| self.text(n)).filter(|t| !t.is_empty());
+        let heading = e.child("heading").map(|h| self.text(h)).filter(|t| !t.is_empty());
         let title = match (num, heading) {
             (Some(n), Some(h)) => Some(format!("{}. {}", n.trim_end_matches('.'), h)),
             (n, h) => n.or(h),
@@ -190,61 +190,45 @@ impl<'t, 'x> Collector<'t, 'x> {
     /// A paragraph holding only a `subheading` (`class="H23"`) is a heading.
     fn paragraph(&mut self, e: &Element, preamble: bool, depth: usize) {
         if let Some(heading) = heading_only(e) {
-            let (text, _) = self.text(heading);
+            let text = self.text(heading);
             if !text.is_empty() {
                 self.blocks.push(Block::Heading { text: plain(&text), line: heading.line });
             }
             return;
         }
-        let mut own = Inline::new(self.targets);
-        let mut first = None;
-        let mut last = e.line;
-        let mut children = Vec::new();
-        let mut num = None;
-        self.own_text(e, &mut own, &mut first, &mut last, &mut children, &mut num, depth);
+        let p = self.read_paragraph(e, preamble, depth);
+        if !p.text.is_empty() || !p.children.is_empty() || p.label.is_some() {
+            self.blocks.push(Block::Para(p));
+        }
+    }
+
+    /// Label, own text, lines and nested items of a paragraph-like element.
+    fn read_paragraph(&mut self, e: &Element, preamble: bool, depth: usize) -> Para {
+        let mut walk =
+            Walk { own: Inline::new(self.targets), first: None, last: e.line, children: Vec::new(), num: None };
+        self.own_text(e, &mut walk, depth);
+        let Walk { own, first, last, children, num } = walk;
         let (text, notes, unknown) = own.finish();
         self.notes.extend(notes);
         self.note_unknown(unknown, e.line);
-        let text = sanitize(text.trim()).into_owned();
+        let mut text = sanitize(text.trim()).into_owned();
         let mut label = num.as_deref().and_then(label::parse).map(|(l, k)| (CompactString::from(l), k));
-        let mut text = text;
-        if label.is_none()
-            && let Some((l, k, rest)) = label::typed(&text)
-        {
-            label = Some((CompactString::from(l), k));
-            text = rest.to_string();
-        } else if label.is_none()
-            && let Some(n) = &num
-        {
-            // A `num` that is no label we know (`Article 1`, `•`): kept in the text.
-            text = format!("{n} {text}");
+        if label.is_none() {
+            if let Some((l, k, rest)) = label::typed(&text) {
+                label = Some((CompactString::from(l), k));
+                text = rest.to_string();
+            } else if let Some(n) = num {
+                // A `num` that is no label we know (`Article 1`, `•`): kept in the text.
+                text = format!("{n} {text}");
+            }
         }
         let first = first.unwrap_or(e.line);
-        if text.is_empty() && children.is_empty() && label.is_none() {
-            return;
-        }
-        self.blocks.push(Block::Para(Para {
-            label,
-            text,
-            lines: LineSpan::new(first, last.max(first)),
-            children,
-            preamble,
-        }));
+        Para { label, text, lines: LineSpan::new(first, last.max(first)), children, preamble }
     }
 
     /// Walks a paragraph's parts: text holders add to `own`, nested items
     /// (`point`, `subparagraph`) become children, table rows too.
-    #[allow(clippy::too_many_arguments)]
-    fn own_text(
-        &mut self,
-        e: &Element,
-        own: &mut Inline<'_, '_>,
-        first: &mut Option<u32>,
-        last: &mut u32,
-        children: &mut Vec<Clause>,
-        num: &mut Option<String>,
-        depth: usize,
-    ) {
+    fn own_text(&mut self, e: &Element, w: &mut Walk<'_, '_>, depth: usize) {
         if depth > super::xml::MAX_DEPTH {
             return;
         }
@@ -252,66 +236,44 @@ impl<'t, 'x> Collector<'t, 'x> {
             match n {
                 Node::Text(t) => {
                     // Whitespace too: it separates the inline elements around it.
-                    own.text(t);
+                    w.own.text(t);
                     if !t.trim().is_empty() {
-                        first.get_or_insert(e.line);
-                        *last = (*last).max(e.line);
+                        w.first.get_or_insert(e.line);
+                        w.last = w.last.max(e.line);
                     }
                 }
                 Node::Element(c) => match c.name.as_str() {
-                    "num" if num.is_none() => *num = Some(plain(&self.text(c).0)),
-                    name if is_item(name) => children.push(self.item(c, depth + 1)),
-                    "table" | "container" if is_table(c) => children.extend(table_rows(c, self)),
+                    "num" if w.num.is_none() => w.num = Some(plain(&self.text(c))),
+                    name if is_item(name) => {
+                        let item = self.read_paragraph(c, false, depth + 1);
+                        w.children.push(Clause {
+                            label: item.label.map(|(l, _)| l).unwrap_or_default(),
+                            text: item.text.into(),
+                            children: item.children,
+                            lines: item.lines,
+                            ..Clause::default()
+                        });
+                    }
+                    "table" | "container" if is_table(c) => w.children.extend(table_rows(c, self)),
                     name if is_inline(name) => {
-                        own.element(c);
-                        first.get_or_insert(c.line);
-                        *last = (*last).max(c.end_line);
+                        w.own.element(c);
+                        w.first.get_or_insert(c.line);
+                        w.last = w.last.max(c.end_line);
                     }
                     name if TEXTS.contains(&name) || HOLDERS.contains(&name) => {
                         if name == "p" || name == "heading" || name == "subheading" {
-                            own.paragraph_break();
+                            w.own.paragraph_break();
                         }
-                        self.own_text(c, own, first, last, children, num, depth + 1);
+                        self.own_text(c, w, depth + 1);
                     }
                     _ => {
-                        let (text, _) = self.text(c);
+                        let text = self.text(c);
                         if !text.is_empty() {
                             self.unknown.push((c.name.clone(), SourceLine { line: c.line, text: plain(&text) }));
                         }
                     }
                 },
             }
-        }
-    }
-
-    /// A nested item (`point`, `subparagraph`…) as a clause with its own items.
-    fn item(&mut self, e: &Element, depth: usize) -> Clause {
-        let mut own = Inline::new(self.targets);
-        let mut first = None;
-        let mut last = e.line;
-        let mut children = Vec::new();
-        let mut num = None;
-        self.own_text(e, &mut own, &mut first, &mut last, &mut children, &mut num, depth);
-        let (text, notes, unknown) = own.finish();
-        self.notes.extend(notes);
-        self.note_unknown(unknown, e.line);
-        let mut text = sanitize(text.trim()).into_owned();
-        let mut label = num.as_deref().and_then(label::parse).map(|(l, _)| CompactString::from(l));
-        if label.is_none() {
-            if let Some((l, _, rest)) = label::typed(&text) {
-                label = Some(CompactString::from(l));
-                text = rest.to_string();
-            } else if let Some(n) = num {
-                text = format!("{n} {text}");
-            }
-        }
-        let first = first.unwrap_or(e.line);
-        Clause {
-            label: label.unwrap_or_default(),
-            text: text.into(),
-            children,
-            lines: LineSpan::new(first, last.max(first)),
-            ..Clause::default()
         }
     }
 
@@ -329,13 +291,14 @@ impl<'t, 'x> Collector<'t, 'x> {
         }));
     }
 
-    fn text(&mut self, e: &Element) -> (String, ()) {
+    /// The sanitised text of `e`; its notes and unknown elements recorded.
+    fn text(&mut self, e: &Element) -> String {
         let mut inline = Inline::new(self.targets);
         inline.children(e);
         let (text, notes, unknown) = inline.finish();
         self.notes.extend(notes);
         self.note_unknown(unknown, e.line);
-        (sanitize(text.trim()).into_owned(), ())
+        sanitize(text.trim()).into_owned()
     }
 
     fn note_unknown(&mut self, names: Vec<String>, line: u32) {
@@ -343,6 +306,15 @@ impl<'t, 'x> Collector<'t, 'x> {
             self.unknown.push((name, SourceLine { line, text: String::new() }));
         }
     }
+}
+
+/// A paragraph being read: its text so far, lines, items and number.
+struct Walk<'t, 'x> {
+    own: Inline<'t, 'x>,
+    first: Option<u32>,
+    last: u32,
+    children: Vec<Clause>,
+    num: Option<String>,
 }
 
 /// Emphasis marks off, for headings and formulas.
@@ -414,7 +386,7 @@ fn table_rows(e: &Element, c: &mut Collector<'_, '_>) -> Vec<Clause> {
     e.find_all("tr", &mut rows);
     rows.iter()
         .filter_map(|tr| {
-            let cells: Vec<String> = tr.elements().map(|td| c.text(td).0).filter(|t| !t.is_empty()).collect();
+            let cells: Vec<String> = tr.elements().map(|td| c.text(td)).filter(|t| !t.is_empty()).collect();
             (!cells.is_empty()).then(|| Clause {
                 text: plain(&cells.join(" | ")).into(),
                 lines: LineSpan::new(tr.line, tr.end_line),

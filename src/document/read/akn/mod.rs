@@ -17,6 +17,7 @@ mod blocks;
 mod inline;
 mod label;
 mod meta;
+mod words;
 mod xml;
 
 use blocks::Collector;
@@ -24,7 +25,7 @@ use inline::NoteTargets;
 use xml::Element;
 
 use crate::document::decode::{DecodeError, sanitize};
-use crate::document::model::{Annex, Document, Footnote, FrontMatter, Resolution, ResolutionMeta, SourceLine};
+use crate::document::model::{Annex, Document, Footnote, Resolution, ResolutionMeta, SourceLine};
 use crate::document::parse::ids;
 
 /// Elements that are a whole document inside `akomaNtoso`.
@@ -294,7 +295,6 @@ impl Reader {
         if doc.resolutions.is_empty() {
             doc.notices.push("no resolution text in this Akoma Ntoso file".to_string());
         }
-        let _ = FrontMatter::default;
     }
 }
 
