@@ -205,29 +205,28 @@ const JOINED: &[&str] = &[
 
 /// `A, B and C` → three names, `Trinidad and Tobago` kept whole.
 fn split_names(list: &str) -> Vec<String> {
-    let mut out = Vec::new();
     let parts: Vec<&str> = list.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
-    for (i, part) in parts.iter().enumerate() {
-        let last = i + 1 == parts.len();
-        if last && !JOINED.contains(part) && !JOINED.iter().any(|j| part.ends_with(j) && part.len() == j.len()) {
-            // The last item may be `X and Y`, unless Y completes a joined name.
-            if let Some(joined) = JOINED.iter().find(|j| part.ends_with(*j)) {
-                let head = part[..part.len() - joined.len()].trim_end().trim_end_matches(" and").trim();
-                if !head.is_empty() {
-                    out.push(head.to_string());
-                }
-                out.push((*joined).to_string());
-                continue;
+    let Some((last, head)) = parts.split_last() else { return Vec::new() };
+    let mut out: Vec<String> = head.iter().map(|p| p.to_string()).collect();
+    // The last item may be `X and Y`, where Y may itself hold an "and".
+    let joined = JOINED.iter().find(|j| last.ends_with(*j));
+    match joined {
+        Some(j) if last.len() == j.len() => out.push(last.to_string()),
+        Some(j) => {
+            let before = last[..last.len() - j.len()].trim_end();
+            let before = before.strip_suffix(" and").unwrap_or(before).trim();
+            if !before.is_empty() {
+                out.push(before.to_string());
             }
-            if let Some((a, b)) = part.rsplit_once(" and ")
-                && !JOINED.iter().any(|j| j.starts_with(a) || j.ends_with(b))
-            {
+            out.push((*j).to_string());
+        }
+        None => match last.rsplit_once(" and ") {
+            Some((a, b)) if !JOINED.iter().any(|j| j.starts_with(a.trim())) => {
                 out.push(a.trim().to_string());
                 out.push(b.trim().to_string());
-                continue;
             }
-        }
-        out.push(part.to_string());
+            _ => out.push(last.to_string()),
+        },
     }
     out
 }
