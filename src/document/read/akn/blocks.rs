@@ -44,6 +44,9 @@ pub struct Collector<'t, 'x> {
     pub notes: Vec<Note>,
     /// Elements not known to this reader: text kept, listed.
     pub unknown: Vec<(String, SourceLine)>,
+    /// Documents quoted whole (`quotedStructure`): a draft resolution
+    /// recommended for adoption is a resolution of its own.
+    pub quoted: Vec<Vec<Block>>,
     pub targets: &'t NoteTargets<'x>,
 }
 
@@ -99,7 +102,7 @@ const NOT_BODY: &[&str] = &["meta", "coverPage", "preface", "conclusions", "atta
 
 impl<'t, 'x> Collector<'t, 'x> {
     pub fn new(targets: &'t NoteTargets<'x>) -> Self {
-        Collector { blocks: Vec::new(), notes: Vec::new(), unknown: Vec::new(), targets }
+        Collector { blocks: Vec::new(), notes: Vec::new(), unknown: Vec::new(), quoted: Vec::new(), targets }
     }
 
     /// Notes kept apart in `meta/notes`: footnotes, whether or not a
@@ -155,6 +158,7 @@ impl<'t, 'x> Collector<'t, 'x> {
                 }
             }
             "table" | "container" if is_table(e) => self.table(e, preamble),
+            "quotedStructure" | "embeddedStructure" => self.quoted(e, depth),
             _ if GROUPS.contains(&name) => self.group(e, preamble, depth),
             _ if PARAGRAPHS.contains(&name) || TEXTS.contains(&name) => self.paragraph(e, preamble, depth),
             _ => {
@@ -255,6 +259,7 @@ impl<'t, 'x> Collector<'t, 'x> {
                         });
                     }
                     "table" | "container" if is_table(c) => w.children.extend(table_rows(c, self)),
+                    "quotedStructure" | "embeddedStructure" => self.quoted(c, depth + 1),
                     name if is_inline(name) => {
                         w.own.element(c);
                         w.first.get_or_insert(c.line);
@@ -274,6 +279,18 @@ impl<'t, 'x> Collector<'t, 'x> {
                     }
                 },
             }
+        }
+    }
+
+    /// A structure quoted whole: read on its own, kept apart.
+    fn quoted(&mut self, e: &Element, depth: usize) {
+        let mut inner = Collector::new(self.targets);
+        inner.body(e, depth);
+        self.notes.append(&mut inner.notes);
+        self.unknown.append(&mut inner.unknown);
+        self.quoted.append(&mut inner.quoted);
+        if !inner.blocks.is_empty() {
+            self.quoted.push(inner.blocks);
         }
     }
 
@@ -349,6 +366,8 @@ fn is_inline(name: &str) -> bool {
             | "blockContainer"
             | "foreign"
             | "toc"
+            | "quotedStructure"
+            | "embeddedStructure"
     ) && !is_item(name)
         && !GROUPS.contains(&name)
         && !PARAGRAPHS.contains(&name)

@@ -191,6 +191,9 @@ impl Reader {
         }
         let blocks = std::mem::take(&mut collector.blocks);
         let mut resolutions = assemble::resolution(blocks, res).resolutions;
+        for quoted in std::mem::take(&mut collector.quoted) {
+            resolutions.extend(assemble::resolution(quoted, Resolution::default()).resolutions);
+        }
         self.take(&mut collector);
         if let Some(attachments) = doc.child("attachments")
             && let Some(first) = resolutions.first_mut()

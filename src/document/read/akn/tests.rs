@@ -331,3 +331,23 @@ fn other_shapes_of_the_family_recitals_subparagraphs_meta_notes() {
     assert_eq!(d.footnotes.len(), 1);
     assert_eq!(d.footnotes[0].text, "Reissued for technical reasons.");
 }
+
+#[test]
+fn a_quoted_structure_is_a_resolution_of_its_own() {
+    let body = format!(
+        r#"<paragraph><num>1.</num><content><p><i>Recommends</i> the following draft resolution:</p>
+        <quotedStructure><preamble><formula><p><i>The General Assembly</i>,</p></formula>
+          <container><p><i>Recalling</i> its work,</p></container></preamble>
+          <mainBody>{}{}</mainBody></quotedStructure></content></paragraph>{}"#,
+        para("1.", "<i>Decides</i> to act;"),
+        para("2.", "<i>Requests</i> a report;"),
+        para("2.", "<i>Decides</i> to remain seized;"),
+    );
+    let d = doc(&akn("", &body, ""));
+    assert_eq!(d.resolutions.len(), 2);
+    assert_eq!(d.resolutions[0].operative.len(), 2);
+    assert_eq!(d.resolutions[0].operative[0].text, "*Recommends* the following draft resolution:");
+    let draft = &d.resolutions[1];
+    assert_eq!((draft.code.as_str(), draft.formula.as_deref()), ("", Some("The General Assembly,")));
+    assert_eq!((draft.preamble.len(), labels(&draft.operative)), (1, vec!["1".to_string(), "2".to_string()]));
+}
