@@ -301,3 +301,45 @@ fn not_a_terminal_is_a_clear_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("needs a terminal") && err.lines().count() == 1, "{err}");
 }
+
+#[test]
+fn compare_two_drafts_step_through_changes_and_tag_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.ron");
+    let config = dir.path().join("config.ron");
+    // A delegation's own tags for amendments.
+    std::fs::write(
+        &config,
+        r#"(tags: [(name: "friendly", key: '1', color: "green"), (name: "unfriendly", key: '2', color: "red")])"#,
+    )
+    .unwrap();
+    let draft = common::fixture_path("revisions/draft.txt");
+    let revision = common::fixture_path("revisions/revision.txt");
+    let args = [
+        "--notes",
+        notes.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+        "--compare",
+        draft.to_str().unwrap(),
+        revision.to_str().unwrap(),
+    ];
+    let mut s = Session::start(&args, &[]);
+    s.wait_for("revision.txt");
+    s.keys("cc");
+    let screen = s.wait_for("change 2 of 11");
+    assert!(screen.contains("Since the older revision: reworded (was op.2)"), "{screen}");
+    s.keys("1");
+    s.wait_for("friendly on Working Paper 3.1 (revised):op.3");
+    s.keys("x");
+    s.wait_for("struck clauses hidden");
+    assert!(!s.screen().contains("Urges Member States"));
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_reso"))
+        .args(["notes", "export", "--notes", notes.to_str().unwrap(), revision.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.contains("`Working Paper 3.1 (revised):op.3` — friendly"), "{md}");
+}

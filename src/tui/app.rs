@@ -6,9 +6,10 @@ use ratatui::text::Line;
 
 use ratatui_textarea::TextArea;
 
+use super::compare::{self, Compare};
 use super::detail::{self, Context};
 use super::finder::{Collecting, Engine, Finder};
-use super::keymap::{FINDER_KEYS, HelpLine, Keymap, NOTES_KEYS};
+use super::keymap::{HelpLine, Keymap, help_lines};
 use super::layout::{Panes, help_popup, inner, panes};
 use super::outline::{self, Kind, Node};
 use crate::annotate::{Annotation, Notes};
@@ -108,6 +109,8 @@ pub struct App<'a> {
     /// The note being written: its clause node and the editor.
     pub editor: Option<(usize, TextArea<'static>)>,
     pub annotations: Option<AnnotationsView>,
+    /// Two revisions compared (`--compare`): change marks and ghost rows.
+    pub compare: Option<Compare>,
 }
 
 impl<'a> App<'a> {
@@ -142,6 +145,7 @@ impl<'a> App<'a> {
             palette: Palette::default(),
             editor: None,
             annotations: None,
+            compare: None,
         };
         app.set_tree_view(TreeView::Contents);
         // Start on the first resolution: that is what a delegate opens for.
@@ -150,6 +154,34 @@ impl<'a> App<'a> {
         }
         app.refresh();
         app
+    }
+
+    /// The reader on two revisions, the newer one's changes marked.
+    pub fn comparing(docs: &'a [Document], tree_percent: u16, old: usize, new: usize) -> App<'a> {
+        let mut app = App::new(&docs[..0], tree_percent);
+        let (nodes, cmp) = compare::build(docs, old, new);
+        app.docs = docs;
+        app.open = vec![false; nodes.len()];
+        app.nodes = nodes;
+        app.compare = Some(cmp);
+        app.set_tree_view(TreeView::Contents);
+        // The older revision folded: the newer one is what is read.
+        for (i, n) in app.nodes.iter().enumerate() {
+            if n.doc == old && matches!(n.kind, Kind::Document(_)) {
+                app.open[i] = false;
+            }
+        }
+        app.recompute_rows();
+        if let Some(first) = app.nodes.iter().position(|n| n.doc == new && matches!(n.kind, Kind::Document(_))) {
+            app.reveal(first);
+        }
+        app.refresh();
+        app
+    }
+
+    /// Whether a node is a struck clause's ghost row that is hidden now.
+    fn hidden_ghost(&self, node: usize) -> bool {
+        self.compare.as_ref().is_some_and(|c| !c.show_struck && c.ghost.get(node).copied().unwrap_or(false))
     }
 
     pub fn panes(&self) -> Panes {
@@ -193,7 +225,7 @@ impl<'a> App<'a> {
         self.rows.clear();
         let mut i = 0;
         while i < self.nodes.len() {
-            if self.filter.as_ref().is_some_and(|f| !f.visible[i]) {
+            if self.filter.as_ref().is_some_and(|f| !f.visible[i]) || self.hidden_ghost(i) {
                 i = self.nodes[i].end;
                 continue;
             }
@@ -244,7 +276,12 @@ impl<'a> App<'a> {
             if self.detail_key.map(|k| k.0) != Some(shown) {
                 self.detail_scroll = 0;
             }
-            let ctx = Context { palette: self.palette, tags: &self.tags, notes: self.notes.as_ref() };
+            let ctx = Context {
+                palette: self.palette,
+                tags: &self.tags,
+                notes: self.notes.as_ref(),
+                compare: self.compare.as_ref(),
+            };
             self.detail = match self.nodes.get(shown) {
                 Some(node) => detail::lines(node, &self.nodes, shown, width, &ctx),
                 None => Vec::new(),
@@ -315,23 +352,7 @@ impl<'a> App<'a> {
     /// exactly the keys that work), the finder's keys, the configured tags
     /// and the notes keys.
     pub fn help(&self) -> Vec<HelpLine> {
-        let key = |keys: String, what: String| HelpLine::Key { keys, what };
-        let mut lines: Vec<HelpLine> = self
-            .keymap
-            .bindings
-            .iter()
-            .map(|(action, _)| key(self.keymap.keys_for(*action), action.description().to_string()))
-            .collect();
-        lines.push(HelpLine::Blank);
-        lines.push(HelpLine::Heading("In the finder (/ or f)"));
-        lines.extend(FINDER_KEYS.iter().map(|(keys, what)| key(keys.to_string(), what.to_string())));
-        lines.push(HelpLine::Blank);
-        lines.push(HelpLine::Heading("Tags and notes"));
-        lines.extend(
-            self.tags.iter().map(|t| key(t.key.to_string(), format!("toggle the tag {} on this clause", t.name))),
-        );
-        lines.extend(NOTES_KEYS.iter().map(|(keys, what)| key(keys.to_string(), what.to_string())));
-        lines
+        help_lines(&self.keymap, &self.tags)
     }
 
     /// How far the help can scroll: until its last line is at the bottom.

@@ -4,11 +4,13 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
+use super::compare::Compare;
 use super::outline::{Group, Kind, Node};
 use super::text::{Rich, emphasised, plain, truncate, wrap};
 use crate::annotate::{Annotation, Notes};
 use crate::config::TagDef;
 use crate::config::theme::Palette;
+use crate::diff::{self, WordOp};
 use crate::document::{Clause, Document, Resolution, Vote};
 use crate::export::outline::{first_words, vote_text};
 
@@ -17,6 +19,8 @@ pub struct Context<'c> {
     pub palette: Palette,
     pub tags: &'c [TagDef],
     pub notes: Option<&'c Notes>,
+    /// Two revisions compared: what changed since the older one.
+    pub compare: Option<&'c Compare>,
 }
 
 impl Context<'_> {
@@ -127,6 +131,7 @@ fn clause_detail(out: &mut Out, nodes: &[Node<'_>], index: usize, clause: &Claus
     if let Some(a) = ctx.annotation(nodes[index].doc, clause) {
         annotation(out, a, ctx);
     }
+    change_since(out, index, ctx);
     out.blank();
     out.para(&emphasised(&clause.text, &clause.phrase(), Style::default()), 0);
     if !clause.children.is_empty() {
@@ -140,6 +145,59 @@ fn clause_detail(out: &mut Out, nodes: &[Node<'_>], index: usize, clause: &Claus
     let (first, last) = clause.line_range();
     let lines = if first == last { format!("source line {first}") } else { format!("source lines {first}–{last}") };
     out.text(&lines, dim());
+}
+
+/// With two revisions compared: what this clause was, the word-level
+/// difference, and the notes it had in the older revision.
+fn change_since(out: &mut Out, index: usize, ctx: &Context<'_>) {
+    let Some(cmp) = ctx.compare else { return };
+    let Some(change) = cmp.change(index) else { return };
+    let was = change.old.join(" + ");
+    let now = change.new.join(" + ");
+    let what = match change.kind {
+        diff::Kind::Added => "added".to_string(),
+        diff::Kind::Struck => "struck from the newer revision".to_string(),
+        diff::Kind::Renumbered => format!("renumbered (was {was})"),
+        diff::Kind::Moved => format!("moved (was {was})"),
+        diff::Kind::Reworded if change.renumbered => format!("reworded (was {was})"),
+        diff::Kind::Reworded => "reworded".to_string(),
+        diff::Kind::Split => format!("split from {was} into {now}"),
+        diff::Kind::Merged => format!("merged from {was}"),
+    };
+    out.blank();
+    out.text(&format!("Since the older revision: {what}"), heading(&ctx.palette));
+    if !change.words.is_empty() {
+        let color = ctx.palette.color;
+        let mut rich = Vec::new();
+        for (k, op) in change.words.iter().enumerate() {
+            if k > 0 {
+                rich.extend(plain(" ", Style::default()));
+            }
+            rich.extend(match (op, color) {
+                (WordOp::Equal(t), _) => plain(t, Style::default()),
+                (WordOp::Delete(t), true) => {
+                    plain(t, Style::default().fg(Color::Red).add_modifier(Modifier::CROSSED_OUT))
+                }
+                (WordOp::Insert(t), true) => {
+                    plain(t, Style::default().fg(Color::Green).add_modifier(Modifier::UNDERLINED))
+                }
+                (WordOp::Delete(t), false) => plain(&format!("[-{t}-]"), Style::default()),
+                (WordOp::Insert(t), false) => plain(&format!("{{+{t}+}}"), Style::default()),
+            });
+        }
+        out.para(&rich, 2);
+    }
+    // Notes stay with their own revision; here they are shown beside it.
+    if !matches!(change.kind, diff::Kind::Struck)
+        && let Some(notes) = ctx.notes
+    {
+        for old in cmp.old_ids(index) {
+            if let Some(a) = notes.get(cmp.old_doc, &old) {
+                out.text(&format!("In the older revision ({old}):"), dim());
+                annotation(out, a, ctx);
+            }
+        }
+    }
 }
 
 fn sub_clause(out: &mut Out, clause: &Clause, indent: u16) {
@@ -208,6 +266,10 @@ fn resolution(out: &mut Out, res: &Resolution, ctx: &Context<'_>, doc: usize) {
         counts.push_str(&format!(" · {} annex{}", res.annexes.len(), if res.annexes.len() == 1 { "" } else { "es" }));
     }
     out.text(&counts, Style::default());
+    if let Some(rd) = ctx.compare.filter(|c| c.new_doc == doc).and_then(|c| c.resolution_diff(&res.code)) {
+        let old = if rd.old == rd.new { String::new() } else { format!(" ({})", rd.old) };
+        out.field(&format!("Since the older revision{old}"), &rd.summary.line());
+    }
     // Clauses per tag: where the delegation stands on this resolution.
     if let Some(notes) = ctx.notes {
         // One pass over the clauses, counting every tag and the notes.

@@ -41,12 +41,15 @@ pub enum Action {
     EditNoteExternal,
     Annotations,
     TagFilter,
+    NextChange,
+    PrevChange,
+    ToggleStruck,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 37] = [
         Action::Down,
         Action::Up,
         Action::FoldOrParent,
@@ -79,6 +82,9 @@ impl Action {
         Action::EditNoteExternal,
         Action::Annotations,
         Action::TagFilter,
+        Action::NextChange,
+        Action::PrevChange,
+        Action::ToggleStruck,
         Action::Help,
         Action::Quit,
     ];
@@ -118,10 +124,33 @@ impl Action {
             Action::EditNoteExternal => "write the note in $VISUAL / $EDITOR",
             Action::Annotations => "list every note and tag",
             Action::TagFilter => "show only clauses with a tag (then the tag's key)",
+            Action::NextChange => "next change since the older revision (--compare)",
+            Action::PrevChange => "previous change since the older revision",
+            Action::ToggleStruck => "show or hide struck clauses (--compare)",
             Action::Help => "show or hide this help",
             Action::Quit => "quit",
         }
     }
+}
+
+/// Every key the reader knows, as the help overlay and the man page list
+/// them: the keymap's actions (so exactly the keys that work), the finder's
+/// keys, the configured tags, the note editor's keys.
+pub fn help_lines(keymap: &Keymap, tags: &[crate::config::TagDef]) -> Vec<HelpLine> {
+    let key = |keys: String, what: String| HelpLine::Key { keys, what };
+    let mut lines: Vec<HelpLine> = keymap
+        .bindings
+        .iter()
+        .map(|(action, _)| key(keymap.keys_for(*action), action.description().to_string()))
+        .collect();
+    lines.push(HelpLine::Blank);
+    lines.push(HelpLine::Heading("In the finder (/ or f)"));
+    lines.extend(FINDER_KEYS.iter().map(|(keys, what)| key(keys.to_string(), what.to_string())));
+    lines.push(HelpLine::Blank);
+    lines.push(HelpLine::Heading("Tags and notes"));
+    lines.extend(tags.iter().map(|t| key(t.key.to_string(), format!("toggle the tag {} on this clause", t.name))));
+    lines.extend(NOTES_KEYS.iter().map(|(keys, what)| key(keys.to_string(), what.to_string())));
+    lines
 }
 
 /// Keys inside the finder's prompt (text input, so not rebindable
@@ -238,6 +267,9 @@ impl Default for Keymap {
                 b(Action::EditNoteExternal, &[Key::ch('E')]),
                 b(Action::Annotations, &[Key::ch('A')]),
                 b(Action::TagFilter, &[Key::ch('t')]),
+                b(Action::NextChange, &[Key::ch('c')]),
+                b(Action::PrevChange, &[Key::ch('C')]),
+                b(Action::ToggleStruck, &[Key::ch('x')]),
                 b(Action::Help, &[Key::ch('?')]),
                 b(Action::Quit, &[Key::ch('q'), Key::ctrl('c')]),
             ],
@@ -293,6 +325,6 @@ mod tests {
         assert_eq!(map.action(&ev(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Bottom));
         assert_eq!(map.action(&ev(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
         assert_eq!(map.action(&ev(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::CycleTree));
-        assert_eq!(map.action(&ev(KeyCode::Char('x'), KeyModifiers::NONE)), None);
+        assert_eq!(map.action(&ev(KeyCode::Char('w'), KeyModifiers::NONE)), None);
     }
 }

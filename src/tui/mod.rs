@@ -2,6 +2,7 @@
 //! loop that connects them to a real terminal.
 
 pub mod app;
+pub mod compare;
 pub mod detail;
 pub mod find_update;
 pub mod finder;

@@ -28,11 +28,17 @@ const FRAME: Duration = Duration::from_millis(16);
 /// How often another instance's changes to the notes are looked for.
 const NOTES_POLL: Duration = Duration::from_millis(1000);
 
-pub fn run(docs: &[Document], config: &Config, notes_path: Option<&Path>) -> Result<(), String> {
+/// The reader on `docs`; with `compare`, on two revisions (old, new) with
+/// the newer one's changes marked.
+pub fn run(docs: &[Document], config: &Config, notes_path: Option<&Path>, compare: bool) -> Result<(), String> {
     if !stdout().is_terminal() {
         return Err("the reader needs a terminal; `reso outline` prints the tree instead".into());
     }
-    let mut app = App::new(docs, config.tree_width_percent);
+    let mut app = if compare && docs.len() == 2 {
+        App::comparing(docs, config.tree_width_percent, 0, 1)
+    } else {
+        App::new(docs, config.tree_width_percent)
+    };
     app.keymap = crate::config::keys::keymap(&config.keys)?;
     app.tags = config.tags.clone();
     app.palette = Palette::new(&config.theme, no_color_env());

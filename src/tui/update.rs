@@ -127,6 +127,9 @@ pub fn update(app: &mut App<'_>, action: Action) -> Effect {
             }
         }
         Action::CycleNode => cycle_node(app),
+        Action::NextChange => super::compare::step(app, true),
+        Action::PrevChange => super::compare::step(app, false),
+        Action::ToggleStruck => super::compare::toggle_struck(app),
         Action::CycleTree => {
             let next = match app.tree_view {
                 TreeView::Overview => TreeView::Contents,

@@ -6,6 +6,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use ratatui::style::Color;
+
+use crate::diff;
 use crate::document::Vote;
 use crate::export::outline::first_words;
 use crate::tui::app::App;
@@ -78,6 +81,15 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
             spans.push((clean(title), Style::default().fg(app.palette.accent).add_modifier(Modifier::ITALIC)))
         }
         Kind::Clause(c) => {
+            // Since the older revision (--compare): a mark, in colour and
+            // as a sign, so it reads without colour too.
+            let change = app.compare.as_ref().and_then(|cmp| cmp.change(index));
+            if let Some(change) = change {
+                let (sign, color) = change_mark(change.kind);
+                let color = if app.palette.color { color } else { Color::Reset };
+                spans.push((format!("{sign} "), Style::default().fg(color).add_modifier(Modifier::BOLD)));
+            }
+            let ghost = change.is_some_and(|c| c.kind == diff::Kind::Struck);
             // Tag markers first, so they stay visible in a narrow pane.
             if let Some(a) = app.annotation(index) {
                 for t in ordered_tags(a, &app.tags) {
@@ -103,6 +115,12 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
                 spans.push((format!("{} ", clean(&phrase)), b));
             }
             spans.push((clean(&first_words(c)), Style::default()));
+            if ghost {
+                // A struck clause reads as struck: crossed out and dimmed.
+                for (_, style) in spans.iter_mut().skip(1) {
+                    *style = style.add_modifier(Modifier::CROSSED_OUT | Modifier::DIM);
+                }
+            }
         }
     }
     // Cut to the pane, by display width.
@@ -118,4 +136,17 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
     }
     let line = Line::from(out);
     if index == app.selected { line.style(Style::default().add_modifier(Modifier::REVERSED)) } else { line }
+}
+
+/// The sign and colour of a change in the tree.
+fn change_mark(kind: diff::Kind) -> (&'static str, Color) {
+    match kind {
+        diff::Kind::Added => ("+", Color::Green),
+        diff::Kind::Struck => ("−", Color::Red),
+        diff::Kind::Reworded => ("~", Color::Yellow),
+        diff::Kind::Renumbered => ("#", Color::Cyan),
+        diff::Kind::Moved => ("↕", Color::Cyan),
+        diff::Kind::Split => ("<", Color::Magenta),
+        diff::Kind::Merged => (">", Color::Magenta),
+    }
 }
