@@ -45,7 +45,8 @@ fn tokens(query: &str) -> Vec<Token> {
         if raw.contains('/') && raw.chars().any(|c| c.is_ascii_digit()) {
             // `S/RES/687(1991)`: the year may be glued on.
             let (code, rest) = raw.split_once('(').map_or((raw, ""), |(c, r)| (c, r));
-            out.push(Token::Code(code.trim_end_matches('.').to_string()));
+            // A leading `/` is the finder's key typed twice (`/1/3 PP 3`).
+            out.push(Token::Code(code.trim_end_matches('.').trim_start_matches('/').to_string()));
             let year = rest.trim_end_matches(')');
             if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
                 out.push(Token::Year(year.to_string()));

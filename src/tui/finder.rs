@@ -236,6 +236,7 @@ impl Engine {
         }
         let mut nodes: Vec<usize> = self.results.ranked.iter().map(|&n| n as usize).collect();
         nodes.sort_unstable();
+        nodes.dedup();
         nodes
     }
 
