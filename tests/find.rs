@@ -269,3 +269,26 @@ fn esc_typed_fast_before_a_key_is_both_keys() {
     assert_eq!(app.selected_row(), before + 1, "then j moved down one row");
     assert!(app.finder.is_none());
 }
+
+#[test]
+fn the_prompt_edits_like_a_prompt() {
+    let docs = [sample()];
+    let mut app = app(&docs);
+    update(&mut app, Action::OpenFinder);
+    type_query(&mut app, "hotlne");
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Left);
+    type_query(&mut app, "i");
+    let f = app.finder.as_ref().expect("open");
+    assert_eq!((f.query.as_str(), f.cursor), ("hotline", 5));
+    press(&mut app, KeyCode::End);
+    type_query(&mut app, " data");
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    find_update::key(&mut app, &ctrl('w'));
+    assert_eq!(app.finder.as_ref().map(|f| f.query.as_str()), Some("hotline "));
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Delete);
+    assert_eq!(app.finder.as_ref().map(|f| (f.query.as_str(), f.cursor)), Some(("otline ", 0)));
+    find_update::key(&mut app, &ctrl('u'));
+    assert_eq!(app.finder.as_ref().map(|f| f.query.as_str()), Some(""));
+}

@@ -204,10 +204,13 @@ fn accept(app: &mut App<'_>) {
         && f.note.is_some()
         && !f.chosen
     {
-        app.message = Some(match f.pinned.is_empty() {
-            true => "no such clause: change the citation, or Esc".into(),
-            false => "choose a clause with ↑ / ↓, then Enter".into(),
-        });
+        // Said where the reader is looking: the finder's own status line.
+        let ask = if f.pinned.is_empty() { "change the citation, or Esc" } else { "pick with ↑ / ↓ then Enter, or Esc" };
+        if let Some(note) = f.note.as_mut()
+            && !note.starts_with(ask)
+        {
+            *note = format!("{ask} — {note}");
+        }
         return;
     }
     let Some(finder) = app.finder.take() else {
