@@ -292,3 +292,70 @@ fn the_prompt_edits_like_a_prompt() {
     find_update::key(&mut app, &ctrl('u'));
     assert_eq!(app.finder.as_ref().map(|f| f.query.as_str()), Some(""));
 }
+
+/// After a jump the matched words are marked in the detail; a query with
+/// no hit previews nothing.
+#[test]
+fn the_detail_marks_the_matched_words_and_no_hit_previews_nothing() {
+    use ratatui::style::Modifier;
+    let docs = [sample()];
+    let mut app = app(&docs);
+    update(&mut app, Action::OpenFinder);
+    type_query(&mut app, "hotline");
+    assert!(app.preview.is_some());
+    type_query(&mut app, "zzqx");
+    assert_eq!(app.finder.as_ref().map(|f| f.len()), Some(0));
+    assert!(app.preview.is_none(), "no stale preview");
+    for _ in 0.."zzqx".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_query(&mut app, "");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(selected_id(&app), "CCPCJ/1/4:op.17");
+    let marked: Vec<String> = app
+        .detail
+        .iter()
+        .flat_map(|l| l.spans.iter())
+        .filter(|s| s.style.add_modifier.contains(Modifier::UNDERLINED))
+        .map(|s| s.content.to_string())
+        .collect();
+    assert_eq!(marked, ["hotline", "hotlines", "hotline"], "op 17's text names it three times");
+}
+
+/// In a filter, the matching rows are marked; the rows shown for context
+/// (parents, sub-clauses) are dimmed.
+#[test]
+fn filter_rows_tell_matches_from_context() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Modifier;
+    let docs = [sample()];
+    let mut app = app(&docs);
+    update(&mut app, Action::OpenFilter);
+    type_query(&mut app, "hotline");
+    press(&mut app, KeyCode::Enter);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+    terminal.draw(|f| reso::tui::views::draw(&app, f)).expect("draws");
+    let buf = terminal.backend().buffer().clone();
+    let row_text = |y: u16| -> String { (1..50).map(|x| buf[(x, y)].symbol().to_string()).collect() };
+    let mut matches = Vec::new();
+    let mut context = Vec::new();
+    for y in 1..39 {
+        let text = row_text(y);
+        if text.trim().is_empty() {
+            continue;
+        }
+        let first = (1..50).find(|&x| buf[(x, y)].symbol() != " ").unwrap_or(1);
+        if buf[(1, y)].symbol() == "▌" {
+            matches.push(text.trim().to_string());
+        } else {
+            assert!(buf[(first, y)].modifier.contains(Modifier::DIM), "context row not dimmed: {text}");
+            context.push(text.trim().to_string());
+        }
+    }
+    assert_eq!(matches.len(), 2, "{matches:?}");
+    assert!(matches[0].contains("17 Recommends"), "{matches:?}");
+    assert!(matches[1].starts_with("b "), "{matches:?}");
+    assert!(context.iter().any(|r| r.contains("CCPCJ/1/4")), "{context:?}");
+    assert!(context.iter().any(|r| r.starts_with("a ")), "op 17's other items, for context: {context:?}");
+}
