@@ -93,9 +93,13 @@ fn main() {
                 std::thread::sleep(Duration::from_micros(200));
             }
             let mut typed = String::new();
-            for c in query.chars() {
+            let keys = query.chars().count();
+            for (k, c) in query.chars().enumerate() {
                 typed.push(c);
                 engine.set_query(&typed);
+                if k + 1 == keys {
+                    break; // timed from the last key on
+                }
                 let until = Instant::now() + KEY_GAP;
                 while Instant::now() < until {
                     engine.tick();

@@ -319,7 +319,8 @@ fn the_detail_marks_the_matched_words_and_no_hit_previews_nothing() {
         .filter(|s| s.style.add_modifier.contains(Modifier::UNDERLINED))
         .map(|s| s.content.to_string())
         .collect();
-    assert_eq!(marked, ["hotline", "hotlines", "hotline"], "op 17's text names it three times");
+    // Op 17's text names it three times, its item b (shown below) once.
+    assert_eq!(marked, ["hotline", "hotlines", "hotline", "hotline"]);
 }
 
 /// In a filter, the matching rows are marked; the rows shown for context
@@ -341,6 +342,9 @@ fn filter_rows_tell_matches_from_context() {
     let mut matches = Vec::new();
     let mut context = Vec::new();
     for y in 1..39 {
+        if buf[(0, y)].symbol() != "│" {
+            break; // the tree pane's bottom border
+        }
         let text = row_text(y);
         if text.trim().is_empty() {
             continue;
@@ -355,7 +359,7 @@ fn filter_rows_tell_matches_from_context() {
     }
     assert_eq!(matches.len(), 2, "{matches:?}");
     assert!(matches[0].contains("17 Recommends"), "{matches:?}");
-    assert!(matches[1].starts_with("b "), "{matches:?}");
+    assert!(matches[1].contains(" b Providing"), "{matches:?}");
     assert!(context.iter().any(|r| r.contains("CCPCJ/1/4")), "{context:?}");
     assert!(context.iter().any(|r| r.starts_with("a ")), "op 17's other items, for context: {context:?}");
 }

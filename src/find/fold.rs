@@ -67,8 +67,15 @@ pub fn for_each_word(text: &str, word: &mut String, mut f: impl FnMut(&str, Word
     let mut quoted = false;
     let mut end = 0;
     for (i, c) in text.chars().enumerate() {
-        let k = fold_keep_case(c);
-        if k.is_alphanumeric() {
+        // ASCII (nearly all of a UN text) without the Unicode tables.
+        let (k, alnum) = if c.is_ascii() {
+            let k = if c == '`' { '\'' } else { c };
+            (k, k.is_ascii_alphanumeric())
+        } else {
+            let k = fold_keep_case(c);
+            (k, k.is_alphanumeric())
+        };
+        if alnum {
             if word.is_empty() {
                 start = i;
                 upper = 0;
@@ -80,14 +87,28 @@ pub fn for_each_word(text: &str, word: &mut String, mut f: impl FnMut(&str, Word
                 quoted = true;
             }
             pending_quote = false;
-            if k.is_uppercase() {
-                upper += 1;
-            } else if k.is_lowercase() {
-                lower += usize::from(!quoted);
-            } else if k.is_numeric() {
-                digit = true;
+            if k.is_ascii() {
+                if k.is_ascii_uppercase() {
+                    upper += 1;
+                    word.push(k.to_ascii_lowercase());
+                } else {
+                    if k.is_ascii_digit() {
+                        digit = true;
+                    } else {
+                        lower += usize::from(!quoted);
+                    }
+                    word.push(k);
+                }
+            } else {
+                if k.is_uppercase() {
+                    upper += 1;
+                } else if k.is_lowercase() {
+                    lower += usize::from(!quoted);
+                } else if k.is_numeric() {
+                    digit = true;
+                }
+                word.push(to_lower_case(k));
             }
-            word.push(to_lower_case(k));
             end = i + 1;
         } else if k == '\'' && !word.is_empty() && !pending_quote {
             pending_quote = true;

@@ -2,10 +2,9 @@
 //! (`reso find`) and the reader's index use this, so they always agree;
 //! they differ only in how they learn how each word matches (`Lookup`).
 
-use std::collections::HashMap;
-
 use super::fold::{fold, fold_keep_case, for_each_word};
-use super::query::{Atom, Kind, Quality, is_subsequence, match_word, parse};
+use super::fx::FxMap;
+use super::query::{Atom, Kind, Quality, match_word, parse};
 
 /// At most this many plain words of a query are matched (each takes four
 /// bits of a word's mask); more would be unusual in a finder.
@@ -132,11 +131,18 @@ impl Compiled {
     /// The atoms other than plain words: `'exact`, `^prefix`, `suffix$`,
     /// `!not`, `#tag`.
     pub fn passes_filters(&self, s: Subject<'_>) -> bool {
+        self.filters(s, false)
+    }
+
+    /// The same, leaving out the atoms an index answers itself
+    /// (`Atom::indexed`).
+    pub fn filters(&self, s: Subject<'_>, skip_indexed: bool) -> bool {
         let mut plain: Option<String> = None;
         let mut cased: Option<String> = None;
         for a in &self.atoms {
             let ok = match a.kind {
                 Kind::Word => continue,
+                _ if skip_indexed && a.indexed() => continue,
                 Kind::Tag => s.tags.iter().any(|t| t.eq_ignore_ascii_case(&a.text)),
                 Kind::Prefix => starts_with(s.text, &a.text, a.case_sensitive),
                 Kind::Suffix => ends_with(s.text, &a.text, a.case_sensitive),
@@ -202,7 +208,7 @@ fn ends_with(text: &str, suffix: &str, case_sensitive: bool) -> bool {
 /// Scattered letters of a query word that holds a digit (`ccpcj14`,
 /// `op17d`) against the clause id's resolution code or its path.
 pub fn id_may_match(q: &[char]) -> bool {
-    q.len() >= 2 && q.iter().any(char::is_ascii_digit)
+    q.len() >= 2 && q.iter().any(char::is_ascii_digit) && q.iter().any(|c| c.is_alphabetic())
 }
 
 pub fn id_matches(q: &[char], id: &str) -> bool {
@@ -211,8 +217,8 @@ pub fn id_matches(q: &[char], id: &str) -> bool {
     }
     let (code, path) = id.rsplit_once(':').unwrap_or((id, ""));
     [code, path].iter().any(|part| {
-        let p: Vec<char> = part.chars().map(fold).collect();
-        p.first() == q.first() && is_subsequence(q, &p)
+        let mut p = part.chars().map(fold);
+        p.clone().next().as_ref() == q.first() && q.iter().all(|c| p.any(|x| x == *c))
     })
 }
 
@@ -271,7 +277,7 @@ fn closeness(at: &[[u32; 8]], count: &[u8]) -> (usize, u64) {
 /// rest: scattered letters match only the former.)
 #[derive(Default)]
 pub struct Memo {
-    masks: [HashMap<Box<str>, u64>; 2],
+    masks: [FxMap<Box<str>, u64>; 2],
 }
 
 impl Memo {
@@ -331,5 +337,6 @@ mod tests {
         assert!(score("data !privacy", "data and privacy").is_none());
         assert!(score("data !privacy", "data alone").is_some());
         assert!(score("op2", "nothing").is_some(), "the id, by scattered letters");
+        assert!(score("12", "nothing").is_none(), "a number is a word, not an id");
     }
 }

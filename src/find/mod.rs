@@ -12,6 +12,7 @@ pub mod candidate;
 pub mod citation;
 pub mod engine;
 pub mod fold;
+pub mod fx;
 pub mod highlight;
 pub mod index;
 pub mod matcher;

@@ -48,6 +48,16 @@ impl Atom {
     pub fn is_positive(&self) -> bool {
         self.kind != Kind::Not
     }
+
+    /// An `'exact` or `!not` atom that is one plain word, case ignored: it
+    /// occurs in a text exactly when it occurs inside one of its words, so
+    /// a word index answers it without reading the text.
+    pub fn indexed(&self) -> bool {
+        matches!(self.kind, Kind::Exact | Kind::Not)
+            && !self.case_sensitive
+            && self.words.len() == 1
+            && self.words[0] == self.text
+    }
 }
 
 /// Parse a query into its atoms. Plain words joined by punctuation

@@ -3,6 +3,7 @@
 //! are loaded, and answers each query there, so typing never waits: the
 //! event loop calls `tick` each frame and shows the results when they come.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 
 use crate::annotate::Notes;
@@ -108,6 +109,9 @@ struct State {
 struct Shared {
     state: Mutex<State>,
     wake: Condvar,
+    /// The newest query's generation: an older one still being answered
+    /// stops (typing on needs only the newest answer).
+    latest: AtomicU64,
 }
 
 /// The search engine over all clause nodes; lives as long as the app.
@@ -186,6 +190,7 @@ impl Engine {
         self.generation += 1;
         self.compiled = Compiled::new(query);
         let request = Request { generation: self.generation, query: query.to_string(), notes: Arc::clone(&self.notes) };
+        self.shared.latest.store(self.generation, Ordering::Relaxed);
         if let Ok(mut s) = self.shared.state.lock() {
             s.request = Some(request);
         }
@@ -281,7 +286,10 @@ fn serve(shared: &Shared, items: Vec<Item>) {
                 &cached.insert((Arc::clone(&request.notes), a)).1
             }
         };
-        let ranked = index.search(&Compiled::new(&request.query), notes);
+        let cancelled = || shared.latest.load(Ordering::Relaxed) != request.generation;
+        let Some(ranked) = index.search(&Compiled::new(&request.query), notes, &cancelled) else {
+            continue;
+        };
         let results = Results {
             generation: request.generation,
             ranked: ranked.into_iter().filter_map(|(i, _)| index.items.get(i as usize).map(|it| it.node)).collect(),
