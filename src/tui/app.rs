@@ -99,6 +99,8 @@ pub struct App<'a> {
     pub collecting: Option<Collecting>,
     /// Hits of the last find, in document order, for `n` / `N`.
     pub hits: Vec<usize>,
+    /// The last find's query: its words are marked in the detail.
+    pub marks: Option<crate::find::matcher::Compiled>,
     pub filter: Option<Filter>,
     /// A node shown in the detail pane without being selected in the tree
     /// (the finder's preview).
@@ -144,6 +146,7 @@ impl<'a> App<'a> {
             finder: None,
             collecting: None,
             hits: Vec::new(),
+            marks: None,
             filter: None,
             preview: None,
             notes: None,
@@ -160,6 +163,8 @@ impl<'a> App<'a> {
         if let Some(first) = app.nodes.iter().position(|n| matches!(n.kind, Kind::Resolution(_))) {
             app.selected = first;
         }
+        // The finder's index builds in the background from the start.
+        super::find_update::start_engine(&mut app);
         app.refresh();
         app
     }
@@ -215,7 +220,13 @@ impl<'a> App<'a> {
     /// Forget what was computed from the notes (after any change to them).
     pub fn notes_changed(&mut self) {
         self.detail_key = None;
-        self.engine = None;
+        self.refresh();
+    }
+
+    /// Mark a find's words in the detail (None: stop marking).
+    pub fn set_marks(&mut self, marks: Option<crate::find::matcher::Compiled>) {
+        self.marks = marks;
+        self.detail_key = None;
         self.refresh();
     }
 
@@ -298,6 +309,9 @@ impl<'a> App<'a> {
                 Some(node) => detail::lines(node, &self.nodes, shown, width, &ctx),
                 None => Vec::new(),
             };
+            if let Some(q) = &self.marks {
+                detail::mark(&mut self.detail, q, self.palette.highlight);
+            }
             self.detail_key = Some(key);
         }
         let max = self.detail.len().saturating_sub(self.detail_height().max(1));

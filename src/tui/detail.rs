@@ -433,3 +433,39 @@ fn document(out: &mut Out, doc: &Document, ctx: &Context<'_>, index: usize) {
         }
     }
 }
+
+/// Mark the words a find matched in the detail's lines (after a jump, so
+/// the reader sees why the clause was found). Wrapping keeps words whole,
+/// so each line is marked on its own.
+pub fn mark(lines: &mut [Line<'static>], q: &crate::find::matcher::Compiled, color: Color) {
+    let hl = Style::default().fg(color).add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    for line in lines.iter_mut() {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        let marked = crate::find::highlight::positions(q, &text);
+        if marked.is_empty() {
+            continue;
+        }
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        let mut at = 0usize;
+        let mut next = marked.iter().peekable();
+        for span in &line.spans {
+            let mut buf = String::new();
+            let mut buf_hl = false;
+            for c in span.content.chars() {
+                while next.next_if(|&&m| m < at).is_some() {}
+                let is_hl = next.peek().is_some_and(|&&m| m == at);
+                if is_hl != buf_hl && !buf.is_empty() {
+                    let style = if buf_hl { span.style.patch(hl) } else { span.style };
+                    spans.push(Span::styled(std::mem::take(&mut buf), style));
+                }
+                buf_hl = is_hl;
+                buf.push(c);
+                at += 1;
+            }
+            if !buf.is_empty() {
+                spans.push(Span::styled(buf, if buf_hl { span.style.patch(hl) } else { span.style }));
+            }
+        }
+        line.spans = spans;
+    }
+}

@@ -167,13 +167,22 @@ pub fn help_lines(keymap: &Keymap, tags: &[crate::config::TagDef]) -> Vec<HelpLi
 
 /// Keys inside the finder's prompt (text input, so not rebindable
 /// actions); listed in the help overlay from this table.
-pub const FINDER_KEYS: [(&str, &str); 6] = [
-    ("type", "search every clause: words, 'exact, ^prefix, suffix$, !not"),
-    ("1/3 op 4 a", "a clause reference is answered first"),
+pub const FINDER_KEYS: [(&str, &str); 15] = [
+    ("hotline data sharing", "clauses with every word (case, accents, ’ and ' ignored)"),
+    ("traffick · trafficing", "a word matches exactly, as a prefix, or with a typo"),
+    ("intrpl", "scattered letters match only codes and acronyms (INTERPOL)"),
+    ("'exact ^start end$ !not", "contains, starts with, ends with, does not contain"),
+    ("#tag", "clauses carrying that tag"),
+    ("1/3 op 4 (a) (ii)", "a citation: that clause, marked ="),
+    ("1/3 PP3 · OP 4 of 1/3", "preambular 3; operative 4 of resolution 1/3"),
+    ("S/RES/687 (1991) OP 8", "also res 687 para 12, 80/53 para 5 (c), annex op 2"),
+    ("op 4 · preambular 3", "without a resolution: the one you are in"),
     ("↑ / ↓, Ctrl-p / Ctrl-n", "choose a result"),
     ("Enter", "jump to it (in filter: narrow the tree)"),
     ("Esc", "back to exactly where you were"),
-    ("Backspace, Ctrl-u", "delete a character, clear the query"),
+    ("← / →, Home / End", "move in the query (also Ctrl-a / Ctrl-e)"),
+    ("Backspace, Delete", "delete a character"),
+    ("Ctrl-w, Ctrl-u", "delete a word, the whole query"),
 ];
 
 /// Keys in the note editor and the list of notes (text input and a

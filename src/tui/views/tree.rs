@@ -135,8 +135,23 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
         left = left.saturating_sub(unicode_width::UnicodeWidthStr::width(piece.as_str()));
         out.push(Span::styled(piece, style));
     }
-    let line = Line::from(out);
-    if index == app.selected { line.style(Style::default().add_modifier(Modifier::REVERSED)) } else { line }
+    // Filtered: a matching row is marked at its left edge; the rows shown
+    // only for context (its parents, its sub-clauses) are dimmed.
+    let mut line_style = Style::default();
+    if app.filter.is_some() {
+        if app.hits.binary_search(&index).is_ok() {
+            if let Some(first) = out.first_mut() {
+                let rest: String = first.content.chars().skip(1).collect();
+                let style = first.style;
+                *first = Span::styled(rest, style);
+                out.insert(0, Span::styled("▌", Style::default().fg(app.palette.highlight)));
+            }
+        } else {
+            line_style = line_style.add_modifier(Modifier::DIM);
+        }
+    }
+    let line = Line::from(out).style(line_style);
+    if index == app.selected { line.style(line_style.add_modifier(Modifier::REVERSED)) } else { line }
 }
 
 /// The sign and colour of a change in the tree.
