@@ -8,7 +8,8 @@ use compact_str::CompactString;
 use super::front::{self, Section};
 use super::label::{Class, Reading, Readings};
 use super::layout::is_symbol;
-use super::phrase::starts_with_phrase;
+use super::label::{roman_value, split_label};
+use super::phrase::{self, Opening, starts_with_phrase};
 use super::segment::{Block, field, is_annex_heading};
 use super::tree::{MAX_DEPTH, Open, insert, open_at, place};
 use super::vote::parse_vote;
@@ -82,6 +83,20 @@ impl Builder {
         }
         if starts_resolution(block) && !matches!(self.mode, Mode::Header) {
             self.open_resolution();
+        }
+        // A second opening formula after clauses: the next part of a
+        // resolution in parts (`B`, its title, "The General Assembly,") or
+        // the next resolution of a file that prints no symbols.
+        if self.mode == Mode::Body
+            && block.label.is_none()
+            && self.res.as_ref().is_some_and(|r| r.annexes.is_empty() && !(r.preamble.is_empty() && r.operative.is_empty()))
+            && is_formula(&block.joined())
+        {
+            let part = if was_section { self.section.as_deref().and_then(part_title) } else { None };
+            self.open_resolution();
+            if let Some(res) = self.res.as_mut() {
+                res.meta.title = part;
+            }
         }
         match self.mode {
             Mode::Front(Section::Title) if block.label.is_none() && is_formula(&block.joined()) => {
@@ -163,6 +178,9 @@ impl Builder {
         if block.label.is_none() && is_formula(&text) {
             match self.res.as_mut() {
                 Some(res) => {
+                    if res.meta.title.is_none() {
+                        res.meta.title = part_in_header(&res.header);
+                    }
                     res.formula = Some(text);
                     res.header_lines.extend(block.parts.iter().map(|p| p.0));
                 }
@@ -178,6 +196,8 @@ impl Builder {
                     && text.split_whitespace().count() >= 4
                     && !text.to_lowercase().starts_with("adopted")
             }
+            // `A. Information in the service of humanity`: a part's heading.
+            Some(l) if l.readings.iter().any(|r| r.class == Class::Upper) && section_heading(block).is_some() => false,
             Some(_) => true,
         };
         if clause_like {
@@ -197,7 +217,10 @@ impl Builder {
         }
         let Some(res) = self.res.as_mut() else { return };
         res.header_lines.extend(block.parts.iter().map(|p| p.0));
-        let text = block.joined();
+        let text = match &block.label {
+            Some(l) => format!("{}. {}", l.printed, block.joined()),
+            None => block.joined(),
+        };
         if let Some(rest) = text.strip_prefix("United Nations") {
             let symbol = rest.trim();
             if res.code.is_empty() && is_symbol(symbol) {
@@ -219,7 +242,8 @@ impl Builder {
             }
         }
         let lower = text.to_lowercase();
-        if lower.starts_with("adopted") || lower.contains("votes to") {
+        let lower = lower.trim_start_matches('(');
+        if lower.starts_with("adopted") || lower.contains("votes to") || lower.contains("recorded vote") {
             if res.vote.is_none() {
                 res.vote = parse_vote(&text);
             }
@@ -250,8 +274,14 @@ impl Builder {
             self.after_annex_heading = true;
             return;
         }
-        if let Some(heading) = section_heading(block) {
-            self.section = Some(heading);
+        let heading = section_heading(block).or_else(|| self.unnumbered_heading(block));
+        if let Some(heading) = heading {
+            // Under a numbered section (`II. …`) an unnumbered heading is a
+            // sub-heading: the clauses stay in their section.
+            let numbered = |h: &str| split_label(h).is_some() || h.len() == 1 || roman_value(h.split(' ').next().unwrap_or("")).is_some();
+            if numbered(&heading) || !self.section.as_deref().is_some_and(numbered) {
+                self.section = Some(heading);
+            }
             self.stack.clear();
             self.after_section_heading = true;
             match self.res.as_mut() {
@@ -276,9 +306,11 @@ impl Builder {
             return;
         }
         let joined = block.text_in(&self.source);
-        let adopted = joined.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("adopted "));
-        if block.label.is_none() && (adopted || joined.len() < 60 && joined.to_lowercase().contains("plenary meeting"))
-        {
+        let unbracketed = joined.trim_start_matches('(');
+        let adopted = unbracketed.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("adopted "));
+        let closing = joined.len() < 60
+            && (joined.to_lowercase().contains("plenary meeting") || super::front::looks_like_date(&joined) && joined.len() < 30);
+        if block.label.is_none() && (adopted || closing) {
             self.header_line(block);
             return;
         }
@@ -293,9 +325,20 @@ impl Builder {
     }
 
     fn paragraph(&mut self, block: &Block<'_>, text: Text, was_section: bool) {
+        let opening = phrase::opening(&text);
+        // An unnumbered paragraph that opens with an operative verb
+        // ("Decides…", "Requests the Secretary-General…") is operative.
+        if opening == Some(Opening::Operative) && (self.part == Part::Operative || self.seen_clause()) {
+            self.part = Part::Operative;
+            let mut clause = self.clause(CompactString::default(), text, block);
+            clause.section = self.section.clone();
+            self.roots().push(clause);
+            self.stack = vec![Open { class: Class::Number, ordinal: 0 }];
+            return;
+        }
         let preambular = self.part == Part::Preamble
             || self.stack.is_empty()
-            || (was_section && starts_with_phrase(&text) && !text.starts_with(char::is_numeric));
+            || (was_section && opening == Some(Opening::Preambular));
         if preambular {
             if self.part == Part::Operative {
                 self.part = Part::Preamble;
@@ -321,6 +364,32 @@ impl Builder {
             }
             None => self.unplaced(block),
         }
+    }
+
+    /// Has the open resolution (or annex) any clause or its formula yet?
+    fn seen_clause(&self) -> bool {
+        self.res.as_ref().is_some_and(|r| match r.annexes.last() {
+            Some(a) => !(a.preamble.is_empty() && a.operative.is_empty()),
+            None => r.formula.is_some() || !(r.preamble.is_empty() && r.operative.is_empty()),
+        })
+    }
+
+    /// A heading without a number among operative paragraphs ("Human
+    /// rights, governance and the rule of law"): a short line standing
+    /// alone, not a sentence, not opening with a clause's phrase.
+    fn unnumbered_heading(&self, block: &Block<'_>) -> Option<String> {
+        if block.label.is_some() || !block.standalone() || self.part != Part::Operative {
+            return None;
+        }
+        let text = block.first_text();
+        let words = text.split_whitespace().count();
+        let heading = words <= 16
+            && text.len() < 140
+            && !text.ends_with([';', ',', ':', '.'])
+            && text.starts_with(|c: char| c.is_uppercase())
+            && phrase::opening(text).is_none()
+            && !starts_with_phrase(text);
+        heading.then(|| text.to_string())
     }
 
     /// Lines that fit nowhere: listed, so nothing is silently lost.
@@ -467,6 +536,36 @@ pub fn resolution_heading(text: &str) -> Option<(&str, &str)> {
         .then_some((number, year))
 }
 
+/// A part's heading as its title: `B — Title` or `B. Title` → `B. Title`,
+/// `B` → `B`; None for other sections (`I. …`).
+fn part_title(section: &str) -> Option<String> {
+    let mut chars = section.chars();
+    // Parts are lettered A, B, C…; `I`, `V`, `X` open roman sections.
+    let letter = chars.next().filter(|c| c.is_ascii_uppercase() && !"IVXL".contains(*c))?;
+    let rest = chars.as_str().trim_start_matches(['.', ' ', '—']).trim();
+    if !(chars.as_str().is_empty() || chars.as_str().starts_with(['.', ' '])) {
+        return None;
+    }
+    Some(if rest.is_empty() { letter.to_string() } else { format!("{letter}. {rest}") })
+}
+
+/// The header of a part ends with its letter and perhaps its title:
+/// `A` / `Information in the service of humanity`, or `A. Information…`.
+fn part_in_header(header: &[SourceLine]) -> Option<String> {
+    let n = header.len();
+    let is_letter = |t: &str| t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase());
+    match header {
+        [.., a, b] if is_letter(&a.text) && b.text.len() < 120 && !is_letter(&b.text) => {
+            Some(format!("{}. {}", a.text, b.text))
+        }
+        [.., a] if is_letter(&a.text) => Some(a.text.clone()),
+        [.., a] if n > 0 && a.text.get(1..3) == Some(". ") && a.text.starts_with(|c: char| c.is_ascii_uppercase()) => {
+            part_title(&a.text)
+        }
+        _ => None,
+    }
+}
+
 /// The opening formula: "The Security Council,", "The General Assembly,".
 fn is_formula(text: &str) -> bool {
     let words = text.split_whitespace().count();
@@ -497,7 +596,8 @@ fn section_heading(block: &Block<'_>) -> Option<String> {
         None if text.len() > 80 => None,
         None => {
             let t = text.trim_end_matches(['.', ':']);
-            let letter = t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase());
+            let letter = (t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase()))
+                || (t.len() <= 6 && t.bytes().all(|b| b.is_ascii_uppercase()) && roman_value(t).is_some());
             // "Chemical Section:", "Part two": a short title-case line.
             let words = t.split_whitespace().count();
             let titled = words <= 4

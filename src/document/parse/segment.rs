@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::label::{Class, Label, split_label};
 use super::layout::{Kind, Line};
-use super::phrase::starts_with_phrase;
+use super::phrase::{Opening, opening, starts_with_phrase};
 use crate::document::text::Text;
 
 /// `Annex`, `Annex B`, `ANNEX 1 R/CCPCJ/1/4:`, `Appendix II`.
@@ -160,7 +160,15 @@ pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>,
     let mut current: Option<Block<'a>> = None;
     let mut blank_since = true;
     let mut page_break_since = false;
+    let one_line_paragraphs = paragraph_per_line(lines);
     for line in lines {
+        if one_line_paragraphs && line.kind == Kind::Text {
+            // Every line is a paragraph standing alone, as between blank lines.
+            blank_since = true;
+            if let Some(b) = current.as_mut() {
+                b.before_break = true;
+            }
+        }
         match line.kind {
             Kind::Blank => {
                 blank_since = true;
@@ -206,6 +214,26 @@ pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>,
         last.before_break = true;
         emit(last, None);
     }
+}
+
+/// Word's "Save as plain text" and copies from web pages put each paragraph
+/// on one long line with no blank line between: hard-wrapped text never has
+/// many lines that long.
+fn paragraph_per_line(lines: &[Line<'_>]) -> bool {
+    let (mut text, mut long, mut blank) = (0usize, 0usize, 0usize);
+    for l in lines {
+        match l.kind {
+            Kind::Text => {
+                text += 1;
+                if l.text.len() > 200 {
+                    long += 1;
+                }
+            }
+            Kind::Blank => blank += 1,
+            _ => {}
+        }
+    }
+    text >= 5 && long * 4 >= text && blank * 10 < text
 }
 
 fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, page_break: bool) -> bool {
@@ -255,31 +283,7 @@ fn prev_is_heading(prev: &Block<'_>) -> bool {
 /// starts a preambular paragraph on a wrapped line: "Member States" after a
 /// comma does not.
 fn first_word_is_phrase(text: &str) -> bool {
-    let first = text.split_whitespace().next().unwrap_or("");
-    let w = first.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-    w.ends_with("ing")
-        || matches!(
-            w.as_str(),
-            "aware"
-                | "mindful"
-                | "cognizant"
-                | "conscious"
-                | "convinced"
-                | "concerned"
-                | "alarmed"
-                | "deeply"
-                | "fully"
-                | "further"
-                | "gravely"
-                | "determined"
-                | "guided"
-                | "desirous"
-                | "seriously"
-                | "expressing"
-                | "emphasizing"
-                | "also"
-                | "reaffirming"
-        )
+    opening(text) == Some(Opening::Preambular)
 }
 
 /// "…Persons,1" and "…Persons,¹" end in a comma too: the footnote marker

@@ -1,0 +1,116 @@
+//! A resolution's header lines → its metadata (`Resolution::meta`): the
+//! numbered title, the adopting organ and date, the meeting, the agenda
+//! item and the originating committee. The lines themselves stay in
+//! `Resolution::header`, so nothing is dropped.
+
+use super::front::looks_like_date;
+use crate::document::model::{Resolution, SourceLine};
+
+const ORGANS: &[&str] = &[
+    "General Assembly",
+    "Security Council",
+    "Economic and Social Council",
+    "Human Rights Council",
+    "Trusteeship Council",
+];
+
+/// Fill what is still empty in `res.meta` from its header lines and, for
+/// the first resolution of a file, the title block before it.
+pub fn fill(res: &mut Resolution, front: &[SourceLine]) {
+    let header = std::mem::take(&mut res.header);
+    for line in header.iter().chain(front) {
+        read_line(res, &line.text);
+    }
+    res.header = header;
+}
+
+fn read_line(res: &mut Resolution, text: &str) {
+    let meta = &mut res.meta;
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    // "Resolution adopted by the General Assembly on 10 November 2022",
+    // "Adopted by the Security Council at its 8950th meeting, on 3 April 1991".
+    if lower.starts_with("resolution adopted by") || lower.starts_with("resolutions adopted by") || lower.starts_with("adopted by") {
+        if meta.organ.is_none() {
+            meta.organ = ORGANS.iter().find(|o| text.contains(**o)).map(|o| o.to_string());
+        }
+        if meta.date.is_none()
+            && let Some(at) = lower.rfind(" on ")
+        {
+            let date = text[at + 4..].trim().trim_end_matches(['.', ')']);
+            if looks_like_date(date) {
+                meta.date = Some(date.to_string());
+            }
+        }
+        if meta.meeting.is_none() {
+            meta.meeting = meeting_in(text);
+        }
+        return;
+    }
+    if meta.agenda_item.is_none() && lower.starts_with("agenda item") && text.len() < 40 {
+        meta.agenda_item = Some(text.to_string());
+        return;
+    }
+    if meta.origin.is_none() && text.starts_with('[') && text.ends_with(']') {
+        meta.origin = Some(text.to_string());
+        return;
+    }
+    if meta.meeting.is_none() && lower.contains("plenary meeting") && text.len() < 60 {
+        meta.meeting = Some(text.to_string());
+        return;
+    }
+    // "80/53. Strengthening the coordination…", "Resolution 687 (1991)".
+    if meta.title.is_none() && (numbered_title(text) || super::build::resolution_heading(text).is_some()) {
+        meta.title = Some(text.to_string());
+    }
+}
+
+/// `80/53. Title`, `2021/13. Title`.
+fn numbered_title(text: &str) -> bool {
+    let Some((number, title)) = text.split_once(". ") else { return false };
+    let mut parts = number.split('/');
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let digits = |p: &str| !p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit());
+    digits(a) && digits(b) && !title.trim().is_empty()
+}
+
+/// "at its 8950th meeting" → "8950th meeting".
+fn meeting_in(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = words.iter().position(|w| w.trim_end_matches(',').eq_ignore_ascii_case("meeting"))?;
+    let number = words.get(at.checked_sub(1)?)?;
+    number.starts_with(|c: char| c.is_ascii_digit()).then(|| format!("{number} meeting"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(lines: &[&str]) -> crate::document::ResolutionMeta {
+        let mut res = Resolution::default();
+        let front: Vec<SourceLine> = lines.iter().map(|t| SourceLine { line: 1, text: t.to_string() }).collect();
+        fill(&mut res, &front);
+        res.meta
+    }
+
+    #[test]
+    fn official_header_lines() {
+        let m = meta_of(&[
+            "Agenda item 73 (b)",
+            "Resolution adopted by the General Assembly on 11 November 2025",
+            "[on the report of the First Committee (A/80/534, para. 7)]",
+            "80/53. Convening of the fourth special session",
+            "52nd plenary meeting",
+        ]);
+        assert_eq!(m.organ.as_deref(), Some("General Assembly"));
+        assert_eq!(m.date.as_deref(), Some("11 November 2025"));
+        assert_eq!(m.agenda_item.as_deref(), Some("Agenda item 73 (b)"));
+        assert_eq!(m.origin.as_deref(), Some("[on the report of the First Committee (A/80/534, para. 7)]"));
+        assert_eq!(m.title.as_deref(), Some("80/53. Convening of the fourth special session"));
+        assert_eq!(m.meeting.as_deref(), Some("52nd plenary meeting"));
+        let m = meta_of(&["Adopted by the Security Council at its 8950th meeting, on 3 April 1991"]);
+        assert_eq!(m.organ.as_deref(), Some("Security Council"));
+        assert_eq!(m.meeting.as_deref(), Some("8950th meeting"));
+        assert_eq!(m.date.as_deref(), Some("3 April 1991"));
+    }
+}
