@@ -119,7 +119,14 @@ impl Builder {
         }
         // A document that opens straight into clauses (a pasted draft).
         let clause_like = match &block.label {
-            None => starts_with_phrase(block.first_text()) && block.joined().split_whitespace().count() >= 6,
+            // A title such as an agenda item's ("Strengthening of the
+            // coordination…") has no closing punctuation; a clause has.
+            None => {
+                let joined = block.joined();
+                starts_with_phrase(block.first_text())
+                    && joined.split_whitespace().count() >= 6
+                    && joined.trim_end_matches(|c: char| c.is_ascii_digit() || c == ']').ends_with([',', ';', ':', '.'])
+            }
             Some(l) => l.readings.iter().any(|r| r.class == Class::Number) && starts_with_phrase(block.first_text()),
         };
         if clause_like && section == Section::Title {
@@ -192,9 +199,11 @@ impl Builder {
         }
         let clause_like = match &block.label {
             None => {
+                let lower = text.to_lowercase();
                 starts_with_phrase(&text)
                     && text.split_whitespace().count() >= 4
-                    && !text.to_lowercase().starts_with("adopted")
+                    && !lower.starts_with("adopted")
+                    && !lower.starts_with("resolution")
             }
             // `A. Information in the service of humanity`: a part's heading.
             Some(l) if l.readings.iter().any(|r| r.class == Class::Upper) && section_heading(block).is_some() => false,
@@ -388,7 +397,7 @@ impl Builder {
             && !text.ends_with([';', ',', ':', '.'])
             && text.starts_with(|c: char| c.is_uppercase())
             && phrase::opening(text).is_none()
-            && !starts_with_phrase(text);
+            && (words == 1 || !starts_with_phrase(text));
         heading.then(|| text.to_string())
     }
 
@@ -521,7 +530,9 @@ fn starts_resolution(block: &Block<'_>) -> bool {
     if let Some(rest) = text.strip_prefix("United Nations") {
         return is_symbol(rest.trim());
     }
-    if text.get(..21).is_some_and(|p| p.eq_ignore_ascii_case("resolution adopted by")) {
+    if text.get(..21).is_some_and(|p| p.eq_ignore_ascii_case("resolution adopted by"))
+        || text.get(..22).is_some_and(|p| p.eq_ignore_ascii_case("resolutions adopted by"))
+    {
         return true;
     }
     resolution_heading(text).is_some() && block.after_break

@@ -98,6 +98,10 @@ const PREAMBULAR_WORDS: &[&str] = &[
 pub fn opening(text: &str) -> Option<Opening> {
     let mut store = [""; PHRASE_WORDS];
     let words = leading_words(text, &mut store, 3);
+    // A word standing alone ("Refugees") is a heading, not a clause.
+    if words.len() == 1 && !words[0].ends_with([',', ';', ':']) {
+        return None;
+    }
     if !words.first()?.starts_with(|c: char| c.is_uppercase() || c == '*' || c == '_') {
         return None;
     }
@@ -450,7 +454,7 @@ fn is_plain_word(word: &str) -> bool {
     }
     let bare = word.trim_matches(|c: char| !c.is_alphabetic());
     count > 3
-        && !["states", "nations", "affairs", "rights", "forces", "is", "this", "has", "was", "as"]
+        && !["states", "nations", "affairs", "rights", "forces", "resolutions", "is", "this", "has", "was", "as"]
             .iter()
             .any(|w| w.eq_ignore_ascii_case(bare))
 }
@@ -500,6 +504,7 @@ mod tests {
             ("the policies and practices", None),
             ("Human rights, governance and the rule of law", None),
             ("Beijing Declaration", None),
+            ("Refugees", None),
         ] {
             assert_eq!(opening(text), want, "{text}");
         }

@@ -267,6 +267,11 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
     if ends_with_comma(prev_last) && prev.label.is_none() && starts_with_phrase(text) && first_word_is_phrase(text) {
         return false;
     }
+    // "…June 2017,\nDecides to include…": an unnumbered operative paragraph.
+    let ends_part = ends_with_comma(prev_last) || prev_last.ends_with([';', '.', ':']);
+    if ends_part && text.starts_with(char::is_uppercase) && opening(text) == Some(Opening::Operative) {
+        return false;
+    }
     true
 }
 
