@@ -152,7 +152,7 @@ fn mark_repeated_titles(lines: &mut [Line<'_>]) {
         before.is_some_and(|o| o.kind == Kind::Furniture) || after.is_some_and(|o| o.kind == Kind::Furniture)
     };
     let candidates: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].kind == Kind::Text && lines[i].text.len() < 90 && near_furniture(lines, i))
+        .filter(|&i| lines[i].kind == Kind::Text && lines[i].text.len() < 200 && near_furniture(lines, i))
         .collect();
     if candidates.is_empty() {
         return;
@@ -174,13 +174,25 @@ fn mark_repeated_titles(lines: &mut [Line<'_>]) {
 /// the first page ("Strengthening the coordination…" under `A/RES/80/53`).
 fn mark_running_titles(lines: &mut [Line<'_>]) {
     const FIRST_PAGE: usize = 40;
+    // The first page's words, with its wrapped lines joined: a long title
+    // is printed over two lines there but on one in the running header.
+    let mut first_page: Option<String> = None;
     for i in 1..lines.len() {
         let under_header = lines[i - 1].kind == Kind::Furniture && is_symbol(lines[i - 1].text);
         if !under_header || lines[i].kind != Kind::Text || lines[i].text.len() < 12 {
             continue;
         }
         let title = lines[i].text;
-        if lines[..i.min(FIRST_PAGE)].iter().any(|l| l.kind == Kind::Text && l.text.ends_with(title)) {
+        let join = |upto: usize| {
+            let texts = lines[..upto].iter().filter(|l| l.kind == Kind::Text).map(|l| l.text);
+            texts.collect::<Vec<_>>().join(" ")
+        };
+        let seen = if i < FIRST_PAGE {
+            join(i).contains(title)
+        } else {
+            first_page.get_or_insert_with(|| join(FIRST_PAGE)).contains(title)
+        };
+        if seen {
             lines[i].kind = Kind::Furniture;
         }
     }

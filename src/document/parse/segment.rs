@@ -254,6 +254,17 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
     if field(prev.first_text()).is_some() && blank_since {
         return false;
     }
+    // "…Congo,\nReaffirming the sovereignty…" (also over a page break): a
+    // new preambular paragraph. "…June 2017,\nDecides to include…": an
+    // unnumbered operative one.
+    if !labelled && (prev_last.ends_with([',', ';', '.', ':']) || ends_with_comma(prev_last)) {
+        if ends_with_comma(prev_last) && prev.label.is_none() && starts_with_phrase(text) && first_word_is_phrase(text) {
+            return false;
+        }
+        if text.starts_with(char::is_uppercase) && opening(text) == Some(Opening::Operative) {
+            return false;
+        }
+    }
     if blank_since {
         // After a blank line, only a page break or a lower-case start says
         // the paragraph goes on.
@@ -262,15 +273,6 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
     }
     if labelled {
         return !ends_clause;
-    }
-    // "…Congo,\nReaffirming the sovereignty…": a new preambular paragraph.
-    if ends_with_comma(prev_last) && prev.label.is_none() && starts_with_phrase(text) && first_word_is_phrase(text) {
-        return false;
-    }
-    // "…June 2017,\nDecides to include…": an unnumbered operative paragraph.
-    let ends_part = ends_with_comma(prev_last) || prev_last.ends_with([';', '.', ':']);
-    if ends_part && text.starts_with(char::is_uppercase) && opening(text) == Some(Opening::Operative) {
-        return false;
     }
     true
 }
