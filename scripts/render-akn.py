@@ -538,10 +538,14 @@ def render_wrapped(doc):
             out.append("")
         out += part.conclusion
         out.append("")
+        # Each part of a resolution in parts is voted on by itself.
+        if len(doc.parts) > 1:
+            out += [f"({vote_sentence(doc.vote)})", ""]
     for items in doc.annexes:
         for it in items:
             out += textwrap.wrap((it.num + " " if it.num else "") + as_text(it.runs), 78) + [""]
-    out += [f"({vote_sentence(doc.vote)})", ""]
+    if len(doc.parts) == 1:
+        out += [f"({vote_sentence(doc.vote)})", ""]
     if doc.notes:
         out += ["Notes", ""]
         for m, body in doc.notes:

@@ -305,7 +305,6 @@ impl Builder {
             && block.standalone()
             && is_subtitle(text)
             && text.split_whitespace().count() <= 12
-            && !starts_with_phrase(text)
             && let (Some(section), Some(res)) = (self.section.as_mut(), self.res.as_mut())
         {
             section.push_str(" — ");

@@ -265,6 +265,9 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
             return false;
         }
     }
+    if blank_since && (is_annex_heading(text) || super::front::looks_like_date(prev_last)) {
+        return false;
+    }
     if blank_since {
         // After a blank line, only a page break or a lower-case start says
         // the paragraph goes on.
