@@ -240,7 +240,7 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
     if field(text).is_some() || text.starts_with('#') {
         return false;
     }
-    let prev_last = prev.parts.last().map(|p| p.1).unwrap_or("");
+    let prev_last = without_marker(prev.parts.last().map(|p| p.1).unwrap_or(""));
     // A number alone on its line: its text follows.
     let number_alone = prev.label.as_ref().is_some_and(|l| l.readings.iter().any(|r| r.class == Class::Number));
     if number_alone && prev.parts.len() == 1 && prev_last.is_empty() && !labelled {
@@ -294,6 +294,13 @@ fn prev_is_heading(prev: &Block<'_>) -> bool {
 /// comma does not.
 fn first_word_is_phrase(text: &str) -> bool {
     opening(text) == Some(Opening::Preambular)
+}
+
+/// "…for 2023;18": the footnote marker after the punctuation is not how
+/// the line ends.
+fn without_marker(text: &str) -> &str {
+    let bare = text.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c));
+    if bare.len() < text.len() && bare.ends_with([';', ',', '.', ':']) { bare } else { text }
 }
 
 /// "…Persons,1" and "…Persons,¹" end in a comma too: the footnote marker
