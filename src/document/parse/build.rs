@@ -336,7 +336,7 @@ impl Builder {
         let opening = phrase::opening(&text);
         // An unnumbered paragraph that opens with an operative verb
         // ("Decides…", "Requests the Secretary-General…") is operative.
-        if opening == Some(Opening::Operative) && (self.part == Part::Operative || self.seen_clause()) {
+        if opening == Some(Opening::Operative) && self.part == Part::Operative {
             self.part = Part::Operative;
             let mut clause = self.clause(CompactString::default(), text, block);
             clause.section = self.section.clone();
@@ -372,14 +372,6 @@ impl Builder {
             }
             None => self.unplaced(block),
         }
-    }
-
-    /// Has the open resolution (or annex) any clause or its formula yet?
-    fn seen_clause(&self) -> bool {
-        self.res.as_ref().is_some_and(|r| match r.annexes.last() {
-            Some(a) => !(a.preamble.is_empty() && a.operative.is_empty()),
-            None => r.formula.is_some() || !(r.preamble.is_empty() && r.operative.is_empty()),
-        })
     }
 
     /// A heading without a number among operative paragraphs ("Human
@@ -494,6 +486,10 @@ impl Builder {
 
     fn close_resolution(&mut self) {
         if let Some(mut res) = self.res.take() {
+            operative_by_meaning(&mut res.preamble, &mut res.operative);
+            for a in &mut res.annexes {
+                operative_by_meaning(&mut a.preamble, &mut a.operative);
+            }
             // Lists grew by doubling while the resolution was read; give the
             // slack back now, so a large corpus never holds it all at once.
             shrink(&mut res.preamble);
@@ -505,6 +501,24 @@ impl Builder {
             self.doc.resolutions.push(res);
         }
     }
+}
+
+/// A resolution whose operative paragraphs carry no numbers (Security
+/// Council resolutions of 1949, "Decides to include…" alone): its
+/// preamble was read to the end; the paragraphs from the first one that
+/// opens with an operative verb on are its operative part. Where the
+/// operative part is numbered, an unnumbered paragraph before it stays
+/// preambular whatever its verb, as drafters meant it.
+fn operative_by_meaning(preamble: &mut Vec<Clause>, operative: &mut Vec<Clause>) {
+    if !operative.is_empty() {
+        return;
+    }
+    let Some(first) = preamble.iter().position(|c| phrase::opening(&c.text) == Some(Opening::Operative)) else {
+        return;
+    };
+    let mut moved = preamble.split_off(first);
+    moved.append(operative);
+    *operative = moved;
 }
 
 fn shrink(list: &mut Vec<Clause>) {
@@ -529,9 +543,14 @@ fn starts_resolution(block: &Block<'_>) -> bool {
     if let Some(rest) = text.strip_prefix("United Nations") {
         return is_symbol(rest.trim());
     }
-    if text.get(..21).is_some_and(|p| p.eq_ignore_ascii_case("resolution adopted by"))
-        || text.get(..22).is_some_and(|p| p.eq_ignore_ascii_case("resolutions adopted by"))
-    {
+    // "Resolutions adopted by the General Assembly on 12 December 2022"
+    // opens a resolution in parts; "Resolutions adopted by the Committee"
+    // heads a conference's table of them.
+    let parts_dated = || {
+        text.get(..22).is_some_and(|p| p.eq_ignore_ascii_case("resolutions adopted by"))
+            && text.rsplit_once(" on ").is_some_and(|(_, date)| super::front::looks_like_date(date))
+    };
+    if text.get(..21).is_some_and(|p| p.eq_ignore_ascii_case("resolution adopted by")) || parts_dated() {
         return true;
     }
     resolution_heading(text).is_some() && block.after_break
