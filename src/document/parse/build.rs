@@ -283,7 +283,10 @@ impl Builder {
             self.after_annex_heading = true;
             return;
         }
-        let heading = section_heading(block).or_else(|| self.unnumbered_heading(block));
+        // Right after a heading, a short line is its title (below), not a
+        // heading of its own.
+        let unnumbered = if was_section { None } else { self.unnumbered_heading(block) };
+        let heading = section_heading(block).or(unnumbered);
         if let Some(heading) = heading {
             // Under a numbered section (`II. …`) an unnumbered heading is a
             // sub-heading: the clauses stay in their section.
@@ -336,7 +339,11 @@ impl Builder {
         let opening = phrase::opening(&text);
         // An unnumbered paragraph that opens with an operative verb
         // ("Decides…", "Requests the Secretary-General…") is operative.
-        if opening == Some(Opening::Operative) && self.part == Part::Operative {
+        let sentence = text.trim_end_matches(|c: char| c.is_ascii_digit()).ends_with([';', '.', ':', ',']);
+        // Only among unnumbered operative paragraphs: under a numbered one,
+        // an unnumbered paragraph goes on with it.
+        let unnumbered_part = self.part == Part::Operative && self.roots().last().is_some_and(|c| c.label.is_empty());
+        if opening == Some(Opening::Operative) && unnumbered_part && sentence {
             self.part = Part::Operative;
             let mut clause = self.clause(CompactString::default(), text, block);
             clause.section = self.section.clone();
@@ -560,6 +567,8 @@ fn starts_resolution(block: &Block<'_>) -> bool {
 pub fn resolution_heading(text: &str) -> Option<(&str, &str)> {
     let rest = text.strip_prefix("Resolution ").or_else(|| text.strip_prefix("RESOLUTION "))?;
     let (number, year) = rest.trim().split_once(' ')?;
+    // "Resolution 78 (1949) of 18 October 1949": the date may follow.
+    let year = year.split_once(") of ").map_or(year, |(y, _)| &year[..y.len() + 1]);
     let year = year.strip_prefix('(')?.strip_suffix(')')?;
     (number.bytes().all(|b| b.is_ascii_digit()) && year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))
         .then_some((number, year))
@@ -599,7 +608,9 @@ fn part_in_header(header: &[SourceLine]) -> Option<String> {
 fn is_formula(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let text = text.trim_matches(|c| c == '*' || c == '_');
-    text.ends_with(',') && words <= 16 && (text.starts_with("The ") || text.starts_with("We "))
+    // THIMUN prints it in capitals: "THE SECURITY COUNCIL,".
+    let opens = |w: &str| text.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
+    text.ends_with(',') && words <= 16 && (opens("The ") || opens("We "))
 }
 
 fn organ_in(text: &str) -> Option<String> {
@@ -701,5 +712,6 @@ mod tests {
         assert_eq!(resolution_heading("RESOLUTION 898 (1994)"), Some(("898", "1994")));
         assert_eq!(resolution_heading("Resolution 1445 (2002)"), Some(("1445", "2002")));
         assert_eq!(resolution_heading("Resolution of the issue"), None);
+        assert_eq!(resolution_heading("Resolution 78 (1949) of 18 October 1949"), Some(("78", "1949")));
     }
 }

@@ -92,6 +92,13 @@ fn last_line(res: &Resolution) -> u32 {
 pub fn from_titles(doc: &mut Document) {
     for res in doc.resolutions.iter_mut().filter(|r| r.code.is_empty()) {
         let Some(title) = res.meta.title.as_deref() else { continue };
+        if let Some((number, year)) = super::meta::council_title(title) {
+            let council = res.meta.organ.as_deref().or(res.formula.as_deref()).is_some_and(|o| o.contains("Security Council"));
+            if council {
+                res.code = format!("S/RES/{number} ({year})");
+            }
+            continue;
+        }
         let Some((number, _)) = title.split_once(". ") else { continue };
         let Some((a, b)) = number.split_once('/') else { continue };
         if a.is_empty() || b.is_empty() || !(a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())) {

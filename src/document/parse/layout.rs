@@ -201,11 +201,18 @@ fn mark_running_titles(lines: &mut [Line<'_>]) {
 /// Job numbers `02-75941 (E)`, page numbers `2/5`, barcodes `*2516680*`,
 /// and a document symbol repeated alone on a line as a running header.
 pub fn is_furniture(text: &str, repeats: u32) -> bool {
-    is_job_number(text)
+    is_rule(text)
+        || is_job_number(text)
         || is_page_number(text)
         || is_barcode(text)
         || (is_symbol(text) && (repeats >= 2 || text.contains("/RES/")))
-        || (repeats >= 2 && header_symbol(text).is_some())
+        || header_symbol(text).is_some_and(|sym| repeats >= 2 || sym.contains("/RES/"))
+}
+
+/// A Markdown thematic break or a ruled line: `---`, `***`, `===`.
+fn is_rule(t: &str) -> bool {
+    let b = t.as_bytes();
+    (3..=120).contains(&b.len()) && matches!(b[0], b'-' | b'*' | b'=') && b.iter().all(|&c| c == b[0])
 }
 
 /// A running header that holds the symbol and the title on one line, as
@@ -217,7 +224,9 @@ pub fn header_symbol(text: &str) -> Option<&str> {
     }
     let gap = memchr::memmem::find(text.as_bytes(), b"   ")?;
     let (a, b) = (text[..gap].trim(), text[gap..].trim());
-    if b.contains("   ") {
+    // "United Nations      A/RES/77/10" heads the first page: it opens the
+    // resolution, it is no running header.
+    if b.contains("   ") || a == "United Nations" {
         return None;
     }
     [a, b].into_iter().find(|p| is_symbol(p))

@@ -27,42 +27,71 @@ pub fn fill(res: &mut Resolution, front: &[SourceLine]) {
 fn read_line(res: &mut Resolution, text: &str) {
     let meta = &mut res.meta;
     let text = text.trim();
+    // A PDF's cover lines often arrive as one block ("Seventy-seventh
+    // session Agenda item 34 … Resolution adopted by …"): each piece is
+    // looked for where it stands in the line.
     let lower = text.to_lowercase();
     // "Resolution adopted by the General Assembly on 10 November 2022",
     // "Adopted by the Security Council at its 8950th meeting, on 3 April 1991".
-    if lower.starts_with("resolution adopted by") || lower.starts_with("resolutions adopted by") || lower.starts_with("adopted by") {
+    if let Some(at) = lower.find("adopted by") {
+        let rest = &text[at..];
         if meta.organ.is_none() {
-            meta.organ = ORGANS.iter().find(|o| text.contains(**o)).map(|o| o.to_string());
+            meta.organ = ORGANS.iter().find(|o| rest.contains(**o)).map(|o| o.to_string());
         }
         if meta.date.is_none()
-            && let Some(at) = lower.rfind(" on ")
+            && let Some(on) = rest.to_lowercase().find(" on ")
         {
-            let date = text[at + 4..].trim().trim_end_matches(['.', ')']);
-            if looks_like_date(date) {
-                meta.date = Some(date.to_string());
+            let date: String = rest[on + 4..].split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            let date = date.trim_end_matches(['.', ')', ',']).to_string();
+            if looks_like_date(&date) {
+                meta.date = Some(date);
             }
         }
         if meta.meeting.is_none() {
-            meta.meeting = meeting_in(text);
+            meta.meeting = meeting_in(rest);
         }
+    }
+    if meta.agenda_item.is_none()
+        && let Some(at) = lower.find("agenda item")
+    {
+        // "Agenda item 73 (b)": the words, the number and a sub-item.
+        let words: Vec<&str> = text[at..].split_whitespace().take(4).collect();
+        let n = if words.get(3).is_some_and(|w| w.starts_with('(') && w.ends_with(')') && w.len() <= 5) { 4 } else { 3 };
+        meta.agenda_item = Some(words[..n.min(words.len())].join(" "));
+    }
+    if meta.origin.is_none() {
+        let open = text.find("[on the report").or_else(|| text.find("[without reference"));
+        if let Some(open) = open
+            && let Some(close) = text[open..].find(']')
+        {
+            meta.origin = Some(text[open..=open + close].to_string());
+        }
+    }
+    if meta.meeting.is_none()
+        && let Some(at) = lower.find("plenary meeting")
+        && at < 20
+    {
+        // "40th plenary meeting" (a date may follow on the same block).
+        meta.meeting = Some(text[..at + "plenary meeting".len()].to_string());
         return;
     }
-    if meta.agenda_item.is_none() && lower.starts_with("agenda item") && text.len() < 40 {
-        meta.agenda_item = Some(text.to_string());
-        return;
-    }
-    if meta.origin.is_none() && text.starts_with('[') && text.ends_with(']') {
-        meta.origin = Some(text.to_string());
-        return;
-    }
-    if meta.meeting.is_none() && lower.contains("plenary meeting") && text.len() < 60 {
-        meta.meeting = Some(text.to_string());
-        return;
-    }
-    // "80/53. Strengthening the coordination…", "Resolution 687 (1991)".
-    if meta.title.is_none() && (numbered_title(text) || super::build::resolution_heading(text).is_some()) {
+    // "80/53. Strengthening the coordination…", "Resolution 687 (1991)",
+    // "78 (1949). Resolution of 18 October 1949".
+    if meta.title.is_none()
+        && (numbered_title(text) || council_title(text).is_some() || super::build::resolution_heading(text).is_some())
+    {
         meta.title = Some(text.to_string());
     }
+}
+
+/// `78 (1949). Title` → ("78", "1949"): a Security Council resolution's
+/// number and year before its title.
+pub fn council_title(text: &str) -> Option<(&str, &str)> {
+    let (head, _) = text.split_once(". ")?;
+    let (number, year) = head.split_once(" (")?;
+    let year = year.strip_suffix(')')?;
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit());
+    (digits(number) && number.len() <= 5 && year.len() == 4 && digits(year)).then_some((number, year))
 }
 
 /// `80/53. Title`, `2021/13. Title`.

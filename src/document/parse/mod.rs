@@ -241,7 +241,7 @@ fn without_markers(text: &str, markers: &[String]) -> String {
         }
         // A footnote number glued to a word or closing punctuation:
         // "Development,1 " or "Crime2."
-        let glued = out.chars().next_back().is_some_and(|p| p.is_alphabetic() || ",.)”\"".contains(p));
+        let glued = out.chars().next_back().is_some_and(|p| p.is_alphabetic() || ",.;:)”\"".contains(p));
         if glued && c.is_ascii_digit() {
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             let after = rest[digits..].chars().next();

@@ -121,19 +121,26 @@ pub fn field(text: &str) -> Option<(&'static str, &str)> {
         ("signatories", "signatories"),
         ("signatory", "signatories"),
         ("vote", "vote"),
+        // THIMUN
+        ("forum", "committee"),
+        ("question of", "topic"),
+        ("main submitter", "sponsors"),
+        ("co-submitters", "sponsors"),
+        ("co-submitter", "sponsors"),
     ];
     // Keys are a word of letters (perhaps in `*bold*`), or one of two
     // two-word keys: ordinary text is turned away at its first space.
     let bytes = text.as_bytes();
     // Every key ends with a colon in the first 24 bytes; most lines have none.
     memchr::memchr(b':', &bytes[..bytes.len().min(24)])?;
-    let word_end = bytes.iter().take(24).position(|&b| !(b.is_ascii_alphabetic() || b == b'*'))?;
+    let word_end = bytes.iter().take(24).position(|&b| !(b.is_ascii_alphabetic() || b == b'*' || b == b'-'))?;
     let colon = match bytes[word_end] {
         b':' => word_end,
         b' ' => {
             let first = &text[..word_end];
-            let two_words =
-                ["document", "submitted", "*document", "*submitted"].iter().any(|w| w.eq_ignore_ascii_case(first));
+            let two_words = ["document", "submitted", "question", "main", "*document", "*submitted"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(first));
             if !two_words {
                 return None;
             }
