@@ -336,13 +336,15 @@ impl Builder {
     }
 
     fn paragraph(&mut self, block: &Block<'_>, text: Text, was_section: bool) {
-        let opening = phrase::opening(&text);
-        // An unnumbered paragraph that opens with an operative verb
-        // ("Decides…", "Requests the Secretary-General…") is operative.
-        let sentence = text.trim_end_matches(|c: char| c.is_ascii_digit()).ends_with([';', '.', ':', ',']);
-        // Only among unnumbered operative paragraphs: under a numbered one,
-        // an unnumbered paragraph goes on with it.
+        // Read by meaning only where no number decides (the phrase costs a
+        // little, and most paragraphs are preambular ones before numbers).
         let unnumbered_part = self.part == Part::Operative && self.roots().last().is_some_and(|c| c.label.is_empty());
+        let opening = if unnumbered_part || was_section { phrase::opening(&text) } else { None };
+        // An unnumbered paragraph that opens with an operative verb
+        // ("Decides…", "Requests the Secretary-General…") is operative, among
+        // unnumbered operative paragraphs: under a numbered one, an
+        // unnumbered paragraph goes on with it.
+        let sentence = text.trim_end_matches(|c: char| c.is_ascii_digit()).ends_with([';', '.', ':', ',']);
         if opening == Some(Opening::Operative) && unnumbered_part && sentence {
             self.part = Part::Operative;
             let mut clause = self.clause(CompactString::default(), text, block);

@@ -264,7 +264,10 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
     // "…Congo,\nReaffirming the sovereignty…" (also over a page break): a
     // new preambular paragraph. "…June 2017,\nDecides to include…": an
     // unnumbered operative one.
-    if !labelled && (prev_last.ends_with([',', ';', '.', ':']) || ends_with_comma(prev_last)) {
+    // (After a blank line without a page break the answer is the same
+    // either way: only a page break can hide a new paragraph.)
+    let may_hide = !blank_since || page_break;
+    if may_hide && !labelled && (prev_last.ends_with([',', ';', '.', ':']) || ends_with_comma(prev_last)) {
         if ends_with_comma(prev_last) && prev.label.is_none() && starts_with_phrase(text) && first_word_is_phrase(text) {
             return false;
         }
