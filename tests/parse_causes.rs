@@ -62,6 +62,8 @@ fn cause_1_code_is_the_printed_symbol() {
     assert_eq!(res.code, "A/RES/80/53");
     assert_eq!(res.preamble[0].id, "A/RES/80/53:pre.1");
     assert_eq!(res.topic.as_deref(), Some("Strengthening the coordination of efforts"));
+    // The document is known by its symbol too (its notes are keyed by it).
+    assert_eq!(doc.title, "A/RES/80/53");
 
     // A Security Council resolution of 1949 printed with its number only.
     let sc = "78 (1949). Resolution of 18 October 1949\n\nThe Security Council,\n\n\
