@@ -162,7 +162,8 @@ Requests the Secretary-General to transmit them.
     assert_eq!(res.operative[1].phrase(), "Requests");
 
     // A numbered operative part keeps a misdrafted verb in the preamble.
-    let mun = "The General Assembly,\n\nRecalling the Charter,\n\nEncourages Member States to act,\n\n1. Decides to act;\n";
+    let mun =
+        "The General Assembly,\n\nRecalling the Charter,\n\nEncourages Member States to act,\n\n1. Decides to act;\n";
     assert_eq!(counts(&load(mun, "mun.txt").resolutions[0]), (2, 1, 0, 0));
 }
 

@@ -44,7 +44,12 @@ fn results() -> Vec<(String, Vec<String>)> {
                 let mut d = real::compare_doc(&doc, &want);
                 // Nothing read from these files may stay unplaced.
                 if let Some(first) = doc.unplaced.first() {
-                    d.push(format!("{} unplaced lines, first: line {}: {}", doc.unplaced.len(), first.line, first.text));
+                    d.push(format!(
+                        "{} unplaced lines, first: line {}: {}",
+                        doc.unplaced.len(),
+                        first.line,
+                        first.text
+                    ));
                 }
                 d
             }

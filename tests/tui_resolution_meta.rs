@@ -40,7 +40,7 @@ fn resolution_detail_shows_its_header() {
     select(&mut app, "A/RES/80/6");
     app.resize(160, 40);
     let mut terminal = Terminal::new(TestBackend::new(160, 40)).expect("test backend");
-    terminal.draw(|f| draw(&mut app, f)).expect("draws");
+    terminal.draw(|f| draw(&app, f)).expect("draws");
     let screen = format!("{}", terminal.backend());
     for want in [
         "Title: 80/6. Report of the International Criminal Court",

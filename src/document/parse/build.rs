@@ -7,8 +7,8 @@ use compact_str::CompactString;
 
 use super::front::{self, Section};
 use super::label::{Class, Reading, Readings};
-use super::layout::is_symbol;
 use super::label::{roman_value, split_label};
+use super::layout::is_symbol;
 use super::phrase::{self, Opening, starts_with_phrase};
 use super::segment::{Block, field, is_annex_heading};
 use super::tree::{MAX_DEPTH, Open, insert, open_at, place};
@@ -89,7 +89,10 @@ impl Builder {
         // the next resolution of a file that prints no symbols.
         if self.mode == Mode::Body
             && block.label.is_none()
-            && self.res.as_ref().is_some_and(|r| r.annexes.is_empty() && !(r.preamble.is_empty() && r.operative.is_empty()))
+            && self
+                .res
+                .as_ref()
+                .is_some_and(|r| r.annexes.is_empty() && !(r.preamble.is_empty() && r.operative.is_empty()))
             && is_formula(&block.joined())
         {
             let part = if was_section { self.section.as_deref().and_then(part_title) } else { None };
@@ -290,7 +293,9 @@ impl Builder {
         if let Some(heading) = heading {
             // Under a numbered section (`II. …`) an unnumbered heading is a
             // sub-heading: the clauses stay in their section.
-            let numbered = |h: &str| split_label(h).is_some() || h.len() == 1 || roman_value(h.split(' ').next().unwrap_or("")).is_some();
+            let numbered = |h: &str| {
+                split_label(h).is_some() || h.len() == 1 || roman_value(h.split(' ').next().unwrap_or("")).is_some()
+            };
             if numbered(&heading) || !self.section.as_deref().is_some_and(numbered) {
                 self.section = Some(heading);
             }
@@ -320,7 +325,8 @@ impl Builder {
         let unbracketed = joined.trim_start_matches('(');
         let adopted = unbracketed.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("adopted "));
         let closing = joined.len() < 60
-            && (joined.to_lowercase().contains("plenary meeting") || super::front::looks_like_date(&joined) && joined.len() < 30);
+            && (joined.to_lowercase().contains("plenary meeting")
+                || super::front::looks_like_date(&joined) && joined.len() < 30);
         if block.label.is_none() && (adopted || closing) {
             self.header_line(block);
             return;

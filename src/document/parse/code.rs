@@ -93,7 +93,8 @@ pub fn from_titles(doc: &mut Document) {
     for res in doc.resolutions.iter_mut().filter(|r| r.code.is_empty()) {
         let Some(title) = res.meta.title.as_deref() else { continue };
         if let Some((number, year)) = super::meta::council_title(title) {
-            let council = res.meta.organ.as_deref().or(res.formula.as_deref()).is_some_and(|o| o.contains("Security Council"));
+            let council =
+                res.meta.organ.as_deref().or(res.formula.as_deref()).is_some_and(|o| o.contains("Security Council"));
             if council {
                 res.code = format!("S/RES/{number} ({year})");
             }

@@ -241,7 +241,8 @@ fn mark_yaml_front_matter(lines: &mut [Line<'_>]) {
     let Some(end) = lines.iter().take(60).skip(1).position(|l| l.text == "---" || l.text == "...") else {
         return;
     };
-    let body_ok = lines[1..=end].iter().all(|l| l.kind == Kind::Blank || l.text.contains(':') || l.text.starts_with(['-', ' ']));
+    let body_ok =
+        lines[1..=end].iter().all(|l| l.kind == Kind::Blank || l.text.contains(':') || l.text.starts_with(['-', ' ']));
     if !body_ok {
         return;
     }
@@ -295,7 +296,11 @@ fn mark_endnotes(lines: &mut [Line<'_>]) {
     }
     // `Notes` then `1. Text`: the heading says what the numbers are.
     let Some(h) = lines.iter().rposition(|l| l.kind == Kind::Text && is_notes_heading(l.text)) else { return };
-    if lines[h + 1..].iter().find(|l| l.kind == Kind::Text).is_some_and(|l| endnote_marker(l.text, true).is_some_and(|(n, _)| n == 1)) {
+    if lines[h + 1..]
+        .iter()
+        .find(|l| l.kind == Kind::Text)
+        .is_some_and(|l| endnote_marker(l.text, true).is_some_and(|(n, _)| n == 1))
+    {
         for l in &mut lines[h..=last] {
             if l.kind == Kind::Text {
                 l.kind = Kind::Footnote;
@@ -374,7 +379,8 @@ pub fn is_symbol(t: &str) -> bool {
         None => (t, None),
     };
     if let Some(y) = year {
-        let dated = y.len() == 6 && y.starts_with('(') && y.ends_with(')') && y[1..5].bytes().all(|c| c.is_ascii_digit());
+        let dated =
+            y.len() == 6 && y.starts_with('(') && y.ends_with(')') && y[1..5].bytes().all(|c| c.is_ascii_digit());
         if !dated && !is_part_suffix(y) {
             return false;
         }

@@ -56,7 +56,8 @@ fn read_line(res: &mut Resolution, text: &str) {
     {
         // "Agenda item 73 (b)": the words, the number and a sub-item.
         let words: Vec<&str> = text[at..].split_whitespace().take(4).collect();
-        let n = if words.get(3).is_some_and(|w| w.starts_with('(') && w.ends_with(')') && w.len() <= 5) { 4 } else { 3 };
+        let n =
+            if words.get(3).is_some_and(|w| w.starts_with('(') && w.ends_with(')') && w.len() <= 5) { 4 } else { 3 };
         meta.agenda_item = Some(words[..n.min(words.len())].join(" "));
     }
     if meta.origin.is_none() {

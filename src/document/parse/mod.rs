@@ -6,10 +6,10 @@
 mod build;
 mod code;
 mod front;
-mod meta;
 pub(crate) mod ids;
 pub mod label;
 pub mod layout;
+mod meta;
 pub mod phrase;
 pub mod segment;
 mod split;
@@ -67,7 +67,10 @@ fn collect_furniture_and_footnotes(lines: &[layout::Line<'_>], doc: &mut Documen
         match line.kind {
             Kind::Furniture => doc.furniture.push(line.no),
             Kind::Footnote => {
-                let endnote = || layout::endnote_marker(line.text, true).map(|(_, body)| (&line.text[..line.text.len() - body.len()], body));
+                let endnote = || {
+                    layout::endnote_marker(line.text, true)
+                        .map(|(_, body)| (&line.text[..line.text.len() - body.len()], body))
+                };
                 if line.text.chars().all(|c| c == '_') || layout::is_notes_heading(line.text) {
                     doc.furniture.push(line.no);
                 } else if let Some((marker, body)) = layout::footnote_marker(line.text).or_else(endnote) {

@@ -80,18 +80,73 @@ pub enum Opening {
 /// `-s` is read as one too; these are listed so that the short and the
 /// irregular ones are certain.
 const OPERATIVE_VERBS: &[&str] = &[
-    "accepts", "adopts", "affirms", "appeals", "approves", "authorizes", "calls", "commends", "condemns",
-    "confirms", "considers", "decides", "declares", "demands", "deplores", "designates", "directs",
-    "emphasizes", "encourages", "endorses", "expresses", "invites", "notes", "proclaims", "reaffirms",
-    "recalls", "recognizes", "recommends", "regrets", "reiterates", "reminds", "requests", "resolves",
-    "stresses", "supports", "takes", "trusts", "underlines", "urges", "welcomes",
+    "accepts",
+    "adopts",
+    "affirms",
+    "appeals",
+    "approves",
+    "authorizes",
+    "calls",
+    "commends",
+    "condemns",
+    "confirms",
+    "considers",
+    "decides",
+    "declares",
+    "demands",
+    "deplores",
+    "designates",
+    "directs",
+    "emphasizes",
+    "encourages",
+    "endorses",
+    "expresses",
+    "invites",
+    "notes",
+    "proclaims",
+    "reaffirms",
+    "recalls",
+    "recognizes",
+    "recommends",
+    "regrets",
+    "reiterates",
+    "reminds",
+    "requests",
+    "resolves",
+    "stresses",
+    "supports",
+    "takes",
+    "trusts",
+    "underlines",
+    "urges",
+    "welcomes",
 ];
 
 /// Preambular openings that are not participles in `-ing`.
 const PREAMBULAR_WORDS: &[&str] = &[
-    "alarmed", "aware", "cognizant", "concerned", "conscious", "convinced", "desirous", "determined",
-    "disturbed", "distressed", "encouraged", "fully", "gratified", "guided", "mindful", "pleased", "grateful",
-    "appalled", "committed", "having", "resolved", "believing", "seized",
+    "alarmed",
+    "aware",
+    "cognizant",
+    "concerned",
+    "conscious",
+    "convinced",
+    "desirous",
+    "determined",
+    "disturbed",
+    "distressed",
+    "encouraged",
+    "fully",
+    "gratified",
+    "guided",
+    "mindful",
+    "pleased",
+    "grateful",
+    "appalled",
+    "committed",
+    "having",
+    "resolved",
+    "believing",
+    "seized",
 ];
 
 /// The kind of clause `text` opens, if its first words say.
@@ -119,7 +174,8 @@ pub fn opening(text: &str) -> Option<Opening> {
             return Some(Opening::Preambular);
         }
         let word = words.get(i).copied().unwrap_or("");
-        let plain_verb = v.len() > 3 && v.ends_with('s') && !v.ends_with("ss") && !v.ends_with("us") && is_plain_word(word);
+        let plain_verb =
+            v.len() > 3 && v.ends_with('s') && !v.ends_with("ss") && !v.ends_with("us") && is_plain_word(word);
         if OPERATIVE_VERBS.contains(&v) || plain_verb {
             return Some(Opening::Operative);
         }

@@ -268,7 +268,8 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
     // either way: only a page break can hide a new paragraph.)
     let may_hide = !blank_since || page_break;
     if may_hide && !labelled && (prev_last.ends_with([',', ';', '.', ':']) || ends_with_comma(prev_last)) {
-        if ends_with_comma(prev_last) && prev.label.is_none() && starts_with_phrase(text) && first_word_is_phrase(text) {
+        if ends_with_comma(prev_last) && prev.label.is_none() && starts_with_phrase(text) && first_word_is_phrase(text)
+        {
             return false;
         }
         if text.starts_with(char::is_uppercase) && opening(text) == Some(Opening::Operative) {
