@@ -30,7 +30,7 @@ fn read_line(res: &mut Resolution, text: &str) {
     // A PDF's cover lines often arrive as one block ("Seventy-seventh
     // session Agenda item 34 … Resolution adopted by …"): each piece is
     // looked for where it stands in the line.
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     // "Resolution adopted by the General Assembly on 10 November 2022",
     // "Adopted by the Security Council at its 8950th meeting, on 3 April 1991".
     if let Some(at) = lower.find("adopted by") {
@@ -39,7 +39,7 @@ fn read_line(res: &mut Resolution, text: &str) {
             meta.organ = ORGANS.iter().find(|o| rest.contains(**o)).map(|o| o.to_string());
         }
         if meta.date.is_none()
-            && let Some(on) = rest.to_lowercase().find(" on ")
+            && let Some(on) = rest.to_ascii_lowercase().find(" on ")
         {
             let date: String = rest[on + 4..].split_whitespace().take(3).collect::<Vec<_>>().join(" ");
             let date = date.trim_end_matches(['.', ')', ',']).to_string();
@@ -138,6 +138,13 @@ mod tests {
         assert_eq!(m.origin.as_deref(), Some("[on the report of the First Committee (A/80/534, para. 7)]"));
         assert_eq!(m.title.as_deref(), Some("80/53. Convening of the fourth special session"));
         assert_eq!(m.meeting.as_deref(), Some("52nd plenary meeting"));
+        // Letters whose lower case is longer never shift where a piece is cut.
+        let m = meta_of(&[
+            "İİİİ adopted by the General Assembly on 1 May 2020 İİ agenda item 4 İ",
+            "İİ 3rd plenary meeting",
+        ]);
+        assert_eq!(m.date.as_deref(), Some("1 May 2020"));
+        assert_eq!(m.agenda_item.as_deref(), Some("agenda item 4"));
         let m = meta_of(&["Adopted by the Security Council at its 8950th meeting, on 3 April 1991"]);
         assert_eq!(m.organ.as_deref(), Some("Security Council"));
         assert_eq!(m.meeting.as_deref(), Some("8950th meeting"));
