@@ -256,6 +256,7 @@ fn resolution(out: &mut Out, res: &Resolution, ctx: &Context<'_>, doc: usize) {
     if !res.signatories.is_empty() {
         out.field("Signatories", &res.signatories.join(", "));
     }
+    meta(out, &res.meta);
     out.blank();
     vote_chart(out, res.vote, p);
     out.blank();
@@ -301,6 +302,30 @@ fn resolution(out: &mut Out, res: &Resolution, ctx: &Context<'_>, doc: usize) {
     out.text("At a glance", bold());
     for c in &res.operative {
         glance(out, c);
+    }
+}
+
+/// What the printed header says: title, organ and date, meeting, agenda
+/// item, origin, subjects. Each only when the document gives it.
+fn meta(out: &mut Out, m: &crate::document::ResolutionMeta) {
+    let adopted = match (&m.organ, &m.date) {
+        (Some(o), Some(d)) => Some(format!("by the {o} on {d}")),
+        (Some(o), None) => Some(format!("by the {o}")),
+        (None, Some(d)) => Some(format!("on {d}")),
+        (None, None) => None,
+    };
+    let fields = [
+        ("Title", m.title.clone()),
+        ("Adopted", adopted),
+        ("Meeting", m.meeting.clone()),
+        ("Agenda", m.agenda_item.clone()),
+        ("Origin", m.origin.clone()),
+        ("Subjects", (!m.subjects.is_empty()).then(|| m.subjects.join(", "))),
+    ];
+    for (name, value) in fields {
+        if let Some(v) = value {
+            out.field(name, &v);
+        }
     }
 }
 
