@@ -117,7 +117,6 @@ impl Session {
     }
 }
 
-
 #[test]
 fn a_citation_lands_on_its_clause() {
     let mut s = Session::start(&[], &[]);

@@ -153,7 +153,12 @@ impl Index {
     /// first, ties in document order), then the rest in document order.
     /// None if `cancelled` said so (a newer query is waiting) before it was
     /// done.
-    pub fn search(&self, q: &Compiled, notes: &Annotations, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<(u32, Score)>> {
+    pub fn search(
+        &self,
+        q: &Compiled,
+        notes: &Annotations,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<(u32, Score)>> {
         if q.is_empty() {
             return Some(Vec::new());
         }
@@ -256,9 +261,8 @@ impl Index {
         };
         // The atoms the index could not answer alone, on the text.
         if q.atoms.iter().any(|a| a.kind != Kind::Word && a.kind != Kind::Tag && !a.indexed()) {
-            candidates = parallel(&candidates, |part| {
-                part.iter().copied().filter(|&i| q.filters(subject(i), true)).collect()
-            });
+            candidates =
+                parallel(&candidates, |part| part.iter().copied().filter(|&i| q.filters(subject(i), true)).collect());
             if cancelled() {
                 return None;
             }
@@ -293,7 +297,8 @@ impl Index {
             })
             .collect();
         let mut order: Vec<u32> = (0..candidates.len() as u32).collect();
-        order.select_nth_unstable_by(FULLY_RANKED, |&a, &b| coarse[b as usize].cmp(&coarse[a as usize]).then(a.cmp(&b)));
+        order
+            .select_nth_unstable_by(FULLY_RANKED, |&a, &b| coarse[b as usize].cmp(&coarse[a as usize]).then(a.cmp(&b)));
         let mut top: Vec<u32> = order[..FULLY_RANKED].iter().map(|&k| candidates[k as usize]).collect();
         top.sort_unstable();
         if cancelled() {
@@ -335,7 +340,12 @@ mod tests {
             texts
                 .iter()
                 .enumerate()
-                .map(|(i, t)| Item { node: i as u32, doc: 0, text: Text::from(*t), id: format!("X/1:op.{}", i + 1).into() })
+                .map(|(i, t)| Item {
+                    node: i as u32,
+                    doc: 0,
+                    text: Text::from(*t),
+                    id: format!("X/1:op.{}", i + 1).into(),
+                })
                 .collect(),
         )
     }
