@@ -7,6 +7,7 @@ pub mod annotate;
 pub mod config;
 pub mod document;
 pub mod export;
+pub mod files;
 pub mod find;
 pub mod tui;
 

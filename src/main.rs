@@ -103,12 +103,27 @@ enum NotesCommand {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // clap's own messages quote what was typed (a file name, an argument):
+    // shown through the same safe text as every other message.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().to_string();
+            if e.use_stderr() {
+                eprint!("{}", cli::safe::for_terminal(&text));
+            } else if let Err(message) = cli::print(&text) {
+                eprintln!("reso: {message}");
+                return ExitCode::FAILURE;
+            }
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     let result = Config::load(cli.config.as_deref()).and_then(|config| run(cli.command, cli.paths, cli.notes, &config));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("reso: {message}");
+            // Messages name files and quote notes and ids: never raw.
+            eprintln!("reso: {}", cli::safe::for_terminal(&message));
             ExitCode::FAILURE
         }
     }

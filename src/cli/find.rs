@@ -19,13 +19,15 @@ pub fn run(
     let notes =
         path.and_then(|p| reso::annotate::Store::open(&p).ok()).map(|store| reso::annotate::Notes::view(store, &docs));
     let hits = reso::find::engine::search_with_notes(&docs, query, limit, notes.as_ref());
-    let text = if as_json {
-        serde_json::to_string_pretty(&hits).map_err(|e| e.to_string())?
+    if as_json {
+        super::print_json(&serde_json::to_string_pretty(&hits).map_err(|e| e.to_string())?)?;
     } else {
-        hits.iter().map(|h| format!("{}\t{}\t{}", h.id, h.score, h.text)).collect::<Vec<_>>().join("\n")
-    };
-    super::print(&text);
+        let text = hits.iter().map(|h| format!("{}\t{}\t{}", h.id, h.score, h.text)).collect::<Vec<_>>().join("\n");
+        super::print(&text)?;
+    }
     drop(notes);
+    // As `outline`: a file with no resolution is an error, not an empty result.
+    let found = super::check_resolutions(&docs);
     super::exit_without_freeing(docs);
-    Ok(())
+    found
 }

@@ -7,15 +7,11 @@ use reso::export::{json, outline};
 pub fn run(paths: &[PathBuf], as_json: bool) -> Result<(), String> {
     let docs = super::load(paths)?;
     if as_json {
-        // A closed pipe (`| head`) only ends the output early.
-        let _ = json::write_json(&docs, std::io::stdout().lock());
+        super::write_out(|out| json::write_json(&docs, super::safe::JsonWriter::new(out)))?;
     } else {
-        super::print(&outline::outline(&docs));
+        super::print(&outline::outline(&docs))?;
     }
-    let empty = docs.iter().find(|d| d.resolutions.is_empty()).map(|d| d.source.clone());
+    let found = super::check_resolutions(&docs).map_err(|e| format!("{e} (what was found is shown above)"));
     super::exit_without_freeing(docs);
-    match empty {
-        Some(source) => Err(format!("{source}: no resolution found (what was found is shown above)")),
-        None => Ok(()),
-    }
+    found
 }

@@ -25,6 +25,8 @@ use crate::document::Document;
 const TICK: Duration = Duration::from_millis(200);
 /// How often the finder's results refresh while matching runs.
 const FRAME: Duration = Duration::from_millis(16);
+/// How long to look for more waiting input before drawing a frame.
+const DRAIN: Duration = Duration::from_millis(1);
 /// How often another instance's changes to the notes are looked for.
 const NOTES_POLL: Duration = Duration::from_millis(1000);
 
@@ -33,7 +35,7 @@ pub fn run(docs: &[Document], config: &Config, notes_path: Option<&Path>) -> Res
         return Err("the reader needs a terminal; `reso outline` prints the tree instead".into());
     }
     let mut app = App::new(docs, config.tree_width_percent);
-    app.keymap = crate::config::keys::keymap(&config.keys)?;
+    app.keymap = crate::config::keys::keymap(&config.keys).map_err(|e| e.message)?;
     app.tags = config.tags.clone();
     app.palette = Palette::new(&config.theme, no_color_env());
     match notes_path {
@@ -98,37 +100,56 @@ fn watchdog(stop: Arc<AtomicBool>) {
     });
 }
 
+/// The loop, and on every way out of it (quit, a signal, the terminal
+/// gone) a note open in the editor is saved, as Esc would save it.
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>, stop: &AtomicBool, mouse: bool) -> Result<(), String> {
+    let result = handle_events(terminal, app, stop, mouse);
+    if app.mode == Mode::EditNote {
+        notes_update::editor_key(
+            app,
+            &ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Esc),
+        );
+    }
+    result
+}
+
+fn handle_events(
+    terminal: &mut DefaultTerminal,
+    app: &mut App<'_>,
+    stop: &AtomicBool,
+    mouse: bool,
+) -> Result<(), String> {
     let io = |e: std::io::Error| format!("terminal error: {e}");
     let size = terminal.size().map_err(io)?;
     app.resize(size.width, size.height);
     // A test hook: prove that a panic restores the terminal.
     let panic_for_test = std::env::var_os("RESO_TEST_PANIC").is_some();
     let mut last_poll = Instant::now();
+    // Idle means no work: the screen is drawn again only when something
+    // may have changed it.
+    let mut dirty = true;
     loop {
         if stop.load(Ordering::Relaxed) {
-            // A note being written is kept, as Esc would keep it.
-            if app.mode == Mode::EditNote {
-                notes_update::editor_key(
-                    app,
-                    &ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Esc),
-                );
-            }
             return Ok(());
         }
         if app.mode == Mode::Find {
             find_update::tick(app);
             app.refresh();
+            dirty = true;
         }
         if app.collecting.is_some() {
             find_update::collect(app);
             app.refresh();
+            dirty = true;
         }
         if last_poll.elapsed() >= NOTES_POLL {
-            notes_update::poll(app);
+            dirty |= notes_update::poll(app);
             last_poll = Instant::now();
         }
-        terminal.draw(|frame| views::draw(app, frame)).map_err(io)?;
+        if dirty {
+            terminal.draw(|frame| views::draw(app, frame)).map_err(io)?;
+            dirty = false;
+        }
         if panic_for_test {
             panic!("RESO_TEST_PANIC is set: panicking after the first frame");
         }
@@ -137,24 +158,35 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>, stop: &AtomicBo
         if !event::poll(if running { FRAME } else { TICK }).map_err(io)? {
             continue;
         }
-        match event::read().map_err(io)? {
-            Event::Key(k) if k.kind != KeyEventKind::Release => match key(app, &k) {
-                Effect::Quit => return Ok(()),
-                Effect::EditExternally(node) => edit_externally(terminal, app, node, mouse)?,
-                Effect::None => {}
-            },
-            Event::Resize(width, height) => app.resize(width, height),
-            Event::Mouse(m) if app.mode == Mode::Normal => match m.kind {
-                MouseEventKind::ScrollDown => {
-                    update(app, Action::Down);
-                }
-                MouseEventKind::ScrollUp => {
-                    update(app, Action::Up);
-                }
-                MouseEventKind::Down(_) => app.click(m.column, m.row),
+        // Everything that is waiting is handled before the next frame (a
+        // paste, a held key): crossterm is built with `use-dev-tty`, whose
+        // level-triggered poll sees input beyond its 1 KB read buffer.
+        loop {
+            dirty = true;
+            match event::read().map_err(io)? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => match key(app, &k) {
+                    Effect::Quit => return Ok(()),
+                    Effect::EditExternally(node) => edit_externally(terminal, app, node, mouse)?,
+                    Effect::None => {}
+                },
+                Event::Resize(width, height) => app.resize(width, height),
+                Event::Mouse(m) if app.mode == Mode::Normal => match m.kind {
+                    MouseEventKind::ScrollDown => {
+                        update(app, Action::Down);
+                    }
+                    MouseEventKind::ScrollUp => {
+                        update(app, Action::Up);
+                    }
+                    MouseEventKind::Down(_) => app.click(m.column, m.row),
+                    _ => {}
+                },
                 _ => {}
-            },
-            _ => {}
+            }
+            // (Not a zero timeout: with `use-dev-tty` crossterm does not
+            // look at the terminal at all for one.)
+            if stop.load(Ordering::Relaxed) || !event::poll(DRAIN).map_err(io)? {
+                break;
+            }
         }
     }
 }
