@@ -198,3 +198,20 @@ fn utf16_without_a_mark_and_stray_nul_bytes_are_read() {
         assert_eq!(ids(&out), ids(&String::from_utf8_lossy(&plain.stdout)));
     }
 }
+
+#[test]
+fn one_stray_byte_changes_no_clause_and_detaches_no_note() {
+    // The sample with one Latin-1 byte typed into its front matter: every
+    // clause (and so every fingerprint notes are anchored by) is as before.
+    let bytes = std::fs::read(fixture_path("ccpcj-2025-conference-a.txt")).unwrap();
+    let at = bytes.iter().position(|&b| b == b'\n').unwrap();
+    let mut damaged = bytes.clone();
+    damaged.insert(at, 0xE9);
+    let clean = reso::document::load_bytes(&bytes, "a.txt").unwrap();
+    let read = reso::document::load_bytes(&damaged, "a.txt").unwrap();
+    let texts = |d: &reso::document::Document| -> Vec<(String, String)> {
+        d.all_clauses().map(|c| (c.id.to_string(), c.text.to_string())).collect()
+    };
+    assert_eq!(texts(&read), texts(&clean));
+    assert!(read.encoding_note.as_deref().is_some_and(|n| n.contains("invalid UTF-8")), "{:?}", read.encoding_note);
+}

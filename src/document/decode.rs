@@ -8,7 +8,9 @@ use std::borrow::Cow;
 #[derive(Debug)]
 pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
-    /// Set when the input was not UTF-8 and was read as Windows-1252.
+    /// What the reader should know about how the bytes were read: invalid
+    /// UTF-8 replaced, read as Windows-1252, UTF-16 without a mark, stray
+    /// control bytes shown (joined by `; `).
     pub note: Option<String>,
 }
 

@@ -128,6 +128,9 @@ fn handle_events(
     // Idle means no work: the screen is drawn again only when something
     // may have changed it.
     let mut dirty = true;
+    // Only a terminal that was there can go away (some launchers give no
+    // controlling terminal at all).
+    let has_tty = std::fs::File::open("/dev/tty").is_ok();
     loop {
         if stop.load(Ordering::Relaxed) {
             return Ok(());
@@ -156,6 +159,9 @@ fn handle_events(
         // While matching runs, wake often so results fill in as they come.
         let running = app.finder.as_ref().is_some_and(|f| f.running) || app.collecting.is_some();
         if !event::poll(if running { FRAME } else { TICK }).map_err(io)? {
+            if has_tty && terminal_gone() {
+                return Ok(());
+            }
             continue;
         }
         // Everything that is waiting is handled before the next frame (a
@@ -189,6 +195,15 @@ fn handle_events(
             }
         }
     }
+}
+
+/// Whether the controlling terminal has been hung up (its window closed).
+/// The kernel sends SIGHUP then, which ends the loop; without one (an odd
+/// setup) crossterm would wait on the dead terminal forever, busily. Asked
+/// only when a wait for input ends without any.
+fn terminal_gone() -> bool {
+    // ENXIO: no such device: the terminal of this session is gone.
+    matches!(std::fs::File::open("/dev/tty"), Err(e) if e.raw_os_error() == Some(6))
 }
 
 /// `E`: write the note to a temporary file, give the terminal to
