@@ -79,7 +79,9 @@ pub fn run(docs: &[Document], config: &Config, notes_path: Option<&Path>) -> Res
     if mouse {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
-    ratatui::restore();
+    // Not `ratatui::restore`: it reports a failure on stderr, and writing
+    // to a terminal that has gone away panics.
+    let _ = ratatui::try_restore();
     result
 }
 
@@ -93,7 +95,7 @@ fn watchdog(stop: Arc<AtomicBool>) {
             std::thread::sleep(Duration::from_millis(250));
             if stop.load(Ordering::Relaxed) {
                 std::thread::sleep(Duration::from_secs(1));
-                ratatui::restore();
+                let _ = ratatui::try_restore();
                 std::process::exit(1);
             }
         }
