@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::pty::Session;
@@ -33,6 +34,30 @@ fn a_note_being_written_is_saved_when_the_terminal_closes() {
     assert!(s.wait_exit_within(20).is_some(), "reso did not end when its terminal closed");
     let saved = std::fs::read_to_string(&notes).unwrap_or_default();
     assert!(saved.contains("written when the window closed!"), "the note was lost:\n{saved}");
+}
+
+#[test]
+fn a_note_is_kept_as_a_draft_when_the_loop_cannot_save_it() {
+    let home = tempfile::tempdir().unwrap();
+    let notes = home.path().join("notes.ron");
+    let notes_arg = notes.to_str().unwrap();
+    // The loop stays stuck after the signal: the watchdog ends reso.
+    let mut s = Session::start_with(&["--notes", notes_arg], &[("RESO_TEST_STUCK", "1")], home.path(), 40, 120);
+    s.wait_for("CCPCJ/1/1");
+    s.keys("jja");
+    s.wait_for("Note on CCPCJ/1/1:pre.1");
+    s.keys("a thought in progress");
+    s.wait_for("a thought in progress");
+    let pid = s.child.process_id().expect("pid");
+    assert!(Command::new("kill").args(["-HUP", &pid.to_string()]).status().unwrap().success());
+    assert!(s.wait_exit_within(20).is_some(), "the watchdog did not end reso");
+    let draft = std::fs::read_to_string(home.path().join("notes.ron.draft.md")).unwrap_or_default();
+    assert!(draft.contains("CCPCJ/1/1:pre.1") && draft.contains("a thought in progress"), "no draft: {draft:?}");
+    // The next start says where it is.
+    let mut s = Session::start(&["--notes", notes_arg], home.path(), 40, 120);
+    s.wait_for("notes.ron.draft.md");
+    s.keys("q");
+    s.wait_exit();
 }
 
 /// CPU time (user + system) the process has used, from /proc.

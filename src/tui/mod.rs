@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod detail;
+mod draft;
 pub mod find_update;
 pub mod finder;
 pub mod keymap;

@@ -13,6 +13,7 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, E
 use ratatui::crossterm::execute;
 
 use super::app::{App, Mode};
+use super::draft::{self, Draft};
 use super::keymap::Action;
 use super::update::{Effect, key, update};
 use super::{find_update, notes_update, views};
@@ -54,13 +55,17 @@ pub fn run(docs: &[Document], config: &Config, notes_path: Option<&Path>) -> Res
         }
         None => app.message = Some("notes are off: no home directory; start with --notes FILE".into()),
     }
+    if let Some(message) = notes_path.and_then(draft::left_over) {
+        app.message = Some(message);
+    }
     app.notes_changed();
+    let draft = Draft::new(notes_path);
 
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(|e| format!("cannot watch signals: {e}"))?;
     }
-    watchdog(Arc::clone(&stop));
+    watchdog(Arc::clone(&stop), draft.clone());
     let mouse = config.mouse;
     if mouse {
         // ratatui's hook leaves raw mode and the alternate screen; mouse
@@ -75,7 +80,7 @@ pub fn run(docs: &[Document], config: &Config, notes_path: Option<&Path>) -> Res
     if mouse {
         let _ = execute!(stdout(), EnableMouseCapture);
     }
-    let result = event_loop(&mut terminal, &mut app, &stop, mouse);
+    let result = event_loop(&mut terminal, &mut app, &stop, mouse, &draft);
     if mouse {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
@@ -89,12 +94,14 @@ pub fn run(docs: &[Document], config: &Config, notes_path: Option<&Path>) -> Res
 /// end the process from here. crossterm 0.29 spins forever reading a
 /// terminal that has gone away (its read loop treats end-of-file as "try
 /// again"), so after a hang-up the loop may never come back to check.
-fn watchdog(stop: Arc<AtomicBool>) {
+/// A note open in the editor then is kept as a draft file.
+fn watchdog(stop: Arc<AtomicBool>, draft: Draft) {
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(Duration::from_millis(250));
             if stop.load(Ordering::Relaxed) {
                 std::thread::sleep(Duration::from_secs(1));
+                draft.keep();
                 let _ = ratatui::try_restore();
                 std::process::exit(1);
             }
@@ -104,8 +111,19 @@ fn watchdog(stop: Arc<AtomicBool>) {
 
 /// The loop, and on every way out of it (quit, a signal, the terminal
 /// gone) a note open in the editor is saved, as Esc would save it.
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>, stop: &AtomicBool, mouse: bool) -> Result<(), String> {
-    let result = handle_events(terminal, app, stop, mouse);
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App<'_>,
+    stop: &AtomicBool,
+    mouse: bool,
+    draft: &Draft,
+) -> Result<(), String> {
+    let result = handle_events(terminal, app, stop, mouse, draft);
+    if stop.load(Ordering::Relaxed) && std::env::var_os("RESO_TEST_STUCK").is_some() {
+        // A test hook: stay as crossterm once did on a dead terminal, so
+        // that the watchdog has to act.
+        std::thread::sleep(Duration::from_secs(10));
+    }
     if app.mode == Mode::EditNote {
         notes_update::editor_key(
             app,
@@ -120,6 +138,7 @@ fn handle_events(
     app: &mut App<'_>,
     stop: &AtomicBool,
     mouse: bool,
+    draft: &Draft,
 ) -> Result<(), String> {
     let io = |e: std::io::Error| format!("terminal error: {e}");
     let size = terminal.size().map_err(io)?;
@@ -196,7 +215,18 @@ fn handle_events(
                 break;
             }
         }
+        draft.set(editor_text(app));
     }
+}
+
+/// The note editor's text with the clause it is for, if it is open.
+fn editor_text(app: &App<'_>) -> Option<String> {
+    let (node, area) = app.editor.as_ref()?;
+    let id = app.nodes.get(*node).map(|n| match n.kind {
+        super::outline::Kind::Clause(c) => c.id.to_string(),
+        _ => String::new(),
+    });
+    Some(format!("Note on {} (not saved when reso closed):\n\n{}\n", id.unwrap_or_default(), area.lines().join("\n")))
 }
 
 /// Whether the controlling terminal has been hung up (its window closed).

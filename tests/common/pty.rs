@@ -51,6 +51,11 @@ impl Session {
     /// `reso ARGS` in a terminal of `rows` × `cols`, with HOME and XDG
     /// folders under `home` (never the user's own config or notes).
     pub fn start(args: &[&str], home: &Path, rows: u16, cols: u16) -> Session {
+        Session::start_with(args, &[], home, rows, cols)
+    }
+
+    /// The same with more environment variables.
+    pub fn start_with(args: &[&str], env: &[(&str, &str)], home: &Path, rows: u16, cols: u16) -> Session {
         let pty = native_pty_system();
         let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("openpty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_reso"));
@@ -60,6 +65,9 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env("XDG_DATA_HOME", home.join("data"));
         cmd.env("HOME", home);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn reso");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
