@@ -231,4 +231,16 @@ mod tests {
         write_atomic(&path, b"two").unwrap();
         assert_eq!(fs::metadata(&path).unwrap().gid(), group);
     }
+
+    #[test]
+    fn temporary_files_are_private_from_their_creation() {
+        let dir = tempfile::tempdir().unwrap();
+        let tmp = dir.path().join("notes.ron.tmp.1");
+        // A leftover of the same name with a wide mode is not reused.
+        fs::write(&tmp, "old").unwrap();
+        fs::set_permissions(&tmp, fs::Permissions::from_mode(0o644)).unwrap();
+        let file = create_private(&tmp).unwrap();
+        assert_eq!(file.metadata().unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(file.metadata().unwrap().len(), 0);
+    }
 }
