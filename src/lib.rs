@@ -8,6 +8,7 @@ pub mod config;
 pub mod diff;
 pub mod document;
 pub mod export;
+pub mod files;
 pub mod find;
 pub mod tui;
 

@@ -10,7 +10,21 @@ use cli::args::{Cli, Command, NotesCommand};
 use reso::config::Config;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // clap's own messages quote what was typed (a file name, an argument):
+    // shown through the same safe text as every other message.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().to_string();
+            if e.use_stderr() {
+                eprint!("{}", cli::safe::for_terminal(&text));
+            } else if let Err(message) = cli::print(&text) {
+                eprintln!("reso: {message}");
+                return ExitCode::FAILURE;
+            }
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     let result = match cli.command {
         // Completions need no settings: they work even when config.ron is damaged.
         Some(Command::Completions { shell }) => cli::shell::completions(shell),
@@ -19,7 +33,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("reso: {message}");
+            // Messages name files and quote notes and ids: never raw.
+            eprintln!("reso: {}", cli::safe::for_terminal(&message));
             ExitCode::FAILURE
         }
     }

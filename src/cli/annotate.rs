@@ -52,6 +52,5 @@ pub fn run(req: &Request<'_>, paths: &[PathBuf], notes: Option<&Path>, config: &
         tags.join(", "),
         if has_note { "note" } else { "no note" },
         path.display()
-    ));
-    Ok(())
+    ))
 }

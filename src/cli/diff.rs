@@ -39,12 +39,15 @@ pub fn run(old: &str, new: &str, paths: &[PathBuf], as_json: bool, color: bool) 
         (true, false) => return Err(format!("{new}: no such file")),
         (false, true) => return Err(format!("{old}: no such file")),
     };
-    let text = if as_json { render::json(&diff) } else { render::plain(&diff, color) };
-    let mut bytes = text.into_bytes();
-    if !bytes.ends_with(b"\n") {
-        bytes.push(b'\n');
+    if as_json {
+        super::print_json(&render::json(&diff))?;
+    } else if color {
+        // The colours are reso's own; the texts come from the model, where
+        // the decoder has already taken out every control character.
+        super::print_bytes(render::plain(&diff, true).as_bytes())?;
+    } else {
+        super::print(&render::plain(&diff, false))?;
     }
-    super::print_bytes(&bytes)?;
     nothing_compared(&diff)
 }
 

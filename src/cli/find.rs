@@ -25,18 +25,20 @@ pub fn run(
         if found.hits.is_empty() {
             return Err(note.clone());
         }
-        eprintln!("{note}");
+        eprintln!("{}", super::safe::for_terminal(note));
     }
     let hits = found.hits;
-    let text = if as_json {
-        serde_json::to_string_pretty(&hits).map_err(|e| e.to_string())?
+    if as_json {
+        super::print_json(&serde_json::to_string_pretty(&hits).map_err(|e| e.to_string())?)?;
     } else {
         // A cited clause says so where a word match gives its score.
         let score = |h: &reso::find::Hit| if h.citation { "cite".to_string() } else { h.score.to_string() };
-        hits.iter().map(|h| format!("{}\t{}\t{}", h.id, score(h), h.text)).collect::<Vec<_>>().join("\n")
-    };
-    super::print(&text);
+        let text = hits.iter().map(|h| format!("{}\t{}\t{}", h.id, score(h), h.text)).collect::<Vec<_>>().join("\n");
+        super::print(&text)?;
+    }
     drop(notes);
+    // As `outline`: a file with no resolution is an error, not an empty result.
+    let found = super::check_resolutions(&docs);
     super::exit_without_freeing(docs);
-    Ok(())
+    found
 }

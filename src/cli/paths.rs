@@ -18,7 +18,7 @@ pub fn run(config_flag: Option<&Path>, notes_flag: Option<&Path>, config: &Confi
         let line = match path {
             Some(p) => {
                 let (state, style) = state(p);
-                let shown = reso::document::decode::sanitize(&p.display().to_string()).into_owned();
+                let shown = super::safe::for_terminal(&p.display().to_string()).into_owned();
                 format!("{what:<8}{}\t{}", paint(color, Style::Bold, &shown), paint(color, style, state))
             }
             None => format!("{what:<8}(none: no home directory)"),
@@ -26,6 +26,7 @@ pub fn run(config_flag: Option<&Path>, notes_flag: Option<&Path>, config: &Confi
         text.push_str(&line);
         text.push('\n');
     }
+    // Paths are shown safe above; the colours are reso's own.
     super::print_bytes(text.as_bytes())
 }
 

@@ -25,7 +25,7 @@ pub fn man_page(config: &Config) -> Result<String, String> {
     let mut out = Vec::new();
     clap_mangen::Man::new(Cli::command()).render(&mut out).map_err(|e| e.to_string())?;
     let mut page = String::from_utf8(out).map_err(|e| e.to_string())?;
-    let keymap = reso::config::keys::keymap(&config.keys)?;
+    let keymap = reso::config::keys::keymap(&config.keys).map_err(|e| e.message)?;
     page.push_str(".SH KEYS\nIn the reader (\\fB?\\fR lists the same keys on screen):\n");
     for line in help_lines(&keymap, &config.tags) {
         match line {

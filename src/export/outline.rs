@@ -79,18 +79,32 @@ fn write_clause(out: &mut impl Write, c: &Clause, depth: usize) -> std::io::Resu
     Ok(())
 }
 
-/// The words after the phrase, without emphasis marks.
+/// The words after the phrase, without emphasis marks. Reads only as far
+/// as the words it returns (a clause may be one 200 MB line, and this is
+/// drawn for every visible row on every frame).
 pub fn first_words(c: &Clause) -> String {
-    let plain: String = c.text.chars().filter(|ch| *ch != '*').collect();
-    let rest = plain.trim_start().strip_prefix(c.phrase().as_str()).unwrap_or(&plain);
+    // The phrase is short, the words are few: this much of the text holds
+    // them unless a "word" is absurdly long, and then it is cut.
+    const ENOUGH: usize = 600;
+    let text: &str = &c.text;
+    let head = &text[..floor_char_boundary(text, ENOUGH)];
+    let cut = head.len() < text.len();
+    let plain: String = head.chars().filter(|ch| *ch != '*').collect();
+    let phrase = crate::document::parse::phrase::leading_phrase(head);
+    let rest = plain.trim_start().strip_prefix(phrase.as_str()).unwrap_or(&plain);
     let rest = rest.trim_start_matches([',', ':', ';', ' ']);
     let words: Vec<&str> = rest.split_whitespace().take(FIRST_WORDS + 1).collect();
-    let more = words.len() > FIRST_WORDS;
+    let more = words.len() > FIRST_WORDS || (cut && !words.is_empty());
     let mut s = words[..words.len().min(FIRST_WORDS)].join(" ");
     if more {
         s.push('…');
     }
     s
+}
+
+/// The largest char boundary at or before `at`.
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
 }
 
 pub fn vote_text(vote: Option<Vote>) -> String {

@@ -133,7 +133,7 @@ fn clause_detail(out: &mut Out, nodes: &[Node<'_>], index: usize, clause: &Claus
     }
     change_since(out, index, ctx);
     out.blank();
-    out.para(&emphasised(&clause.text, &clause.phrase(), Style::default()), 0);
+    clause_text(out, clause, None, 0);
     if !clause.children.is_empty() {
         out.blank();
         for child in &clause.children {
@@ -201,12 +201,32 @@ fn change_since(out: &mut Out, index: usize, ctx: &Context<'_>) {
 }
 
 fn sub_clause(out: &mut Out, clause: &Clause, indent: u16) {
-    let mut rich = if clause.label.is_empty() { Vec::new() } else { plain(&format!("{}. ", clause.label), bold()) };
-    rich.extend(emphasised(&clause.text, &clause.phrase(), Style::default()));
-    out.para(&rich, indent);
+    let label = (!clause.label.is_empty()).then(|| plain(&format!("{}. ", clause.label), bold()));
+    clause_text(out, clause, label, indent);
     for child in &clause.children {
         sub_clause(out, child, indent + 2);
     }
+}
+
+/// How much of one clause's text the detail lays out. Real clauses are a
+/// few KB; a damaged file can make one clause of a 200 MB line, and laying
+/// all of it out took seconds and gigabytes for text no one scrolls to.
+const SHOWN_BYTES: usize = 64 * 1024;
+
+/// A clause's text as a paragraph (after `label`), cut at `SHOWN_BYTES`
+/// under a line that says how much is not shown.
+fn clause_text(out: &mut Out, clause: &Clause, label: Option<Rich>, indent: u16) {
+    let text: &str = &clause.text;
+    let head = &text[..crate::export::outline::floor_char_boundary(text, SHOWN_BYTES)];
+    if head.len() < text.len() {
+        let more = crate::files::human_size((text.len() - head.len()) as u64);
+        let (first, last) = (clause.lines.first, clause.lines.last);
+        out.text(&format!("(the last {more} of this clause are not shown: see source lines {first}–{last})"), dim());
+    }
+    let phrase = crate::document::parse::phrase::leading_phrase(head);
+    let mut rich = label.unwrap_or_default();
+    rich.extend(emphasised(head, &phrase, Style::default()));
+    out.para(&rich, indent);
 }
 
 /// Tags as coloured words, then the note.

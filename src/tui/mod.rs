@@ -4,6 +4,7 @@
 pub mod app;
 pub mod compare;
 pub mod detail;
+mod draft;
 pub mod find_update;
 pub mod finder;
 pub mod jumps;
