@@ -1,0 +1,141 @@
+//! Word 2007+ files (`.docx`, and the UN's `.DOC` files that are zips).
+//! The reader turns the body into the plain-text layout the text parser
+//! reads (see `layout`), so the one structure builder makes the model; it
+//! then sets what only Word states: the symbol from the page headers, the
+//! header metadata, and a notice when tracked changes were accepted.
+//! Headers, footers and comments never reach the clause text.
+
+mod layout;
+mod meta;
+mod numbering;
+mod package;
+mod paragraphs;
+mod styles;
+mod xml;
+
+use std::sync::Arc;
+
+use crate::document::decode::{DecodeError, sanitize};
+use crate::document::model::Document;
+use crate::document::parse::{ids, parse_shared};
+
+use layout::NoteNumbers;
+use numbering::Numbering;
+use package::Package;
+use paragraphs::Para;
+use styles::Styles;
+
+pub fn read(bytes: &[u8], source: &str) -> Result<Document, DecodeError> {
+    let mut pkg = Package::open(bytes)?;
+    let body = pkg.part("word/document.xml")?.ok_or_else(|| {
+        DecodeError::Unreadable("this zip is not a Word document: it has no word/document.xml".to_string())
+    })?;
+    let styles = match pkg.part("word/styles.xml")? {
+        Some(t) => Styles::parse(&t)?,
+        None => Styles::default(),
+    };
+    let mut numbering = match pkg.part("word/numbering.xml")? {
+        Some(t) => Numbering::parse(&t)?,
+        None => Numbering::default(),
+    };
+    let body = paragraphs::read("word/document.xml", &body, &styles)?;
+    let mut tracked = body.tracked_changes;
+    let paras = joined(body.paras);
+
+    let mut notes = NoteNumbers::default();
+    let mut text = String::new();
+    for p in &paras {
+        let line = layout::paragraph(p, &styles, &mut numbering, &mut notes);
+        if !line.is_empty() {
+            text.push_str(&line);
+            text.push_str("\n\n");
+        }
+    }
+    // Footnotes (and endnotes) as footnote lines, numbered as referenced.
+    let mut note_texts = std::collections::HashMap::new();
+    for (footnote, part) in [(true, "word/footnotes.xml"), (false, "word/endnotes.xml")] {
+        if let Some(t) = pkg.part(part)? {
+            let read = paragraphs::read(part, &t, &styles)?;
+            tracked |= read.tracked_changes;
+            for p in read.paras {
+                let Some(id) = p.note.clone() else { continue };
+                let entry: &mut String = note_texts.entry((footnote, id)).or_default();
+                let line = p.plain().split_whitespace().collect::<Vec<_>>().join(" ");
+                if !line.is_empty() {
+                    if !entry.is_empty() {
+                        entry.push(' ');
+                    }
+                    entry.push_str(&line);
+                }
+            }
+        }
+    }
+    for (n, key) in notes.order.iter().enumerate() {
+        if let Some(body) = note_texts.get(key).filter(|b| !b.is_empty()) {
+            text.push_str(&format!("[^{}]: {body}\n", n + 1));
+        }
+    }
+
+    let symbol = furniture_symbol(&mut pkg, &styles)?.or_else(|| meta::symbol_in(paras.iter().take(12)));
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let text = sanitize(&text).into_owned();
+    let mut doc = parse_shared(Arc::new(text), source);
+    doc.format = "docx";
+    if tracked {
+        doc.notices.push("tracked changes shown as accepted (insertions kept, deletions dropped)".to_string());
+    }
+    let found = meta::read(&paras);
+    if let Some(res) = doc.resolutions.first_mut() {
+        res.meta = found;
+    }
+    if let (Some(symbol), [res]) = (symbol, doc.resolutions.as_mut_slice()) {
+        let symbol = sanitize(&symbol).into_owned();
+        if !meta::same_code(&res.code, &symbol) {
+            res.code = symbol;
+            ids::assign(res);
+        }
+    }
+    Ok(doc)
+}
+
+/// Paragraphs whose mark was deleted (a tracked change, accepted) run on
+/// into the next one.
+fn joined(paras: Vec<Para>) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::with_capacity(paras.len());
+    let mut carry: Option<Para> = None;
+    for mut p in paras {
+        if let Some(mut c) = carry.take() {
+            c.pieces.append(&mut p.pieces);
+            c.joins_next = p.joins_next;
+            p = c;
+        }
+        if p.joins_next {
+            carry = Some(p);
+        } else {
+            out.push(p);
+        }
+    }
+    out.extend(carry);
+    out
+}
+
+/// The document symbol printed in a page header or footer (`A/RES/72/13`).
+fn furniture_symbol(pkg: &mut Package<'_>, styles: &Styles) -> Result<Option<String>, DecodeError> {
+    let mut names: Vec<String> = pkg
+        .names()
+        .into_iter()
+        .filter(|n| (n.starts_with("word/header") || n.starts_with("word/footer")) && n.ends_with(".xml"))
+        .collect();
+    names.sort();
+    let mut found = Vec::new();
+    for name in names {
+        let Some(t) = pkg.part(&name)? else { continue };
+        // A damaged header is not worth refusing the document for.
+        if let Ok(part) = paragraphs::read(&name, &t, styles) {
+            found.extend(part.paras);
+        }
+    }
+    Ok(meta::symbol_in(found.iter()))
+}
