@@ -110,7 +110,7 @@ fn clean(text: Cow<'_, str>, note: Option<String>) -> Result<Decoded<'_>, Decode
 
 fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
     const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"PK\x03\x04", "a ZIP or Word .docx archive"),
+        (b"PK\x03\x04", "a ZIP archive that is not a Word document"),
         (b"\xD0\xCF\x11\xE0", "an old Word .doc file"),
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),

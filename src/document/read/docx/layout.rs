@@ -44,7 +44,13 @@ pub fn paragraph(p: &Para, styles: &Styles, numbering: &mut Numbering, notes: &m
             }
         }
     }
-    let chars = normalise(&chars);
+    let mut chars = label_line_joined(normalise(&chars));
+    // A heading is one line, however the drafter broke it.
+    if p.style.as_deref().is_some_and(|s| styles.is_heading(s)) {
+        for (c, _) in chars.iter_mut().filter(|(c, _)| *c == '\n') {
+            *c = ' ';
+        }
+    }
     if chars.iter().all(|(c, _)| c.is_whitespace()) {
         return String::new();
     }
@@ -104,6 +110,23 @@ fn normalise(chars: &[(char, bool)]) -> Vec<(char, bool)> {
     out
 }
 
+/// A heading typed as its label, a line break, its title (`I↵Calendar of
+/// conferences`, as the UN sets section headings) reads `I. Calendar of
+/// conferences`, the way the heading is printed and the parser reads it.
+fn label_line_joined(mut chars: Vec<(char, bool)>) -> Vec<(char, bool)> {
+    let Some(nl) = chars.iter().position(|(c, _)| *c == '\n') else { return chars };
+    let first: String = chars[..nl].iter().map(|(c, _)| *c).collect();
+    let core = first.trim_end_matches('.');
+    let roman = |s: &str| !s.is_empty() && s.len() <= 6 && s.bytes().all(|b| b"IVXL".contains(&b));
+    let letter = core.len() == 1 && core.bytes().all(|b| b.is_ascii_uppercase());
+    let number = !core.is_empty() && core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit());
+    if roman(core) || letter || number {
+        let glue: &[char] = if first.ends_with('.') { &[' '] } else { &['.', ' '] };
+        chars.splice(nl..=nl, glue.iter().map(|c| (*c, false)));
+    }
+    chars
+}
+
 /// The most words a leading phrase has ("Taking note with appreciation of
 /// the efforts"); a longer italic opening is an italic paragraph.
 const MAX_PHRASE_WORDS: usize = 10;
@@ -115,19 +138,19 @@ fn with_leading_emphasis(chars: &[(char, bool)]) -> String {
     let plain = || chars.iter().map(|(c, _)| *c).collect::<String>();
     // Skip a typed label: one short token before the first space.
     let first_space = chars.iter().position(|(c, _)| *c == ' ').unwrap_or(chars.len());
-    let label_end = if first_space <= 8 && !chars[..first_space].iter().any(|(_, e)| *e) && is_label(&chars[..first_space])
-    {
-        first_space + 1
-    } else {
-        0
-    };
+    let label_end =
+        if first_space <= 8 && !chars[..first_space].iter().any(|(_, e)| *e) && is_label(&chars[..first_space]) {
+            first_space + 1
+        } else {
+            0
+        };
     let rest = chars.get(label_end..).unwrap_or_default();
     if !rest.first().is_some_and(|(_, e)| *e) {
         return plain();
     }
     let mut end = rest.iter().position(|(c, e)| !*e && !c.is_whitespace()).unwrap_or(rest.len());
     // Trailing spaces and punctuation stay outside the marks.
-    while end > 0 && rest[end - 1].0.is_whitespace() || end > 0 && ",;:.".contains(rest[end - 1].0) {
+    while end > 0 && (rest[end - 1].0.is_whitespace() || ",;:.".contains(rest[end - 1].0)) {
         end -= 1;
     }
     let phrase: String = rest[..end].iter().map(|(c, _)| *c).collect();

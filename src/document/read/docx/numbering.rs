@@ -30,18 +30,6 @@ impl Level {
     fn start(&self) -> u32 {
         self.start.unwrap_or(1)
     }
-
-    /// Fill what `other` (an override) leaves unset from `self`.
-    fn overridden_by(&self, other: &Level) -> Level {
-        Level {
-            start: other.start.or(self.start),
-            format: if other.format.is_empty() { self.format.clone() } else { other.format.clone() },
-            text: other.text.clone().or_else(|| self.text.clone()),
-            restart: other.restart.or(self.restart),
-            style: other.style.clone().or_else(|| self.style.clone()),
-            legal: other.legal || self.legal,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -99,9 +87,7 @@ impl Numbering {
                                 i.abstract_id = val().unwrap_or_default();
                             }
                         }
-                        "lvlOverride" => {
-                            over = xml::attr(e, "ilvl").and_then(|v| v.parse().ok()).map(|l| (l, None))
-                        }
+                        "lvlOverride" => over = xml::attr(e, "ilvl").and_then(|v| v.parse().ok()).map(|l| (l, None)),
                         "startOverride" => {
                             if let Some((_, s)) = over.as_mut() {
                                 *s = num();
@@ -193,11 +179,8 @@ impl Numbering {
             .map(|k| {
                 let b = &base[k];
                 match u8::try_from(k).ok().and_then(|k| inst.overrides.get(&k)) {
-                    Some((start, Some(l))) => {
-                        let mut l = b.overridden_by(l);
-                        l.start = start.or(l.start);
-                        l
-                    }
+                    // A level redefined in the instance replaces the abstract one.
+                    Some((start, Some(l))) => Level { start: start.or(l.start), ..l.clone() },
                     Some((start, None)) => Level { start: start.or(b.start), ..b.clone() },
                     None => b.clone(),
                 }
@@ -336,5 +319,48 @@ mod tests {
         assert_eq!(format_number(3, "decimal"), "3");
         assert_eq!(format_number(7, "bogus"), "7");
         assert_eq!(expand("(%2)", |k| Some(format!("<{k}>"))), "(<1>)");
+    }
+}
+
+#[cfg(test)]
+mod counting {
+    use super::*;
+
+    const XML: &str = r#"<w:numbering xmlns:w="w">
+<w:abstractNum w:abstractNumId="0">
+ <w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="Part %1:"/></w:lvl>
+ <w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/><w:isLgl/></w:lvl>
+ <w:lvl w:ilvl="2"><w:lvlRestart w:val="0"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+ <w:lvl w:ilvl="3"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#61623;"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:lvl w:ilvl="1"><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl></w:lvlOverride></w:num>
+</w:numbering>"#;
+
+    #[test]
+    fn custom_patterns_restarts_and_overrides() {
+        let mut n = Numbering::parse(XML).unwrap();
+        let mut label = |num: &str, ilvl: u8| n.next(num, ilvl).map(|x| x.label).unwrap_or_else(|| "?".into());
+        // A custom pattern, a start of 3, upper roman.
+        assert_eq!(label("1", 0), "Part III:");
+        // `isLgl`: the higher level's number in decimal.
+        assert_eq!(label("1", 1), "3.1.");
+        assert_eq!(label("1", 1), "3.2.");
+        assert_eq!(label("1", 2), "a)");
+        assert_eq!(label("1", 2), "b)");
+        assert_eq!(label("1", 3), "-");
+        assert_eq!(label("1", 0), "Part IV:");
+        // Level 1 restarts after level 0; level 2 never restarts.
+        assert_eq!(label("1", 1), "4.1.");
+        assert_eq!(label("1", 2), "c)");
+        // Another instance of the same definition continues it...
+        assert_eq!(label("3", 1), "(b)");
+        // ...unless it overrides the start: then it restarts.
+        assert_eq!(label("2", 0), "Part I:");
+        assert_eq!(label("2", 0), "Part II:");
+        // numId 0 and unknown lists are not numbered.
+        assert!(n.next("0", 0).is_none());
+        assert!(n.next("9", 0).is_none());
     }
 }

@@ -28,6 +28,10 @@ impl<'a> Package<'a> {
 
     /// A part's text, `None` if the file has no such part.
     pub fn part(&mut self, name: &str) -> Result<Option<String>, DecodeError> {
+        self.part_within(name, MAX_PART)
+    }
+
+    fn part_within(&mut self, name: &str, max_part: u64) -> Result<Option<String>, DecodeError> {
         let damaged = |e: &dyn std::fmt::Display| {
             DecodeError::Unreadable(format!("this Word file is damaged: {name} cannot be read ({e})"))
         };
@@ -36,13 +40,13 @@ impl<'a> Package<'a> {
             Err(zip::result::ZipError::FileNotFound) => return Ok(None),
             Err(e) => return Err(damaged(&e)),
         };
-        let budget = MAX_PART.min(MAX_TOTAL.saturating_sub(self.inflated));
+        let budget = max_part.min(MAX_TOTAL.saturating_sub(self.inflated));
         let mut buf = Vec::with_capacity(file.size().min(budget) as usize);
         file.take(budget + 1).read_to_end(&mut buf).map_err(|e| damaged(&e))?;
         if buf.len() as u64 > budget {
             return Err(DecodeError::Unreadable(format!(
                 "this Word file is too large to read: {name} inflates to more than {} MB",
-                budget / (1024 * 1024)
+                budget.div_ceil(1024 * 1024)
             )));
         }
         self.inflated += buf.len() as u64;
@@ -53,5 +57,26 @@ impl<'a> Package<'a> {
     /// The names of the parts, for the headers and footers.
     pub fn names(&self) -> Vec<String> {
         self.zip.file_names().filter_map(|n| n.ok().map(|n| n.into_owned())).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn a_part_that_inflates_past_the_cap_is_refused_not_read() {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        w.start_file("word/document.xml", opts).unwrap();
+        w.write_all(&vec![b' '; 1 << 20]).unwrap();
+        let bytes = w.finish().unwrap().into_inner();
+        assert!(bytes.len() < 1 << 14, "a megabyte of spaces deflates to a few kilobytes");
+        let mut pkg = Package::open(&bytes).unwrap();
+        let err = pkg.part_within("word/document.xml", 1 << 16).unwrap_err().to_string();
+        assert!(err.contains("too large"), "{err}");
+        assert_eq!(pkg.part_within("word/document.xml", 1 << 21).unwrap().map(|t| t.len()), Some(1 << 20));
+        assert_eq!(pkg.part("word/missing.xml").unwrap(), None);
     }
 }

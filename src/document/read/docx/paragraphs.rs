@@ -159,17 +159,14 @@ pub fn read(part: &str, text: &str, styles: &Styles) -> Result<Part, DecodeError
                     },
                     "t" => in_t = !empty,
                     "tab" | "ptab" => push(&mut para, "\t", false, hidden),
-                    "br" | "cr" => {
-                        // A page or column break is not a break in the text.
-                        if xml::attr(e, "type").is_none_or(|t| t == "textWrapping") {
-                            push(&mut para, "\n", false, hidden)
-                        }
+                    // A page or column break is not a break in the text.
+                    "br" | "cr" if xml::attr(e, "type").is_none_or(|t| t == "textWrapping") => {
+                        push(&mut para, "\n", false, hidden)
                     }
                     "noBreakHyphen" => push(&mut para, "-", emph, hidden),
                     "sym" => {
-                        let c = xml::attr(e, "char")
-                            .and_then(|h| u32::from_str_radix(&h, 16).ok())
-                            .and_then(symbol_char);
+                        let c =
+                            xml::attr(e, "char").and_then(|h| u32::from_str_radix(&h, 16).ok()).and_then(symbol_char);
                         if let Some(c) = c {
                             push(&mut para, c.encode_utf8(&mut [0; 4]), emph, hidden);
                         }
@@ -202,9 +199,7 @@ pub fn read(part: &str, text: &str, styles: &Styles) -> Result<Part, DecodeError
                 }
             }
             Event::Text(ref t) if in_t && skip == 0 => push(&mut para, &t.xml10_content(), emph, hidden),
-            Event::CData(ref t) if in_t && skip == 0 => {
-                push(&mut para, t.as_ref(), emph, hidden)
-            }
+            Event::CData(ref t) if in_t && skip == 0 => push(&mut para, t.as_ref(), emph, hidden),
             Event::GeneralRef(ref g) if in_t && skip == 0 => {
                 if let Some(c) = xml::entity(g) {
                     push(&mut para, c.encode_utf8(&mut [0; 4]), emph, hidden);

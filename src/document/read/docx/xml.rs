@@ -28,7 +28,8 @@ pub fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
     e.attributes().with_checks(false).flatten().find_map(|a| {
         let key = a.key.0;
         let key = key.rsplit_once(':').map_or(key, |(_, l)| l);
-        (key == local).then(|| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map(|v| v.into_owned()).unwrap_or_default())
+        (key == local)
+            .then(|| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map(|v| v.into_owned()).unwrap_or_default())
     })
 }
 
