@@ -80,6 +80,20 @@ pub fn read(paras: &[Para]) -> ResolutionMeta {
     meta
 }
 
+/// Set what `meta` lacks from `found`.
+pub fn fill(meta: &mut ResolutionMeta, found: ResolutionMeta) {
+    let ResolutionMeta { title, organ, date, meeting, agenda_item, origin, subjects } = found;
+    meta.title = meta.title.take().or(title);
+    meta.organ = meta.organ.take().or(organ);
+    meta.date = meta.date.take().or(date);
+    meta.meeting = meta.meeting.take().or(meeting);
+    meta.agenda_item = meta.agenda_item.take().or(agenda_item);
+    meta.origin = meta.origin.take().or(origin);
+    if meta.subjects.is_empty() {
+        meta.subjects = subjects;
+    }
+}
+
 /// `72/12. Special information programme…`
 fn is_title(text: &str) -> bool {
     let Some((number, rest)) = text.split_once(". ") else { return false };

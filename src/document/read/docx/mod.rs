@@ -86,9 +86,17 @@ pub fn read(bytes: &[u8], source: &str) -> Result<Document, DecodeError> {
     if tracked {
         doc.notices.push("tracked changes shown as accepted (insertions kept, deletions dropped)".to_string());
     }
+    // What Word's header paragraphs state fills what the parser left
+    // unset; the document is then named by its resolution's title.
     let found = meta::read(&paras);
     if let Some(res) = doc.resolutions.first_mut() {
-        res.meta = found;
+        meta::fill(&mut res.meta, found);
+        if let Some(title) = res.meta.title.clone().filter(|_| doc.resolutions.len() == 1) {
+            doc.title = title;
+        }
+        if let Some(organ) = doc.resolutions.first().and_then(|r| r.meta.organ.clone()) {
+            doc.front.body = Some(organ);
+        }
     }
     if let (Some(symbol), [res]) = (symbol, doc.resolutions.as_mut_slice()) {
         let symbol = sanitize(&symbol).into_owned();
