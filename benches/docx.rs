@@ -32,7 +32,7 @@ fn doubled() -> Vec<u8> {
     let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     for i in 0..zip.len() {
         let mut f = zip.by_index(i).expect("entry");
-        let name = f.name().to_string();
+        let name = f.name().expect("entry name").into_owned();
         let mut data = Vec::new();
         f.read_to_end(&mut data).expect("read");
         if name == "word/document.xml" {
@@ -63,7 +63,8 @@ fn open_resolution_28_pages(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 5)]
 fn outline_300_word_files(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(real_dir()).expect("fixtures").map(|e| e.expect("entry").path()).collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(real_dir()).expect("fixtures").map(|e| e.expect("entry").path()).collect();
     files.sort();
     for k in 0..300 {
         let src = &files[k % files.len()];

@@ -255,3 +255,70 @@ proptest! {
         }
     }
 }
+
+/// A delegate's working paper: the header typed as a table, preambular
+/// phrases in italics, operative phrases underlined by a character style,
+/// clauses numbered by Word's "List Number" styles (the numbering is in the
+/// style, not the paragraph).
+#[test]
+fn a_working_paper_with_a_header_table_and_list_styles() {
+    let styles = format!(
+        r#"<w:styles xmlns:w="{W}">
+<w:style w:type="paragraph" w:styleId="ListNumber"><w:name w:val="List Number"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="ListNumber2"><w:name w:val="List Number 2"/><w:basedOn w:val="ListNumber"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="character" w:styleId="OpPhrase"><w:name w:val="Op Phrase"/><w:rPr><w:u w:val="single"/></w:rPr></w:style>
+</w:styles>"#
+    );
+    let cell = |t: &str| format!("<w:tc>{}</w:tc>", p(t));
+    let row = |k: &str, v: &str| format!("<w:tr>{}{}</w:tr>", cell(k), cell(v));
+    let table = format!(
+        "<w:tbl>{}{}{}{}</w:tbl>",
+        row("Code:", "GA3/1/1"),
+        row("Committee:", "General Assembly Third Committee"),
+        row("Topic:", "Trafficking in persons"),
+        row("Sponsors:", "France, Kenya")
+    );
+    let styled = |style: &str, phrase: &str, rest: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:rPr><w:rStyle w:val="OpPhrase"/></w:rPr><w:t>{phrase}</w:t></w:r><w:r><w:t xml:space="preserve"> {rest}</w:t></w:r></w:p>"#
+        )
+    };
+    let italic = |phrase: &str, rest: &str| {
+        format!(
+            r#"<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>{phrase}</w:t></w:r><w:r><w:t xml:space="preserve"> {rest}</w:t></w:r></w:p>"#
+        )
+    };
+    let body = [
+        table,
+        p("The General Assembly,"),
+        italic("Guided by", "the Charter of the United Nations,"),
+        italic("Alarmed by", "the rise in online recruitment,"),
+        styled("ListNumber", "Urges", "all States to:"),
+        p_styled("ListNumber2", "collect evidence;"),
+        p_styled("ListNumber2", "protect victims;"),
+        styled("ListNumber", "Requests", "a report."),
+    ]
+    .concat();
+    let numbering = NUMBERING.replace(r#"w:val="(%2)""#, r#"w:val="%2)""#);
+    let doc = load(
+        &docx(&[
+            ("word/document.xml", &document(&body)),
+            ("word/styles.xml", &styles),
+            ("word/numbering.xml", &numbering),
+        ]),
+        "wp.docx",
+    );
+    let res = &doc.resolutions[0];
+    assert_eq!(res.code, "GA3/1/1");
+    assert_eq!(res.committee.as_deref(), Some("General Assembly Third Committee"));
+    assert_eq!(res.sponsors, ["France", "Kenya"]);
+    let phrases = |cs: &[reso::document::Clause]| cs.iter().map(|c| c.phrase().to_string()).collect::<Vec<_>>();
+    assert_eq!(phrases(&res.preamble), ["Guided by", "Alarmed by"]);
+    assert_eq!(labels(&res.operative), ["1", "2"]);
+    assert_eq!(phrases(&res.operative), ["Urges", "Requests"]);
+    assert_eq!(labels(&res.operative[0].children), ["a", "b"]);
+}
+
+fn p_styled(style: &str, text: &str) -> String {
+    format!(r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+}

@@ -40,7 +40,7 @@ pub fn read(bytes: &[u8], source: &str) -> Result<Document, DecodeError> {
     };
     let body = paragraphs::read("word/document.xml", &body, &styles)?;
     let mut tracked = body.tracked_changes;
-    let paras = joined(body.paras);
+    let paras = rows_as_lines(joined(body.paras));
 
     let mut notes = NoteNumbers::default();
     let mut text = String::new();
@@ -126,6 +126,33 @@ fn joined(paras: Vec<Para>) -> Vec<Para> {
         }
     }
     out.extend(carry);
+    out
+}
+
+/// The most text a table row may hold to be read as one line.
+const ROW_AS_LINE: usize = 160;
+
+/// A short table row is one line: working papers set their header as a
+/// table (`Committee:` | `General Assembly`), which reads as the
+/// `Committee: General Assembly` line the parser knows. Longer rows (a
+/// table of clauses) keep their paragraphs.
+fn rows_as_lines(paras: Vec<Para>) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::with_capacity(paras.len());
+    for p in paras {
+        if let (Some(row), Some(last)) = (p.row, out.last_mut())
+            && last.row == Some(row)
+            && last.num_id.is_none()
+            && p.num_id.is_none()
+            && last.plain().len() + p.plain().len() < ROW_AS_LINE
+        {
+            if !p.plain().trim().is_empty() {
+                last.pieces.push(paragraphs::Piece::Text(" ".to_string(), false));
+                last.pieces.extend(p.pieces);
+            }
+            continue;
+        }
+        out.push(p);
+    }
     out
 }
 

@@ -29,6 +29,8 @@ pub struct Para {
     pub note: Option<String>,
     /// The paragraph mark is a tracked deletion: it runs on into the next.
     pub joins_next: bool,
+    /// The table row it sits in (a count over the part), if any.
+    pub row: Option<usize>,
 }
 
 impl Para {
@@ -82,6 +84,9 @@ pub fn read(part: &str, text: &str, styles: &Styles) -> Result<Part, DecodeError
     let mut para: Option<Para> = None;
     let mut note: Option<String> = None;
     let mut skip = 0usize;
+    // Table rows seen, and the row being read (rows of nested tables count
+    // as rows of their own).
+    let (mut rows, mut row_stack) = (0usize, Vec::<usize>::new());
     // Inside a paragraph's properties, its mark's run properties, a run's
     // properties, a `w:t`.
     let (mut in_ppr, mut in_mark, mut in_rpr, mut in_t) = (false, false, false, false);
@@ -114,6 +119,10 @@ pub fn read(part: &str, text: &str, styles: &Styles) -> Result<Part, DecodeError
                     continue;
                 }
                 match n {
+                    "tr" if !empty => {
+                        rows += 1;
+                        row_stack.push(rows);
+                    }
                     "footnote" | "endnote" => {
                         let kind = xml::attr(e, "type").unwrap_or_default();
                         if kind.is_empty() || kind == "normal" {
@@ -127,7 +136,7 @@ pub fn read(part: &str, text: &str, styles: &Styles) -> Result<Part, DecodeError
                         if let Some(p) = para.take() {
                             out.paras.push(p);
                         }
-                        let p = Para { note: note.clone(), ..Para::default() };
+                        let p = Para { note: note.clone(), row: row_stack.last().copied(), ..Para::default() };
                         if empty {
                             out.paras.push(p);
                         } else {
@@ -189,6 +198,9 @@ pub fn read(part: &str, text: &str, styles: &Styles) -> Result<Part, DecodeError
                         if let Some(p) = para.take() {
                             out.paras.push(p);
                         }
+                    }
+                    "tr" => {
+                        row_stack.pop();
                     }
                     "pPr" => in_ppr = false,
                     "rPr" if in_mark => in_mark = false,
