@@ -38,6 +38,7 @@ pub fn read(bytes: &[u8], source: &str) -> Result<Document, DecodeError> {
         Some(t) => Numbering::parse(&t)?,
         None => Numbering::default(),
     };
+    numbering.link_styles(&styles);
     let body = paragraphs::read("word/document.xml", &body, &styles)?;
     let mut tracked = body.tracked_changes;
     let paras = rows_as_lines(joined(body.paras));

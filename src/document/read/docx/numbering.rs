@@ -47,6 +47,9 @@ pub struct Numbering {
     counters: HashMap<String, [Option<u32>; LEVELS]>,
     /// Instances already used once (a start override applies at first use).
     started: std::collections::HashSet<String>,
+    /// Definitions that only point at a list style (`numStyleLink`): the
+    /// style's own list defines the levels.
+    style_links: HashMap<String, String>,
 }
 
 /// A paragraph's place in a list, and the label Word prints for it.
@@ -81,6 +84,11 @@ impl Numbering {
                         }
                         "num" if abs.is_none() => {
                             inst = Some((xml::attr(e, "numId").unwrap_or_default(), Instance::default()))
+                        }
+                        "numStyleLink" => {
+                            if let (Some((id, _)), Some(style)) = (abs.as_ref(), val()) {
+                                n.style_links.insert(id.clone(), style);
+                            }
                         }
                         "abstractNumId" => {
                             if let Some((_, i)) = inst.as_mut() {
@@ -159,6 +167,19 @@ impl Numbering {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Resolve definitions that point at a list style: instances of them
+    /// count with the style's list, as Word does.
+    pub fn link_styles(&mut self, styles: &super::styles::Styles) {
+        for (abs, style) in std::mem::take(&mut self.style_links) {
+            let target =
+                styles.numbering(&style).0.and_then(|num| self.instances.get(&num)).map(|i| i.abstract_id.clone());
+            let Some(target) = target.filter(|t| *t != abs && self.abstracts.contains_key(t)) else { continue };
+            for inst in self.instances.values_mut().filter(|i| i.abstract_id == abs) {
+                inst.abstract_id = target.clone();
+            }
         }
     }
 
@@ -362,5 +383,21 @@ mod counting {
         // numId 0 and unknown lists are not numbered.
         assert!(n.next("0", 0).is_none());
         assert!(n.next("9", 0).is_none());
+    }
+
+    #[test]
+    fn a_definition_linked_to_a_list_style_counts_with_that_list() {
+        let xml = r#"<w:numbering xmlns:w="w">
+<w:abstractNum w:abstractNumId="0"><w:styleLink w:val="Clauses"/>
+ <w:lvl w:ilvl="0"><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="Clauses"/></w:abstractNum>
+<w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="6"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>"#;
+        let styles = r#"<w:styles xmlns:w="w"><w:style w:type="numbering" w:styleId="Clauses"><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style></w:styles>"#;
+        let mut n = Numbering::parse(xml).unwrap();
+        n.link_styles(&crate::document::read::docx::styles::Styles::parse(styles).unwrap());
+        assert_eq!(n.next("6", 0).map(|x| x.label).as_deref(), Some("A."));
+        assert_eq!(n.next("5", 0).map(|x| x.label).as_deref(), Some("B."));
     }
 }
