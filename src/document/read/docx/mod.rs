@@ -79,7 +79,7 @@ pub fn read(bytes: &[u8], source: &str) -> Result<Document, DecodeError> {
 
     let symbol = furniture_symbol(&mut pkg, &styles)?.or_else(|| meta::symbol_in(paras.iter().take(12)));
     if text.trim().is_empty() {
-        return Err(DecodeError::Empty);
+        return Err(DecodeError::Unreadable("this Word document has no text".to_string()));
     }
     let text = sanitize(&text).into_owned();
     let mut doc = parse_shared(Arc::new(text), source);
