@@ -42,9 +42,17 @@ pub fn paragraph(p: &Para, styles: &Styles, numbering: &mut Numbering, notes: &m
                 let n = notes.number(*footnote, id);
                 chars.extend(format!("[^{n}]").chars().map(|c| (c, false)));
             }
+            // Footnote numbers given again (`Unit.3,4`) are markers too,
+            // kept out of the clause text like the first reference.
+            Piece::Sup(t) if !t.trim().is_empty() && t.chars().all(|c| c.is_ascii_digit() || ", ".contains(c)) => {
+                for n in t.split([',', ' ']).filter(|n| !n.is_empty()) {
+                    chars.extend(format!("[^{n}]").chars().map(|c| (c, false)));
+                }
+            }
+            Piece::Sup(t) => chars.extend(t.chars().map(|c| (c, false))),
         }
     }
-    let mut chars = label_line_joined(normalise(&chars));
+    let (heading_label, mut chars) = split_label_line(normalise(&chars));
     // A heading is one line, however the drafter broke it.
     if p.style.as_deref().is_some_and(|s| styles.is_heading(s)) {
         for (c, _) in chars.iter_mut().filter(|(c, _)| *c == '\n') {
@@ -56,6 +64,10 @@ pub fn paragraph(p: &Para, styles: &Styles, numbering: &mut Numbering, notes: &m
     }
     let label = auto_label(p, styles, numbering);
     let mut out = String::new();
+    if let Some(h) = heading_label {
+        out.push_str(&h);
+        out.push_str("\n\n");
+    }
     if let Some(label) = label.as_deref().filter(|l| !l.is_empty()) {
         out.push_str(label);
         out.push(' ');
@@ -110,21 +122,25 @@ fn normalise(chars: &[(char, bool)]) -> Vec<(char, bool)> {
     out
 }
 
-/// A heading typed as its label, a line break, its title (`I↵Calendar of
-/// conferences`, as the UN sets section headings) reads `I. Calendar of
-/// conferences`, the way the heading is printed and the parser reads it.
-fn label_line_joined(mut chars: Vec<(char, bool)>) -> Vec<(char, bool)> {
-    let Some(nl) = chars.iter().position(|(c, _)| *c == '\n') else { return chars };
+/// A paragraph typed as its label, a line break, its text. The UN sets
+/// section headings so (`I↵Calendar of conferences`): the label becomes a
+/// block of its own, as printed, and the title the next block, which is
+/// how the parser reads a heading and its title. A number alone on its
+/// line is simply the paragraph's number (`1.↵Decides` reads `1. Decides`).
+fn split_label_line(mut chars: Vec<(char, bool)>) -> (Option<String>, Vec<(char, bool)>) {
+    let Some(nl) = chars.iter().position(|(c, _)| *c == '\n') else { return (None, chars) };
     let first: String = chars[..nl].iter().map(|(c, _)| *c).collect();
     let core = first.trim_end_matches('.');
     let roman = |s: &str| !s.is_empty() && s.len() <= 6 && s.bytes().all(|b| b"IVXL".contains(&b));
     let letter = core.len() == 1 && core.bytes().all(|b| b.is_ascii_uppercase());
     let number = !core.is_empty() && core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit());
-    if roman(core) || letter || number {
+    if number {
         let glue: &[char] = if first.ends_with('.') { &[' '] } else { &['.', ' '] };
         chars.splice(nl..=nl, glue.iter().map(|c| (*c, false)));
+    } else if roman(core) || letter {
+        return (Some(first), chars.split_off(nl + 1));
     }
-    chars
+    (None, chars)
 }
 
 /// The most words a leading phrase has ("Taking note with appreciation of

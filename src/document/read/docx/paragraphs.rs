@@ -16,6 +16,9 @@ pub enum Piece {
     Text(String, bool),
     /// A footnote (`true`) or endnote reference, by its id in its part.
     Note(bool, String),
+    /// Superscript text: `3,4` after a word is a reference to footnotes
+    /// already given (the UN types them, or inserts NOTEREF fields).
+    Sup(String),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -37,7 +40,7 @@ impl Para {
     pub fn plain(&self) -> String {
         let mut s = String::new();
         for p in &self.pieces {
-            if let Piece::Text(t, _) = p {
+            if let Piece::Text(t, _) | Piece::Sup(t) = p {
                 s.push_str(t);
             }
         }
@@ -90,8 +93,8 @@ pub fn read(part: &str, text: &str, styles: &Styles) -> Result<Part, DecodeError
     // Inside a paragraph's properties, its mark's run properties, a run's
     // properties, a `w:t`.
     let (mut in_ppr, mut in_mark, mut in_rpr, mut in_t) = (false, false, false, false);
-    // The current run's emphasis and whether it is hidden.
-    let (mut emph, mut hidden) = (false, false);
+    // The current run's emphasis, whether it is hidden, superscript.
+    let (mut emph, mut hidden, mut sup) = (false, false, false);
     loop {
         let ev = r.read_event().map_err(|e| xml::malformed(part, &r, e))?;
         match ev {
@@ -149,6 +152,7 @@ pub fn read(part: &str, text: &str, styles: &Styles) -> Result<Part, DecodeError
                     "r" => {
                         emph = false;
                         hidden = false;
+                        sup = false;
                     }
                     _ if in_mark => {}
                     _ if in_ppr => {
@@ -164,6 +168,7 @@ pub fn read(part: &str, text: &str, styles: &Styles) -> Result<Part, DecodeError
                         "i" | "u" => emph |= xml::on(e),
                         "rStyle" => emph |= xml::attr(e, "val").is_some_and(|s| styles.emphasis(&s)),
                         "vanish" | "webHidden" => hidden = xml::on(e),
+                        "vertAlign" => sup = xml::attr(e, "val").as_deref() == Some("superscript"),
                         _ => {}
                     },
                     "t" => in_t = !empty,
@@ -210,6 +215,7 @@ pub fn read(part: &str, text: &str, styles: &Styles) -> Result<Part, DecodeError
                     _ => {}
                 }
             }
+            Event::Text(ref t) if in_t && skip == 0 && sup => push_sup(&mut para, &t.xml10_content(), hidden),
             Event::Text(ref t) if in_t && skip == 0 => push(&mut para, &t.xml10_content(), emph, hidden),
             Event::CData(ref t) if in_t && skip == 0 => push(&mut para, t.as_ref(), emph, hidden),
             Event::GeneralRef(ref g) if in_t && skip == 0 => {
@@ -238,6 +244,18 @@ fn push(para: &mut Option<Para>, s: &str, emph: bool, hidden: bool) {
         t.push_str(s);
     } else {
         p.pieces.push(Piece::Text(s.to_string(), emph));
+    }
+}
+
+fn push_sup(para: &mut Option<Para>, s: &str, hidden: bool) {
+    let Some(p) = para.as_mut() else { return };
+    if hidden || s.is_empty() {
+        return;
+    }
+    if let Some(Piece::Sup(t)) = p.pieces.last_mut() {
+        t.push_str(s);
+    } else {
+        p.pieces.push(Piece::Sup(s.to_string()));
     }
 }
 
