@@ -123,7 +123,7 @@ fn typed_numbers_footnotes_emphasis_and_tracked_changes() {
         r#"<w:p><w:r><w:tab/></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>Recalling</w:t></w:r><w:r><w:t xml:space="preserve"> its resolution 1/1,</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>"#.to_string(),
         r#"<w:p><w:r><w:tab/><w:t>1.</w:t><w:tab/><w:t xml:space="preserve">Decides </w:t></w:r><w:ins w:id="1" w:author="x"><w:r><w:t xml:space="preserve">firmly </w:t></w:r></w:ins><w:del w:id="2" w:author="x"><w:r><w:delText xml:space="preserve">never </w:delText></w:r></w:del><w:r><w:t>to act;</w:t></w:r><w:r><w:commentReference w:id="0"/></w:r></w:p>"#.to_string(),
         r#"<w:p><w:r><w:tab/><w:t>(a)</w:t><w:tab/><w:t>By cooperating;</w:t></w:r></w:p>"#.to_string(),
-        r#"<w:p><w:r><w:tab/><w:t>2.</w:t><w:tab/><w:t>Requests a report.</w:t></w:r></w:p>"#.to_string(),
+        r#"<w:p><w:r><w:tab/><w:t>2.</w:t><w:tab/><w:t>Requests a report on resolution 1/1.</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>1</w:t></w:r></w:p>"#.to_string(),
     ]
     .concat();
     let footnotes = format!(
@@ -151,6 +151,8 @@ fn typed_numbers_footnotes_emphasis_and_tracked_changes() {
     assert!(op1.contains("firmly") && !op1.contains("never"), "{op1}");
     assert!(doc.notices.iter().any(|n| n.contains("tracked changes")), "{:?}", doc.notices);
     assert!(doc.all_clauses().all(|c| !c.text.contains("SECRET")));
+    // The footnote's number typed again in superscript is a marker too.
+    assert_eq!(res.operative[1].text, "Requests a report on resolution 1/1.");
 }
 
 #[test]

@@ -211,4 +211,16 @@ mod tests {
         let c = chars(&[("Noting the ", false), ("Official Records", true), (", vol. 1", false)]);
         assert_eq!(with_leading_emphasis(&c), "Noting the Official Records, vol. 1");
     }
+
+    #[test]
+    fn a_label_on_its_own_line() {
+        let split = |s: &str| {
+            let (head, rest) = split_label_line(chars(&[(s, false)]));
+            (head, rest.iter().map(|(c, _)| *c).collect::<String>())
+        };
+        assert_eq!(split("II\nUtilization of resources"), (Some("II".into()), "Utilization of resources".into()));
+        assert_eq!(split("A.\nAssistance"), (Some("A.".into()), "Assistance".into()));
+        assert_eq!(split("12.\nDecides to act;"), (None, "12. Decides to act;".into()));
+        assert_eq!(split("60th plenary meeting\n1 December"), (None, "60th plenary meeting\n1 December".into()));
+    }
 }
