@@ -324,3 +324,38 @@ fn a_working_paper_with_a_header_table_and_list_styles() {
 fn p_styled(style: &str, text: &str) -> String {
     format!(r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
 }
+
+/// Section headings numbered by Word (`Heading 1` tied to an upper-roman
+/// list) group the operative paragraphs under them.
+#[test]
+fn numbered_heading_styles_are_sections() {
+    let styles = format!(
+        r#"<w:styles xmlns:w="{W}"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>"#
+    );
+    let numbering = NUMBERING.replace(
+        "</w:numbering>",
+        r#"<w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="8"/></w:num></w:numbering>"#,
+    );
+    let body = [
+        p("The General Assembly,"),
+        p("Recalling its earlier work,"),
+        p_styled("Heading1", "Global context"),
+        li(1, 0, "Urges Member States to ratify the Protocol;"),
+        p_styled("Heading1", "Capacity-building"),
+        li(1, 0, "Requests a report."),
+    ]
+    .concat();
+    let doc = load(
+        &docx(&[
+            ("word/document.xml", &document(&body)),
+            ("word/styles.xml", &styles),
+            ("word/numbering.xml", &numbering),
+        ]),
+        "sections.docx",
+    );
+    let res = &doc.resolutions[0];
+    assert_eq!(labels(&res.operative), ["1", "2"]);
+    let sections: Vec<&str> = res.operative.iter().map(|c| c.section.as_deref().unwrap_or("")).collect();
+    assert!(sections[0].starts_with("I") && sections[0].contains("Global context"), "{sections:?}");
+    assert!(sections[1].starts_with("II") && sections[1].contains("Capacity-building"), "{sections:?}");
+}

@@ -53,8 +53,9 @@ pub fn paragraph(p: &Para, styles: &Styles, numbering: &mut Numbering, notes: &m
         }
     }
     let (heading_label, mut chars) = split_label_line(normalise(&chars));
+    let heading = p.style.as_deref().is_some_and(|s| styles.is_heading(s));
     // A heading is one line, however the drafter broke it.
-    if p.style.as_deref().is_some_and(|s| styles.is_heading(s)) {
+    if heading {
         for (c, _) in chars.iter_mut().filter(|(c, _)| *c == '\n') {
             *c = ' ';
         }
@@ -70,7 +71,9 @@ pub fn paragraph(p: &Para, styles: &Styles, numbering: &mut Numbering, notes: &m
     }
     if let Some(label) = label.as_deref().filter(|l| !l.is_empty()) {
         out.push_str(label);
-        out.push(' ');
+        // A numbered heading (`I.`, `A.`) is set like a typed one: its
+        // label, then its title.
+        out.push_str(if heading && is_section_label(label) { "\n\n" } else { " " });
     }
     out.push_str(&with_leading_emphasis(&chars));
     out
@@ -122,6 +125,13 @@ fn normalise(chars: &[(char, bool)]) -> Vec<(char, bool)> {
     out
 }
 
+/// `I`, `IV.`, `A.`: the labels of sections.
+fn is_section_label(label: &str) -> bool {
+    let core = label.trim_end_matches('.');
+    let roman = !core.is_empty() && core.len() <= 6 && core.bytes().all(|b| b"IVXL".contains(&b));
+    roman || (core.len() == 1 && core.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
 /// A paragraph typed as its label, a line break, its text. The UN sets
 /// section headings so (`I↵Calendar of conferences`): the label becomes a
 /// block of its own, as printed, and the title the next block, which is
@@ -131,13 +141,11 @@ fn split_label_line(mut chars: Vec<(char, bool)>) -> (Option<String>, Vec<(char,
     let Some(nl) = chars.iter().position(|(c, _)| *c == '\n') else { return (None, chars) };
     let first: String = chars[..nl].iter().map(|(c, _)| *c).collect();
     let core = first.trim_end_matches('.');
-    let roman = |s: &str| !s.is_empty() && s.len() <= 6 && s.bytes().all(|b| b"IVXL".contains(&b));
-    let letter = core.len() == 1 && core.bytes().all(|b| b.is_ascii_uppercase());
     let number = !core.is_empty() && core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit());
     if number {
         let glue: &[char] = if first.ends_with('.') { &[' '] } else { &['.', ' '] };
         chars.splice(nl..=nl, glue.iter().map(|c| (*c, false)));
-    } else if roman(core) || letter {
+    } else if is_section_label(&first) {
         return (Some(first), chars.split_off(nl + 1));
     }
     (None, chars)
