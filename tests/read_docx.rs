@@ -359,3 +359,15 @@ fn numbered_heading_styles_are_sections() {
     assert!(sections[0].starts_with("I") && sections[0].contains("Global context"), "{sections:?}");
     assert!(sections[1].starts_with("II") && sections[1].contains("Capacity-building"), "{sections:?}");
 }
+
+#[test]
+fn the_outline_says_tracked_changes_were_accepted() {
+    let body = [
+        p("The General Assembly,"),
+        r#"<w:p><w:r><w:t xml:space="preserve">1. Decides </w:t></w:r><w:ins w:id="1" w:author="x"><w:r><w:t>to act.</w:t></w:r></w:ins></w:p>"#.to_string(),
+    ]
+    .concat();
+    let doc = load(&docx(&[("word/document.xml", &document(&body))]), "tracked.docx");
+    let outline = reso::export::outline::outline(std::slice::from_ref(&doc));
+    assert!(outline.contains("note: tracked changes shown as accepted"), "{outline}");
+}

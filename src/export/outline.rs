@@ -21,6 +21,9 @@ fn write_document(out: &mut String, doc: &Document) {
     if let Some(note) = &doc.encoding_note {
         let _ = writeln!(out, "  note: {note}");
     }
+    for notice in &doc.notices {
+        let _ = writeln!(out, "  note: {notice}");
+    }
     for res in &doc.resolutions {
         let topic = res.topic.as_deref().unwrap_or("");
         let _ = writeln!(out, "  {}  {}  [{}]", res.code, topic, vote_text(res.vote));
