@@ -187,6 +187,9 @@ fn foreign_damaged_and_old_files_get_one_clear_line() {
     assert!(one_line_error(&broken, "x.docx").contains("not well-formed"));
     let old = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest of an old file";
     assert!(one_line_error(old, "x.doc").contains("Word 97"));
+    let mut locked = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 stream ".to_vec();
+    locked.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    assert!(one_line_error(&locked, "x.docx").contains("password"));
     let empty = docx(&[("word/document.xml", &document(""))]);
     one_line_error(&empty, "x.docx");
 }

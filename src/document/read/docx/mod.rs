@@ -109,6 +109,19 @@ pub fn read(bytes: &[u8], source: &str) -> Result<Document, DecodeError> {
     Ok(doc)
 }
 
+/// A password-protected Word file is not a zip but an OLE container (like
+/// a Word 97 file) holding an `EncryptedPackage` stream.
+pub fn is_encrypted(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    memchr::memmem::find(bytes, &name).is_some()
+}
+
+pub fn encrypted_error() -> DecodeError {
+    DecodeError::Unreadable(
+        "this Word file is password-protected; open it in Word, remove the password (File > Info > Protect Document) and save it again".to_string(),
+    )
+}
+
 /// Paragraphs whose mark was deleted (a tracked change, accepted) run on
 /// into the next one.
 fn joined(paras: Vec<Para>) -> Vec<Para> {
