@@ -77,10 +77,17 @@ pub fn read(bytes: &[u8], source: &str) -> Result<Document, DecodeError> {
         }
     }
 
-    let symbol = furniture_symbol(&mut pkg, &styles)?.or_else(|| meta::symbol_in(paras.iter().take(12)));
     if text.trim().is_empty() {
         return Err(DecodeError::Unreadable("this Word document has no text".to_string()));
     }
+    // The symbol printed in the page header heads the text, where a
+    // printed resolution shows it, so the parser knows the document's
+    // symbol (parts `A`, `B` are coded from it).
+    let in_header = furniture_symbol(&mut pkg, &styles)?;
+    if let Some(s) = &in_header {
+        text.insert_str(0, &format!("{s}\n\n"));
+    }
+    let symbol = in_header.or_else(|| meta::symbol_in(paras.iter().take(12)));
     let text = sanitize(&text).into_owned();
     let mut doc = parse_shared(Arc::new(text), source);
     doc.format = "docx";
