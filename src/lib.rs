@@ -5,6 +5,7 @@
 
 pub mod annotate;
 pub mod config;
+pub mod diff;
 pub mod document;
 pub mod export;
 pub mod find;

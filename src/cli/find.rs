@@ -18,11 +18,22 @@ pub fn run(
     let path = super::notes_path(notes, config).ok();
     let notes =
         path.and_then(|p| reso::annotate::Store::open(&p).ok()).map(|store| reso::annotate::Notes::view(store, &docs));
-    let hits = reso::find::engine::search_with_notes(&docs, query, limit, notes.as_ref());
+    let found = reso::find::engine::search_with_notes(&docs, query, limit, notes.as_ref());
+    if let Some(note) = &found.note {
+        // A citation that names no clause, or several: said, never
+        // answered with another clause.
+        if found.hits.is_empty() {
+            return Err(note.clone());
+        }
+        eprintln!("{note}");
+    }
+    let hits = found.hits;
     let text = if as_json {
         serde_json::to_string_pretty(&hits).map_err(|e| e.to_string())?
     } else {
-        hits.iter().map(|h| format!("{}\t{}\t{}", h.id, h.score, h.text)).collect::<Vec<_>>().join("\n")
+        // A cited clause says so where a word match gives its score.
+        let score = |h: &reso::find::Hit| if h.citation { "cite".to_string() } else { h.score.to_string() };
+        hits.iter().map(|h| format!("{}\t{}\t{}", h.id, score(h), h.text)).collect::<Vec<_>>().join("\n")
     };
     super::print(&text);
     drop(notes);

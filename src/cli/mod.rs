@@ -2,9 +2,14 @@
 //! errors as one line (main prints them and exits 1).
 
 pub mod annotate;
+pub mod args;
+pub mod color;
+pub mod diff;
 pub mod find;
 pub mod notes;
 pub mod outline;
+pub mod paths;
+pub mod shell;
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +19,19 @@ use reso::document::{Document, load_inputs};
 
 pub fn load(paths: &[PathBuf]) -> Result<Vec<Document>, String> {
     load_inputs(paths).map_err(|e| e.to_string())
+}
+
+/// Two revisions for `--compare`: one document each, old first.
+pub fn load_pair(pair: &[PathBuf]) -> Result<Vec<Document>, String> {
+    let mut docs = Vec::new();
+    for path in pair {
+        let mut one = load(std::slice::from_ref(path))?;
+        if one.len() != 1 {
+            return Err(format!("{}: --compare takes two files, one revision each", path.display()));
+        }
+        docs.append(&mut one);
+    }
+    Ok(docs)
 }
 
 /// The command is about to exit: the documents are not freed one clause at
@@ -44,5 +62,16 @@ pub fn print(text: &str) {
     let _ = out.write_all(text.as_bytes());
     if !text.ends_with('\n') {
         let _ = out.write_all(b"\n");
+    }
+}
+
+/// Write bytes to stdout; a failed write is an error (a full disk must not
+/// pass for a complete output), a closed pipe (`| head`) is not.
+pub fn print_bytes(bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write the output: {e}")),
+        _ => Ok(()),
     }
 }

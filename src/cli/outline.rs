@@ -10,7 +10,8 @@ pub fn run(paths: &[PathBuf], as_json: bool) -> Result<(), String> {
         // A closed pipe (`| head`) only ends the output early.
         let _ = json::write_json(&docs, std::io::stdout().lock());
     } else {
-        super::print(&outline::outline(&docs));
+        // Streamed like the JSON; a closed pipe only ends it early.
+        let _ = outline::write_outline(&docs, std::io::stdout().lock());
     }
     let empty = docs.iter().find(|d| d.resolutions.is_empty()).map(|d| d.source.clone());
     super::exit_without_freeing(docs);

@@ -28,11 +28,17 @@ const FRAME: Duration = Duration::from_millis(16);
 /// How often another instance's changes to the notes are looked for.
 const NOTES_POLL: Duration = Duration::from_millis(1000);
 
-pub fn run(docs: &[Document], config: &Config, notes_path: Option<&Path>) -> Result<(), String> {
+/// The reader on `docs`; with `compare`, on two revisions (old, new) with
+/// the newer one's changes marked.
+pub fn run(docs: &[Document], config: &Config, notes_path: Option<&Path>, compare: bool) -> Result<(), String> {
     if !stdout().is_terminal() {
         return Err("the reader needs a terminal; `reso outline` prints the tree instead".into());
     }
-    let mut app = App::new(docs, config.tree_width_percent);
+    let mut app = if compare && docs.len() == 2 {
+        App::comparing(docs, config.tree_width_percent, 0, 1)
+    } else {
+        App::new(docs, config.tree_width_percent)
+    };
     app.keymap = crate::config::keys::keymap(&config.keys)?;
     app.tags = config.tags.clone();
     app.palette = Palette::new(&config.theme, no_color_env());
@@ -53,6 +59,12 @@ pub fn run(docs: &[Document], config: &Config, notes_path: Option<&Path>) -> Res
         None => app.message = Some("notes are off: no home directory; start with --notes FILE".into()),
     }
     app.notes_changed();
+    // Back where the reader was on these documents (not when comparing:
+    // that view is made anew each time).
+    let state_path = if compare { None } else { super::resume::default_path() };
+    if let Some(message) = state_path.as_deref().and_then(|p| super::resume::restore(&mut app, p)) {
+        app.message = app.message.take().or(Some(message));
+    }
 
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -78,6 +90,11 @@ pub fn run(docs: &[Document], config: &Config, notes_path: Option<&Path>) -> Res
         let _ = execute!(stdout(), DisableMouseCapture);
     }
     ratatui::restore();
+    if let Some(path) = &state_path
+        && let Err(e) = super::resume::save(&app, path)
+    {
+        eprintln!("reso: {e}");
+    }
     result
 }
 
