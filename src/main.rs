@@ -44,7 +44,9 @@ fn run(cli: Cli, config: &Config) -> Result<(), String> {
     let notes = cli.notes.as_deref();
     match cli.command {
         Some(Command::Outline { paths, json }) => cli::outline::run(&paths, json),
-        Some(Command::Find { query, paths, limit, json }) => cli::find::run(&query, &paths, limit, json, notes, config),
+        Some(Command::Find { query, paths, limit, json }) => {
+            cli::find::run(&query, &paths, limit, json, notes, config, cli::color::enabled(cli.color))
+        }
         Some(Command::Annotate { id, paths, tags, untags, note, clear_note }) => {
             let req =
                 cli::annotate::Request { id: &id, tags: &tags, untags: &untags, note: note.as_deref(), clear_note };

@@ -193,4 +193,8 @@ fn colour_only_when_asked_or_on_a_terminal() {
     assert!(stdout(&reso_in(home.path(), &["paths", "--color", "always"])).contains("\x1b[1m"));
     assert!(!stdout(&reso_in(home.path(), &["paths", "--color", "never"])).contains('\x1b'));
     assert_eq!(reso_in(home.path(), &["paths", "--color", "sometimes"]).status.code(), Some(2));
+    let found = stdout(&reso_in(home.path(), &["find", "hotline", "--limit", "1", "--color", "always"]));
+    assert!(found.starts_with("\x1b[1mCCPCJ/1/4:op.17\x1b[0m\t"), "{found:?}");
+    let plain = stdout(&reso_in(home.path(), &["find", "hotline", "--limit", "1"]));
+    assert!(plain.starts_with("CCPCJ/1/4:op.17\t") && !plain.contains('\x1b'), "{plain:?}");
 }

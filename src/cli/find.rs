@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 
 use reso::config::Config;
 
+use super::color::{Style, paint};
+
 pub fn run(
     query: &str,
     paths: &[PathBuf],
@@ -11,6 +13,7 @@ pub fn run(
     as_json: bool,
     notes: Option<&Path>,
     config: &Config,
+    color: bool,
 ) -> Result<(), String> {
     let docs = super::load(paths)?;
     // Notes and tags are searched too; a notes file that cannot be read
@@ -33,8 +36,22 @@ pub fn run(
     } else {
         // A cited clause says so where a word match gives its score.
         let score = |h: &reso::find::Hit| if h.citation { "cite".to_string() } else { h.score.to_string() };
-        let text = hits.iter().map(|h| format!("{}\t{}\t{}", h.id, score(h), h.text)).collect::<Vec<_>>().join("\n");
-        super::print(&text)?;
+        // Each piece shown safe first; the colours (ids bold, a citation
+        // green, scores dim) are reso's own and only asked-for.
+        let safe = |t: &str| super::safe::for_terminal(t).into_owned();
+        let text: String = hits
+            .iter()
+            .map(|h| {
+                let style = if h.citation { Style::Green } else { Style::Dim };
+                format!(
+                    "{}\t{}\t{}\n",
+                    paint(color, Style::Bold, &safe(&h.id)),
+                    paint(color, style, &score(h)),
+                    safe(&h.text)
+                )
+            })
+            .collect();
+        super::print_bytes(text.as_bytes())?;
     }
     drop(notes);
     // As `outline`: a file with no resolution is an error, not an empty result.

@@ -9,8 +9,8 @@ pub mod find;
 pub mod notes;
 pub mod outline;
 pub mod paths;
-pub mod shell;
 pub mod safe;
+pub mod shell;
 
 use std::path::{Path, PathBuf};
 
