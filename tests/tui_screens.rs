@@ -141,3 +141,28 @@ fn help_scrolls_no_further_than_its_last_line() {
     update(&mut app, Action::Up);
     assert_eq!(app.help_scroll + 1, app.max_help_scroll());
 }
+
+#[test]
+fn every_size_with_and_without_colour() {
+    let docs = docs();
+    for (w, h) in [(200, 60), (120, 40), (80, 24), (40, 15)] {
+        for color in [true, false] {
+            let mut app = App::new(&docs, 45);
+            app.palette.color = color;
+            select(&mut app, "CCPCJ/1/4:op.17");
+            let t = screen(&mut app, w, h);
+            let text = format!("{}", t.backend());
+            // The status line never overflows and the clause is shown.
+            assert!(text.contains("READ"), "{w}x{h}: {text}");
+            let mode = if color { "colour" } else { "no_colour" };
+            insta::assert_snapshot!(format!("clause_17_{w}x{h}_{mode}"), t.backend());
+        }
+    }
+    // At 200 columns a tree row uses the width instead of stopping after a
+    // few words.
+    let mut app = App::new(&docs, 45);
+    select(&mut app, "CCPCJ/1/4:op.17");
+    let text = format!("{}", screen(&mut app, 200, 60).backend());
+    let row = text.lines().find(|l| l.contains("17 Recommends")).unwrap_or("");
+    assert!(row.contains("universal hotline for human trafficking"), "{row}");
+}

@@ -86,19 +86,24 @@ fn write_clause(out: &mut impl Write, c: &Clause, depth: usize) -> std::io::Resu
 /// as the words it returns (a clause may be one 200 MB line, and this is
 /// drawn for every visible row on every frame).
 pub fn first_words(c: &Clause) -> String {
+    leading_words(c, FIRST_WORDS)
+}
+
+/// The same with up to `count` words (the reader's tree fills its width).
+pub fn leading_words(c: &Clause, count: usize) -> String {
     // The phrase is short, the words are few: this much of the text holds
     // them unless a "word" is absurdly long, and then it is cut.
-    const ENOUGH: usize = 600;
+    let enough = 600 + count * 16;
     let text: &str = &c.text;
-    let head = &text[..floor_char_boundary(text, ENOUGH)];
+    let head = &text[..floor_char_boundary(text, enough)];
     let cut = head.len() < text.len();
     let plain: String = head.chars().filter(|ch| *ch != '*').collect();
     let phrase = crate::document::parse::phrase::leading_phrase(head);
     let rest = plain.trim_start().strip_prefix(phrase.as_str()).unwrap_or(&plain);
     let rest = rest.trim_start_matches([',', ':', ';', ' ']);
-    let words: Vec<&str> = rest.split_whitespace().take(FIRST_WORDS + 1).collect();
-    let more = words.len() > FIRST_WORDS || (cut && !words.is_empty());
-    let mut s = words[..words.len().min(FIRST_WORDS)].join(" ");
+    let words: Vec<&str> = rest.split_whitespace().take(count + 1).collect();
+    let more = words.len() > count || (cut && !words.is_empty());
+    let mut s = words[..words.len().min(count)].join(" ");
     if more {
         s.push('…');
     }

@@ -10,7 +10,7 @@ use ratatui::style::Color;
 
 use crate::diff;
 use crate::document::Vote;
-use crate::export::outline::first_words;
+use crate::export::outline::leading_words;
 use crate::tui::app::App;
 use crate::tui::detail::ordered_tags;
 use crate::tui::layout::inner;
@@ -115,7 +115,9 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
             if !phrase.is_empty() {
                 spans.push((format!("{} ", clean(&phrase)), b));
             }
-            spans.push((clean(&first_words(c)), Style::default()));
+            // As many words as the pane can show (a word is rarely under
+            // three columns), never the whole of a long clause.
+            spans.push((clean(&leading_words(c, (width / 3).max(8))), Style::default()));
             if ghost {
                 // A struck clause reads as struck: crossed out and dimmed.
                 for (_, style) in spans.iter_mut().skip(1) {
