@@ -124,3 +124,38 @@ fn without_a_comparison_c_says_how_to_get_one() {
     update(&mut app, Action::NextChange);
     assert!(app.message.as_deref().is_some_and(|m| m.contains("--compare")));
 }
+
+#[test]
+fn notes_on_the_older_revision_show_beside_the_newer_one() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use reso::annotate::{Notes, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.ron");
+    let docs = revisions();
+    let mut app = app(&docs);
+    app.notes = Some(Notes::open(Store::open(&path).expect("store"), &docs).expect("notes"));
+    app.notes_changed();
+    // Tag the draft's operative 2 (reworded into 3) and its struck 5.
+    for id in ["Working Paper 3.1:op.2", "Working Paper 3.1:op.5"] {
+        let node = app
+            .nodes
+            .iter()
+            .position(|n| n.doc == 0 && matches!(n.kind, reso::tui::outline::Kind::Clause(c) if c.id == id))
+            .expect("a draft clause");
+        app.reveal(node);
+        app.refresh();
+        reso::tui::update::key(&mut app, &KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE));
+    }
+    // On the newer operative 3: the older revision's tag, beside it.
+    update(&mut app, Action::Top);
+    update(&mut app, Action::NextChange);
+    update(&mut app, Action::NextChange);
+    assert_eq!(selected_id(&app), format!("{NEW}:op.3"));
+    let text = screen(&mut app);
+    assert!(text.contains("In the older revision (Working Paper 3.1:op.2):"), "{text}");
+    assert!(text.contains("Tags: oppose"), "{text}");
+    // The struck clause's note cannot follow: the resolution lists it.
+    common::select(&mut app, NEW);
+    let text = screen(&mut app);
+    assert!(text.contains("Notes on struck Working Paper 3.1:op.5:"), "{text}");
+}

@@ -287,9 +287,19 @@ fn resolution(out: &mut Out, res: &Resolution, ctx: &Context<'_>, doc: usize) {
         counts.push_str(&format!(" · {} annex{}", res.annexes.len(), if res.annexes.len() == 1 { "" } else { "es" }));
     }
     out.text(&counts, Style::default());
-    if let Some(rd) = ctx.compare.filter(|c| c.new_doc == doc).and_then(|c| c.resolution_diff(&res.code)) {
+    if let Some(cmp) = ctx.compare.filter(|c| c.new_doc == doc)
+        && let Some(rd) = cmp.resolution_diff(&res.code)
+    {
         let old = if rd.old == rd.new { String::new() } else { format!(" ({})", rd.old) };
         out.field(&format!("Since the older revision{old}"), &rd.summary.line());
+        // Notes whose clause was struck cannot follow it: listed here.
+        let struck = rd.changes.iter().filter(|c| c.kind == diff::Kind::Struck);
+        for id in struck.flat_map(|c| c.old.iter().map(|l| format!("{}:{l}", rd.old))) {
+            if let Some(a) = ctx.notes.and_then(|n| n.get(cmp.old_doc, &id)) {
+                out.text(&format!("Notes on struck {id}:"), dim());
+                annotation(out, a, ctx);
+            }
+        }
     }
     // Clauses per tag: where the delegation stands on this resolution.
     if let Some(notes) = ctx.notes {
