@@ -10,6 +10,7 @@ pub mod document;
 pub mod export;
 pub mod files;
 pub mod find;
+pub mod keymap;
 pub mod tui;
 
 /// mimalloc instead of the system allocator: a parse makes about five

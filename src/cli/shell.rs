@@ -5,7 +5,7 @@
 use clap::CommandFactory;
 
 use reso::config::Config;
-use reso::tui::keymap::{HelpLine, help_lines};
+use reso::keymap::{HelpLine, help_lines};
 
 use super::args::Cli;
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use crate::tui::keymap::{Action, Key, Keymap};
+use crate::keymap::{Action, Key, Keymap};
 
 /// `Action::NextHit` → `"next_hit"`, as in the config file.
 pub fn action_name(action: Action) -> String {

@@ -171,7 +171,7 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::keymap::Action;
+    use crate::keymap::Action;
 
     #[test]
     fn the_example_config_parses_names_every_action_and_matches_the_defaults() {
@@ -181,7 +181,7 @@ mod tests {
             let name = keys::action_name(action);
             assert!(config.keys.contains_key(&name), "config.example.ron does not name {name}");
         }
-        assert_eq!(keys::keymap(&config.keys).unwrap().bindings, crate::tui::keymap::Keymap::default().bindings);
+        assert_eq!(keys::keymap(&config.keys).unwrap().bindings, crate::keymap::Keymap::default().bindings);
         assert_eq!(Config { keys: BTreeMap::new(), ..config }, Config::default());
     }
 

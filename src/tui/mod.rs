@@ -8,7 +8,9 @@ mod draft;
 pub mod find_update;
 pub mod finder;
 pub mod jumps;
-pub mod keymap;
+/// The keymap lives below the TUI (the config patches it); re-exported
+/// here where the reader's code has always found it.
+pub use crate::keymap;
 pub mod layout;
 pub mod notes_update;
 pub mod outline;
