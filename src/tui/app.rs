@@ -385,9 +385,41 @@ impl<'a> App<'a> {
 
     /// How far the help can scroll: until its last line is at the bottom.
     pub fn max_help_scroll(&self) -> usize {
-        let lines = self.help().len();
+        let lines = self.help_display().len();
         let shown = usize::from(inner(help_popup(self.area, lines)).height);
         lines.saturating_sub(shown)
+    }
+
+    /// The help as it is shown at this window's width: keys and what they
+    /// do side by side, or, in a narrow window, each key above its
+    /// description, wrapped (readable at 40 columns).
+    pub fn help_display(&self) -> Vec<Line<'static>> {
+        use ratatui::style::{Modifier, Style};
+        let help = self.help();
+        let width = inner(help_popup(self.area, help.len())).width;
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let wide = width >= 60;
+        let mut out = Vec::new();
+        for line in help {
+            match line {
+                HelpLine::Key { keys, what } if wide => {
+                    // The description wrapped beside its key column.
+                    let what = super::text::wrap(&super::text::plain(&what, Style::default()), width - 25, 0);
+                    for (k, mut line) in what.into_iter().enumerate() {
+                        let key = if k == 0 { format!(" {keys:<24}") } else { " ".repeat(25) };
+                        line.spans.insert(0, ratatui::text::Span::styled(key, bold));
+                        out.push(line);
+                    }
+                }
+                HelpLine::Key { keys, what } => {
+                    out.extend(super::text::wrap(&super::text::plain(&keys, bold), width, 1));
+                    out.extend(super::text::wrap(&super::text::plain(&what, Style::default()), width, 3));
+                }
+                HelpLine::Heading(text) => out.push(Line::styled(format!(" {text}"), bold)),
+                HelpLine::Blank => out.push(Line::default()),
+            }
+        }
+        out
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
