@@ -74,7 +74,7 @@ fn unknown_ids_and_tags_are_clear_errors() {
     let notes = dir.path().join("notes.ron");
     let o = reso(&["annotate", "CCPCJ/9/9:op.1", "--tag", "support"], &notes);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("no clause \"CCPCJ/9/9:op.1\""), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no clause, resolution or document \"CCPCJ/9/9:op.1\""), "{}", stderr(&o));
     let o = reso(&["annotate", "CCPCJ/1/1:op.1", "--tag", "maybe"], &notes);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("unknown tag \"maybe\" (tags: support, oppose, amend, question, priority)"));

@@ -7,7 +7,7 @@ use common::{node_of, select, selected_id};
 use std::path::Path;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use reso::annotate::{Notes, Store};
+use reso::annotate::{Notes, Store, Target};
 use reso::document::{Document, sample};
 use reso::tui::App;
 use reso::tui::app::Mode;
@@ -144,7 +144,7 @@ fn another_instances_changes_are_picked_up() {
     // A second instance (a script) tags another clause meanwhile.
     let mut other = Notes::open(Store::open(&path).unwrap(), &docs).unwrap();
     let clause = docs[0].all_clauses().find(|c| c.id == "CCPCJ/1/1:op.2").unwrap();
-    other.set_tag(&docs, 0, clause, "oppose", true).unwrap();
+    other.set_tag(&docs, 0, &Target::Clause(clause.id.to_string()), "oppose", true).unwrap();
     // Make sure the file's timestamp moves on coarse file systems.
     std::thread::sleep(std::time::Duration::from_millis(20));
     notes_update::poll(&mut app);
@@ -180,30 +180,41 @@ fn an_orphan_is_listed_and_reattached_by_hand() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.ron");
     let title = "The Commission on Crime Prevention and Criminal Justice (CCPCJ) — Conference A";
+    // A format-1 file: one note whose clause is still there word for word
+    // (so the entry is the sample's), one whose clause the text dropped.
+    let docs = [sample()];
+    let kept = docs[0].all_clauses().find(|c| c.id == "CCPCJ/1/1:op.2").unwrap();
     std::fs::write(
         &path,
         format!(
             "(format: 1, documents: {{ {title:?}: (clauses: {{ \"CCPCJ/1/1:op.99\": (tags: [\"priority\"], note: \"keep me\", \
-             fingerprint: \"0\", text: \"A clause that the final text dropped\") }}) }})"
+             fingerprint: \"0\", text: \"A clause that the final text dropped\"), \"CCPCJ/1/1:op.2\": (tags: [\"support\"], \
+             fingerprint: {:?}, text: {:?}) }}) }})",
+            reso::annotate::fingerprint(&kept.text),
+            kept.text.to_string()
         ),
     )
     .unwrap();
-    let docs = [sample()];
+    let before = std::fs::read(&path).unwrap();
     let mut app = app(&docs, &path);
-    // Opening saved it as an orphan: never dropped, never guessed.
-    let file = reso::annotate::store::read(&path).unwrap();
-    assert_eq!(file.documents[title].orphans.len(), 1);
-    assert!(file.documents[title].clauses.is_empty());
+    // Opening shows it as an orphan (never dropped, never guessed) and
+    // writes nothing.
+    assert_eq!(app.notes.as_ref().unwrap().orphans(0).len(), 1);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
     select(&mut app, "CCPCJ/1/1:op.7");
     press(&mut app, KeyCode::Char('A'));
     let entries = &app.annotations.as_ref().unwrap().entries;
-    assert_eq!(entries.len(), 1);
+    assert_eq!(entries.len(), 2);
+    press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('r'));
     assert_eq!(app.message.as_deref(), Some("re-attached CCPCJ/1/1:op.99 to CCPCJ/1/1:op.7"));
     press(&mut app, KeyCode::Esc);
     assert!(detail(&app).contains("keep me") && detail(&app).contains("Tags: priority"));
     let file = reso::annotate::store::read(&path).unwrap();
     assert!(file.documents[title].orphans.is_empty());
+    assert_eq!(file.documents[title].clauses.keys().collect::<Vec<_>>(), ["CCPCJ/1/1:op.2", "CCPCJ/1/1:op.7"]);
+    // The change made it a format-2 entry that records its document.
+    assert_eq!((file.format, file.documents[title].title.as_str()), (2, title));
 }
 
 #[test]

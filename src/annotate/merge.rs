@@ -2,24 +2,29 @@
 //! differing notes are both kept, marked; orphans are all kept. Nothing is
 //! dropped.
 
-use super::model::NotesFile;
+use super::model::{Annotation, NotesFile};
 
 pub fn merge(mine: &NotesFile, theirs: &NotesFile, theirs_name: &str) -> NotesFile {
     let mut out = mine.clone();
     for (doc, their_doc) in &theirs.documents {
         let ours = out.documents.entry(doc.clone()).or_default();
+        // The identity of an entry only MINE had no record of (format 1).
+        if ours.is_legacy() {
+            ours.title.clone_from(&their_doc.title);
+            ours.codes.clone_from(&their_doc.codes);
+            ours.fingerprint.clone_from(&their_doc.fingerprint);
+        }
+        if let Some(theirs_a) = &their_doc.document {
+            let a = ours.document.get_or_insert_with(|| theirs_a.clone());
+            combine(a, theirs_a, theirs_name);
+        }
+        for (code, theirs_a) in &their_doc.resolutions {
+            let a = ours.resolutions.entry(code.clone()).or_insert_with(|| theirs_a.clone());
+            combine(a, theirs_a, theirs_name);
+        }
         for (id, theirs_a) in &their_doc.clauses {
             let a = ours.clauses.entry(id.clone()).or_insert_with(|| theirs_a.clone());
-            a.tags.extend(theirs_a.tags.iter().cloned());
-            let (mine_note, their_note) = (a.note.trim(), theirs_a.note.trim());
-            if their_note.is_empty() || mine_note == their_note {
-                continue;
-            }
-            if mine_note.is_empty() {
-                a.note = theirs_a.note.clone();
-            } else if !a.note.contains(their_note) {
-                a.note = format!("{}\n\n--- merged from {theirs_name} ---\n{}", a.note, theirs_a.note);
-            }
+            combine(a, theirs_a, theirs_name);
         }
         for o in &their_doc.orphans {
             if !ours.orphans.contains(o) {
@@ -30,9 +35,25 @@ pub fn merge(mine: &NotesFile, theirs: &NotesFile, theirs_name: &str) -> NotesFi
     out
 }
 
+/// Their annotation into mine: tags unioned, both notes kept where they
+/// differ.
+fn combine(a: &mut Annotation, theirs_a: &Annotation, theirs_name: &str) {
+    a.tags.extend(theirs_a.tags.iter().cloned());
+    let (mine_note, their_note) = (a.note.trim(), theirs_a.note.trim());
+    if their_note.is_empty() || mine_note == their_note {
+        return;
+    }
+    if mine_note.is_empty() {
+        a.note = theirs_a.note.clone();
+    } else if !a.note.contains(their_note) {
+        a.note = format!("{}\n\n--- merged from {theirs_name} ---\n{}", a.note, theirs_a.note);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::annotate::model::Target;
     use crate::annotate::store::{Op, apply_to};
 
     fn with(ops: &[Op]) -> NotesFile {
@@ -45,7 +66,7 @@ mod tests {
     fn tag(id: &str, t: &str) -> Op {
         Op::Tag {
             doc: "D".into(),
-            id: id.into(),
+            target: Target::Clause(id.into()),
             tag: t.into(),
             on: true,
             fingerprint: String::new(),
@@ -53,7 +74,8 @@ mod tests {
         }
     }
     fn note(id: &str, n: &str) -> Op {
-        Op::Note { doc: "D".into(), id: id.into(), note: n.into(), fingerprint: String::new(), text: String::new() }
+        let target = if id == "doc" { Target::Document } else { Target::Clause(id.into()) };
+        Op::Note { doc: "D".into(), target, note: n.into(), fingerprint: String::new(), text: String::new() }
     }
 
     #[test]
@@ -67,6 +89,12 @@ mod tests {
         assert!(d.clauses["a"].note.contains("merged from partner.ron"));
         assert_eq!(d.clauses["c"].note, "new");
         assert!(d.clauses.contains_key("b"));
+        // Notes on the document merge the same way.
+        let mine = with(&[note("doc", "we sponsor")]);
+        let theirs = with(&[note("doc", "vote yes")]);
+        let m2 = merge(&mine, &theirs, "partner.ron");
+        let whole = m2.documents["D"].document.as_ref().map(|a| a.note.clone()).unwrap_or_default();
+        assert!(whole.contains("we sponsor") && whole.contains("vote yes"), "{whole}");
         // Merging again changes nothing.
         assert_eq!(merge(&m, &theirs, "partner.ron"), m);
     }

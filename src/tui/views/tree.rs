@@ -44,6 +44,7 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
     let b = Style::default().add_modifier(Modifier::BOLD);
     match node.kind {
         Kind::Document(doc) => {
+            markers(app, index, &mut spans);
             spans.push((clean(&doc.title), b));
             // The file, so two documents with one title can be told apart.
             let file = std::path::Path::new(&doc.source).file_name().map(|f| f.to_string_lossy().into_owned());
@@ -52,6 +53,7 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
             }
         }
         Kind::Resolution(res) => {
+            markers(app, index, &mut spans);
             spans.push((clean(&res.code), b));
             let mark = match res.vote {
                 Some(Vote::WithoutVote) => ("  ✓ no vote".to_string(), Style::default().fg(app.palette.vote_for)),
@@ -79,22 +81,7 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
         }
         Kind::Clause(c) => {
             // Tag markers first, so they stay visible in a narrow pane.
-            if let Some(a) = app.annotation(index) {
-                for t in ordered_tags(a, &app.tags) {
-                    let color =
-                        app.tags.iter().find(|d| d.name == t).map(|d| app.palette.tag(&d.color)).unwrap_or_default();
-                    let mark = if app.palette.color {
-                        "●".to_string()
-                    } else {
-                        t.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default()
-                    };
-                    spans.push((mark, Style::default().fg(color).add_modifier(Modifier::BOLD)));
-                }
-                if !a.note.trim().is_empty() {
-                    spans.push(("✎".into(), Style::default().add_modifier(Modifier::BOLD)));
-                }
-                spans.push((" ".into(), Style::default()));
-            }
+            markers(app, index, &mut spans);
             if !c.label.is_empty() {
                 spans.push((format!("{} ", clean(&c.label)), Style::default().add_modifier(Modifier::DIM)));
             }
@@ -118,4 +105,23 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
     }
     let line = Line::from(out);
     if index == app.selected { line.style(Style::default().add_modifier(Modifier::REVERSED)) } else { line }
+}
+
+/// A node's tags as coloured dots (letters without colour), then ✎ if it
+/// has a note.
+fn markers(app: &App<'_>, index: usize, spans: &mut Vec<(String, Style)>) {
+    let Some(a) = app.annotation(index) else { return };
+    for t in ordered_tags(a, &app.tags) {
+        let color = app.tags.iter().find(|d| d.name == t).map(|d| app.palette.tag(&d.color)).unwrap_or_default();
+        let mark = if app.palette.color {
+            "●".to_string()
+        } else {
+            t.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default()
+        };
+        spans.push((mark, Style::default().fg(color).add_modifier(Modifier::BOLD)));
+    }
+    if !a.note.trim().is_empty() {
+        spans.push(("✎".into(), Style::default().add_modifier(Modifier::BOLD)));
+    }
+    spans.push((" ".into(), Style::default()));
 }
