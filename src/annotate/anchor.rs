@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::identity::{Known, entry_codes, entry_title};
-use super::model::{Annotation, DocNotes, NotesFile, Orphan, Target, words};
+use super::model::{Annotation, DocNotes, NotesFile, Orphan, Target, parse_fp, words};
 use crate::document::Clause;
 
 /// A reworded clause keeps its annotation if this much of its wording is
@@ -84,7 +84,7 @@ pub fn anchor(key: &str, notes: &DocNotes, known: &Known<'_>) -> Anchored {
     // 1. Still where it was, with the same text.
     for (id, a) in &notes.clauses {
         match index.fp.get(id.as_str()) {
-            Some(fp) if a.fingerprint.is_empty() || *fp == a.fingerprint => {
+            Some(fp) if a.fingerprint.is_empty() || parse_fp(&a.fingerprint) == Some(*fp) => {
                 out.by_id.insert(id.clone(), a.clone());
             }
             _ => pending.push((id, a)),
@@ -96,7 +96,7 @@ pub fn anchor(key: &str, notes: &DocNotes, known: &Known<'_>) -> Anchored {
     let unique_free = |out: &Anchored, fp: &str| -> Option<&Clause> {
         let ids: Vec<&str> = index
             .by_fp
-            .get(fp)
+            .get(&parse_fp(fp)?)
             .map(|v| v.iter().copied().filter(|c| !out.taken(c) && !held(c)).collect())
             .unwrap_or_default();
         match ids.as_slice() {
@@ -151,12 +151,10 @@ pub fn anchor(key: &str, notes: &DocNotes, known: &Known<'_>) -> Anchored {
         let exact = index
             .fp
             .get(o.id.as_str())
-            .filter(|fp| !o.annotation.fingerprint.is_empty() && **fp == o.annotation.fingerprint)
+            .filter(|fp| parse_fp(&o.annotation.fingerprint) == Some(**fp))
             .and_then(|_| clauses.get(o.id.as_str()).copied())
             .filter(|c| !out.taken(c.id.as_str()) && !held(c.id.as_str()));
-        let found = exact.or_else(|| {
-            if o.annotation.fingerprint.is_empty() { None } else { unique_free(&out, &o.annotation.fingerprint) }
-        });
+        let found = exact.or_else(|| unique_free(&out, &o.annotation.fingerprint));
         match found {
             Some(c) => place(&mut out, key, From::Orphan(o.id.clone()), &o.annotation, c),
             None => kept.push(o.clone()),
@@ -188,12 +186,12 @@ fn anchor_resolutions(key: &str, notes: &DocNotes, known: &Known<'_>, out: &mut 
         let same: Vec<&&str> = index
             .resolutions
             .iter()
-            .filter(|(c, fp)| **fp == a.fingerprint && !out.resolutions.contains_key(**c))
+            .filter(|(c, fp)| parse_fp(&a.fingerprint) == Some(**fp) && !out.resolutions.contains_key(**c))
             .filter(|(c, _)| !notes.resolutions.contains_key(**c))
             .map(|(c, _)| c)
             .collect();
         match same.as_slice() {
-            [new] if !a.fingerprint.is_empty() => {
+            [new] => {
                 let mut moved = a.clone();
                 moved.text = resolution_text(known, new);
                 out.moves.push(Move {
@@ -259,16 +257,14 @@ pub fn adopt(file: &NotesFile, loose: &[String], known: &[Known<'_>], views: &mu
             .map(|(id, a)| (From::Clause(id.clone()), id, a))
             .chain(notes.orphans.iter().map(|o| (From::Orphan(o.id.clone()), &o.id, &o.annotation)));
         for (from, id, a) in items {
-            if a.fingerprint.is_empty() {
-                continue;
-            }
+            let Some(fp) = parse_fp(&a.fingerprint) else { continue };
             let path = id.split_once(':').map(|(_, p)| p);
             let mut best: Option<(bool, usize, &Clause)> = None;
             for &d in &eligible {
                 let index = known[d].index();
                 let free: Vec<&str> = index
                     .by_fp
-                    .get(&a.fingerprint)
+                    .get(&fp)
                     .map(|v| v.iter().copied().filter(|c| !views[d].taken(c)).collect())
                     .unwrap_or_default();
                 let same_path = free.iter().find(|c| c.split_once(':').map(|(_, p)| p) == path);

@@ -20,7 +20,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
-use super::model::{DocNotes, NotesFile, fingerprint, fnv};
+use super::model::{DocNotes, Fnv, NotesFile, fingerprint_u64, parse_fp};
 use crate::document::{Clause, Document};
 
 /// An open document, with what identifying it needs, computed lazily: a
@@ -35,12 +35,12 @@ pub struct Known<'d> {
 pub struct Index<'d> {
     pub clauses: HashMap<&'d str, &'d Clause>,
     /// Clause id → fingerprint of its text.
-    pub fp: HashMap<&'d str, String>,
+    pub fp: HashMap<&'d str, u64>,
     /// Fingerprint → clause ids with that text, in document order.
-    pub by_fp: HashMap<String, Vec<&'d str>>,
+    pub by_fp: HashMap<u64, Vec<&'d str>>,
     /// Resolution code → fingerprint of all its clauses.
-    pub resolutions: BTreeMap<&'d str, String>,
-    pub whole: String,
+    pub resolutions: BTreeMap<&'d str, u64>,
+    pub whole: u64,
 }
 
 impl<'d> Known<'d> {
@@ -61,23 +61,22 @@ impl<'d> Index<'d> {
             fp: HashMap::new(),
             by_fp: HashMap::new(),
             resolutions: BTreeMap::new(),
-            whole: String::new(),
+            whole: 0,
         };
-        let mut res_fps = Vec::new();
+        let mut whole = Fnv::new();
         for r in &doc.resolutions {
-            let mut fps = Vec::new();
+            let mut all = Fnv::new();
             for c in r.all_clauses() {
-                let fp = fingerprint(&c.text);
+                let fp = fingerprint_u64(&c.text);
                 index.clauses.insert(c.id.as_str(), c);
-                index.by_fp.entry(fp.clone()).or_default().push(c.id.as_str());
-                fps.push(fp.clone());
+                index.by_fp.entry(fp).or_default().push(c.id.as_str());
                 index.fp.insert(c.id.as_str(), fp);
+                all.number(fp);
             }
-            let fp = format!("{:016x}", fnv(&fps));
-            res_fps.push(fp.clone());
-            index.resolutions.insert(r.code.as_str(), fp);
+            index.resolutions.insert(r.code.as_str(), all.0);
+            whole.number(all.0);
         }
-        index.whole = format!("{:016x}", fnv(&res_fps));
+        index.whole = whole.0;
         index
     }
 }
@@ -118,7 +117,7 @@ pub fn rank(key: &str, notes: &DocNotes, known: &Known<'_>) -> u8 {
     if notes.codes != known.codes {
         return 0;
     }
-    if !notes.fingerprint.is_empty() && notes.fingerprint == known.index().whole { 3 } else { 2 }
+    if parse_fp(&notes.fingerprint) == Some(known.index().whole) { 3 } else { 2 }
 }
 
 /// How much of an entry still matches a document's text: an annotation on
@@ -127,10 +126,8 @@ pub fn rank(key: &str, notes: &DocNotes, known: &Known<'_>) -> u8 {
 pub fn score(notes: &DocNotes, known: &Known<'_>) -> usize {
     let index = known.index();
     let one = |id: &str, fp: &str| {
-        if fp.is_empty() {
-            return 0;
-        }
-        if index.fp.get(id).is_some_and(|f| f == fp) { 2 } else { usize::from(index.by_fp.contains_key(fp)) }
+        let Some(fp) = parse_fp(fp) else { return 0 };
+        if index.fp.get(id) == Some(&fp) { 2 } else { usize::from(index.by_fp.contains_key(&fp)) }
     };
     let clauses: usize = notes.clauses.iter().map(|(id, a)| one(id, &a.fingerprint)).sum();
     let orphans: usize = notes.orphans.iter().map(|o| one(&o.id, &o.annotation.fingerprint)).sum();

@@ -90,9 +90,8 @@ mod tests {
         assert_eq!(d.clauses["c"].note, "new");
         assert!(d.clauses.contains_key("b"));
         // Notes on the document merge the same way.
-        let mine = with(&[note("doc", "we sponsor")]);
-        let theirs = with(&[note("doc", "vote yes")]);
-        let m2 = merge(&mine, &theirs, "partner.ron");
+        let (mine_doc, theirs_doc) = (with(&[note("doc", "we sponsor")]), with(&[note("doc", "vote yes")]));
+        let m2 = merge(&mine_doc, &theirs_doc, "partner.ron");
         let whole = m2.documents["D"].document.as_ref().map(|a| a.note.clone()).unwrap_or_default();
         assert!(whole.contains("we sponsor") && whole.contains("vote yes"), "{whole}");
         // Merging again changes nothing.

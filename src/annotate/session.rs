@@ -11,7 +11,7 @@
 
 use super::anchor::{Anchored, From, adopt, anchor, resolution_text};
 use super::identity::{Known, assign, new_key};
-use super::model::{Annotation, NotesFile, Orphan, Target, fingerprint};
+use super::model::{Annotation, NotesFile, Orphan, Target, fingerprint, hex};
 use super::store::{Op, Store, apply_to, slot};
 use crate::document::Document;
 
@@ -87,7 +87,7 @@ pub fn settle(file: &mut NotesFile, docs: &[Document], d: usize) -> Option<Strin
     notes.orphans.extend(orphaning);
     notes.title.clone_from(&k.doc.title);
     notes.codes.clone_from(&k.codes);
-    notes.fingerprint.clone_from(&k.index().whole);
+    notes.fingerprint = hex(k.index().whole);
     Some(key)
 }
 
@@ -122,12 +122,12 @@ pub fn describe(doc: &Document, target: &Target) -> Option<(String, String)> {
         }
         Target::Resolution(code) => {
             let known = Known::new(doc);
-            let fp = known.index().resolutions.get(code.as_str())?.clone();
+            let fp = hex(*known.index().resolutions.get(code.as_str())?);
             Some((fp, resolution_text(&known, code)))
         }
         Target::Document => {
             let known = Known::new(doc);
-            let fp = known.index().whole.clone();
+            let fp = hex(known.index().whole);
             Some((fp, doc.title.clone()))
         }
     }
