@@ -28,7 +28,48 @@ use crate::document::{Clause, Document};
 pub struct Known<'d> {
     pub doc: &'d Document,
     pub codes: Vec<String>,
+    /// The fingerprints, kept by the session across changes (hashing the
+    /// text is the costly part; the maps are cheap to rebuild).
+    fps: &'d OnceLock<Fingerprints>,
     index: OnceLock<Index<'d>>,
+}
+
+/// Fingerprints of every clause (in `Document::all_clauses` order), of
+/// each resolution and of the whole text.
+#[derive(Debug, Default)]
+pub struct Fingerprints {
+    clauses: Vec<u64>,
+    resolutions: Vec<u64>,
+    whole: u64,
+}
+
+impl Fingerprints {
+    pub fn of(doc: &Document) -> Fingerprints {
+        let mut out = Fingerprints::default();
+        let mut whole = Fnv::new();
+        for r in &doc.resolutions {
+            let mut all = Fnv::new();
+            for c in r.all_clauses() {
+                let fp = fingerprint_u64(&c.text);
+                out.clauses.push(fp);
+                all.number(fp);
+            }
+            out.resolutions.push(all.0);
+            whole.number(all.0);
+        }
+        out.whole = whole.0;
+        out
+    }
+}
+
+/// One slot per open document for its fingerprints.
+pub fn fingerprint_cache(docs: &[Document]) -> Vec<OnceLock<Fingerprints>> {
+    docs.iter().map(|_| OnceLock::new()).collect()
+}
+
+/// The open documents as `Known`, sharing the cache's fingerprints.
+pub fn known<'d>(docs: &'d [Document], cache: &'d [OnceLock<Fingerprints>]) -> Vec<Known<'d>> {
+    docs.iter().zip(cache).map(|(doc, fps)| Known::new(doc, fps)).collect()
 }
 
 /// Fingerprints of a document's clauses, resolutions and whole text.
@@ -44,39 +85,33 @@ pub struct Index<'d> {
 }
 
 impl<'d> Known<'d> {
-    pub fn new(doc: &'d Document) -> Known<'d> {
+    pub fn new(doc: &'d Document, fps: &'d OnceLock<Fingerprints>) -> Known<'d> {
         let codes: BTreeSet<String> = doc.resolutions.iter().map(|r| r.code.clone()).collect();
-        Known { doc, codes: codes.into_iter().collect(), index: OnceLock::new() }
+        Known { doc, codes: codes.into_iter().collect(), fps, index: OnceLock::new() }
     }
 
     pub fn index(&self) -> &Index<'d> {
-        self.index.get_or_init(|| Index::new(self.doc))
+        self.index.get_or_init(|| Index::new(self.doc, self.fps.get_or_init(|| Fingerprints::of(self.doc))))
     }
 }
 
 impl<'d> Index<'d> {
-    fn new(doc: &'d Document) -> Index<'d> {
+    fn new(doc: &'d Document, fps: &Fingerprints) -> Index<'d> {
         let mut index = Index {
             clauses: HashMap::new(),
             fp: HashMap::new(),
             by_fp: HashMap::new(),
             resolutions: BTreeMap::new(),
-            whole: 0,
+            whole: fps.whole,
         };
-        let mut whole = Fnv::new();
-        for r in &doc.resolutions {
-            let mut all = Fnv::new();
-            for c in r.all_clauses() {
-                let fp = fingerprint_u64(&c.text);
-                index.clauses.insert(c.id.as_str(), c);
-                index.by_fp.entry(fp).or_default().push(c.id.as_str());
-                index.fp.insert(c.id.as_str(), fp);
-                all.number(fp);
-            }
-            index.resolutions.insert(r.code.as_str(), all.0);
-            whole.number(all.0);
+        for (c, &fp) in doc.all_clauses().zip(&fps.clauses) {
+            index.clauses.insert(c.id.as_str(), c);
+            index.by_fp.entry(fp).or_default().push(c.id.as_str());
+            index.fp.insert(c.id.as_str(), fp);
         }
-        index.whole = whole.0;
+        for (r, &fp) in doc.resolutions.iter().zip(&fps.resolutions) {
+            index.resolutions.insert(r.code.as_str(), fp);
+        }
         index
     }
 }

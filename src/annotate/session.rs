@@ -10,7 +10,9 @@
 //! Entries of other documents are left as they are.
 
 use super::anchor::{Anchored, From, adopt, anchor, resolution_text};
-use super::identity::{Known, assign, new_key};
+use std::sync::OnceLock;
+
+use super::identity::{Fingerprints, Known, assign, fingerprint_cache, known, new_key};
 use super::model::{Annotation, NotesFile, Orphan, Target, fingerprint, hex};
 use super::store::{Op, Store, apply_to, slot};
 use crate::document::Document;
@@ -19,6 +21,8 @@ pub struct Notes {
     pub store: Store,
     /// Per open document (same order).
     pub docs: Vec<DocView>,
+    /// Per open document, its fingerprints once computed.
+    cache: Vec<OnceLock<Fingerprints>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -29,9 +33,8 @@ pub struct DocView {
 }
 
 /// Every open document's view of the file.
-pub fn views(file: &NotesFile, docs: &[Document]) -> Vec<DocView> {
-    let known: Vec<Known<'_>> = docs.iter().map(Known::new).collect();
-    views_of(file, &known)
+pub fn views(file: &NotesFile, docs: &[Document], cache: &[OnceLock<Fingerprints>]) -> Vec<DocView> {
+    views_of(file, &known(docs, cache))
 }
 
 fn views_of(file: &NotesFile, known: &[Known<'_>]) -> Vec<DocView> {
@@ -53,8 +56,8 @@ fn views_of(file: &NotesFile, known: &[Known<'_>]) -> Vec<DocView> {
 
 /// Write what anchoring found for document `d` into the file, and return
 /// the name of its entry (created if it had none).
-pub fn settle(file: &mut NotesFile, docs: &[Document], d: usize) -> Option<String> {
-    let known: Vec<Known<'_>> = docs.iter().map(Known::new).collect();
+pub fn settle(file: &mut NotesFile, docs: &[Document], cache: &[OnceLock<Fingerprints>], d: usize) -> Option<String> {
+    let known = known(docs, cache);
     let k = known.get(d)?;
     let view = views_of(file, &known).into_iter().nth(d)?;
     let key = view.entry.clone().unwrap_or_else(|| new_key(file, &k.doc.title));
@@ -121,12 +124,14 @@ pub fn describe(doc: &Document, target: &Target) -> Option<(String, String)> {
             doc.all_clauses().find(|c| c.id == id.as_str()).map(|c| (fingerprint(&c.text), c.text.to_string()))
         }
         Target::Resolution(code) => {
-            let known = Known::new(doc);
+            let fps = OnceLock::new();
+            let known = Known::new(doc, &fps);
             let fp = hex(*known.index().resolutions.get(code.as_str())?);
             Some((fp, resolution_text(&known, code)))
         }
         Target::Document => {
-            let known = Known::new(doc);
+            let fps = OnceLock::new();
+            let known = Known::new(doc, &fps);
             let fp = hex(known.index().whole);
             Some((fp, doc.title.clone()))
         }
@@ -141,13 +146,16 @@ impl Notes {
 
     /// The same as `open` (kept for the commands that only read).
     pub fn view(store: Store, docs: &[Document]) -> Notes {
-        let mut notes = Notes { store, docs: Vec::new() };
+        let mut notes = Notes { store, docs: Vec::new(), cache: fingerprint_cache(docs) };
         notes.reanchor(docs);
         notes
     }
 
     pub fn reanchor(&mut self, docs: &[Document]) {
-        self.docs = views(&self.store.file, docs);
+        if self.cache.len() != docs.len() {
+            self.cache = fingerprint_cache(docs);
+        }
+        self.docs = views(&self.store.file, docs, &self.cache);
     }
 
     /// A clause's annotation.
@@ -229,8 +237,12 @@ impl Notes {
         if doc >= docs.len() {
             return Err("no such document".into());
         }
+        if self.cache.len() != docs.len() {
+            self.cache = fingerprint_cache(docs);
+        }
+        let cache = &self.cache;
         self.store.change(|file| {
-            if let Some(key) = settle(file, docs, doc) {
+            if let Some(key) = settle(file, docs, cache, doc) {
                 apply_to(file, &op(key));
             }
         })?;
