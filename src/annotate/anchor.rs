@@ -76,15 +76,14 @@ pub fn anchor(key: &str, notes: &DocNotes, known: &Known<'_>) -> Anchored {
         return out;
     }
     let index = known.index();
-    let clauses = &index.clauses;
     // Ids the file holds: another annotation never moves onto them.
     let held = |id: &str| notes.clauses.contains_key(id);
     let mut pending: Vec<(&String, &Annotation)> = Vec::new();
 
     // 1. Still where it was, with the same text.
     for (id, a) in &notes.clauses {
-        match index.fp.get(id.as_str()) {
-            Some(fp) if a.fingerprint.is_empty() || parse_fp(&a.fingerprint) == Some(*fp) => {
+        match index.fp(id) {
+            Some(fp) if a.fingerprint.is_empty() || parse_fp(&a.fingerprint) == Some(fp) => {
                 out.by_id.insert(id.clone(), a.clone());
             }
             _ => pending.push((id, a)),
@@ -94,13 +93,10 @@ pub fn anchor(key: &str, notes: &DocNotes, known: &Known<'_>) -> Anchored {
     // 2. The same text under another id (renumbered): only if exactly one
     //    free clause has it.
     let unique_free = |out: &Anchored, fp: &str| -> Option<&Clause> {
-        let ids: Vec<&str> = index
-            .by_fp
-            .get(&parse_fp(fp)?)
-            .map(|v| v.iter().copied().filter(|c| !out.taken(c) && !held(c)).collect())
-            .unwrap_or_default();
-        match ids.as_slice() {
-            [one] => clauses.get(one).copied(),
+        let free: Vec<&Clause> =
+            index.with_fp(parse_fp(fp)?).filter(|c| !out.taken(&c.id) && !held(&c.id)).take(2).collect();
+        match free.as_slice() {
+            [one] => Some(*one),
             _ => None,
         }
     };
@@ -115,7 +111,7 @@ pub fn anchor(key: &str, notes: &DocNotes, known: &Known<'_>) -> Anchored {
     // 3. Reworded in place; 4. reworded and moved.
     for (id, a) in rest {
         let old_words: HashSet<String> = words(&a.text).collect();
-        if let Some(c) = clauses.get(id.as_str())
+        if let Some(c) = index.clause(id)
             && !out.taken(id)
             && similarity(&old_words, &c.text) >= SAME_ID_SIMILARITY
         {
@@ -123,8 +119,9 @@ pub fn anchor(key: &str, notes: &DocNotes, known: &Known<'_>) -> Anchored {
             continue;
         }
         let resolution = id.split(':').next().unwrap_or("");
-        let mut scored: Vec<(f64, &Clause)> = clauses
-            .values()
+        let mut scored: Vec<(f64, &Clause)> = index
+            .all()
+            .iter()
             .filter(|c| !out.taken(c.id.as_str()) && !held(c.id.as_str()))
             .filter(|c| c.id.split(':').next() == Some(resolution))
             .map(|c| (similarity(&old_words, &c.text), *c))
@@ -149,10 +146,9 @@ pub fn anchor(key: &str, notes: &DocNotes, known: &Known<'_>) -> Anchored {
     let mut kept = Vec::new();
     for o in &notes.orphans {
         let exact = index
-            .fp
-            .get(o.id.as_str())
-            .filter(|fp| parse_fp(&o.annotation.fingerprint) == Some(**fp))
-            .and_then(|_| clauses.get(o.id.as_str()).copied())
+            .fp(&o.id)
+            .filter(|fp| parse_fp(&o.annotation.fingerprint) == Some(*fp))
+            .and_then(|_| index.clause(&o.id))
             .filter(|c| !out.taken(c.id.as_str()) && !held(c.id.as_str()));
         let found = exact.or_else(|| unique_free(&out, &o.annotation.fingerprint));
         match found {
@@ -262,19 +258,14 @@ pub fn adopt(file: &NotesFile, loose: &[String], known: &[Known<'_>], views: &mu
             let mut best: Option<(bool, usize, &Clause)> = None;
             for &d in &eligible {
                 let index = known[d].index();
-                let free: Vec<&str> = index
-                    .by_fp
-                    .get(&fp)
-                    .map(|v| v.iter().copied().filter(|c| !views[d].taken(c)).collect())
-                    .unwrap_or_default();
-                let same_path = free.iter().find(|c| c.split_once(':').map(|(_, p)| p) == path);
+                let free: Vec<&Clause> = index.with_fp(fp).filter(|c| !views[d].taken(&c.id)).collect();
+                let same_path = free.iter().find(|c| c.id.split_once(':').map(|(_, p)| p) == path);
                 let pick = match (same_path, free.as_slice()) {
                     (Some(c), _) => Some((true, *c)),
                     (None, [one]) => Some((false, *one)),
                     _ => None,
                 };
-                if let Some((by_path, c)) = pick
-                    && let Some(clause) = index.clauses.get(c)
+                if let Some((by_path, clause)) = pick
                     && best.is_none_or(|(p, _, _)| by_path && !p)
                 {
                     best = Some((by_path, d, clause));

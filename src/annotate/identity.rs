@@ -72,13 +72,14 @@ pub fn known<'d>(docs: &'d [Document], cache: &'d [OnceLock<Fingerprints>]) -> V
     docs.iter().zip(cache).map(|(doc, fps)| Known::new(doc, fps)).collect()
 }
 
-/// Fingerprints of a document's clauses, resolutions and whole text.
+/// A document's clauses by id and by fingerprint. Built when a document
+/// has notes to place; the fingerprint map only when an annotation is not
+/// where it was.
 pub struct Index<'d> {
-    pub clauses: HashMap<&'d str, &'d Clause>,
-    /// Clause id → fingerprint of its text.
-    pub fp: HashMap<&'d str, u64>,
-    /// Fingerprint → clause ids with that text, in document order.
-    pub by_fp: HashMap<u64, Vec<&'d str>>,
+    clauses: Vec<&'d Clause>,
+    fps: &'d [u64],
+    by_id: HashMap<&'d str, usize, Fast>,
+    by_fp: OnceLock<HashMap<u64, Vec<usize>, Fast>>,
     /// Resolution code → fingerprint of all its clauses.
     pub resolutions: BTreeMap<&'d str, u64>,
     pub whole: u64,
@@ -96,25 +97,69 @@ impl<'d> Known<'d> {
 }
 
 impl<'d> Index<'d> {
-    fn new(doc: &'d Document, fps: &Fingerprints) -> Index<'d> {
-        let mut index = Index {
-            clauses: HashMap::new(),
-            fp: HashMap::new(),
-            by_fp: HashMap::new(),
-            resolutions: BTreeMap::new(),
-            whole: fps.whole,
-        };
-        for (c, &fp) in doc.all_clauses().zip(&fps.clauses) {
-            index.clauses.insert(c.id.as_str(), c);
-            index.by_fp.entry(fp).or_default().push(c.id.as_str());
-            index.fp.insert(c.id.as_str(), fp);
+    fn new(doc: &'d Document, fps: &'d Fingerprints) -> Index<'d> {
+        let clauses: Vec<&Clause> = doc.all_clauses().collect();
+        let mut by_id = HashMap::with_capacity_and_hasher(clauses.len(), Fast::default());
+        for (i, c) in clauses.iter().enumerate() {
+            by_id.insert(c.id.as_str(), i);
         }
-        for (r, &fp) in doc.resolutions.iter().zip(&fps.resolutions) {
-            index.resolutions.insert(r.code.as_str(), fp);
-        }
-        index
+        let resolutions =
+            doc.resolutions.iter().map(|r| r.code.as_str()).zip(fps.resolutions.iter().copied()).collect();
+        Index { clauses, fps: &fps.clauses, by_id, by_fp: OnceLock::new(), resolutions, whole: fps.whole }
+    }
+
+    pub fn clause(&self, id: &str) -> Option<&'d Clause> {
+        self.by_id.get(id).and_then(|&i| self.clauses.get(i).copied())
+    }
+
+    /// The fingerprint of the clause with this id.
+    pub fn fp(&self, id: &str) -> Option<u64> {
+        self.by_id.get(id).and_then(|&i| self.fps.get(i).copied())
+    }
+
+    /// The clauses with this fingerprint, in document order.
+    pub fn with_fp(&self, fp: u64) -> impl Iterator<Item = &'d Clause> + '_ {
+        let by_fp = self.by_fp.get_or_init(|| {
+            let mut map: HashMap<u64, Vec<usize>, Fast> = HashMap::default();
+            for (i, &fp) in self.fps.iter().enumerate() {
+                map.entry(fp).or_default().push(i);
+            }
+            map
+        });
+        by_fp.get(&fp).into_iter().flatten().filter_map(|&i| self.clauses.get(i).copied())
+    }
+
+    pub fn all(&self) -> &[&'d Clause] {
+        &self.clauses
     }
 }
+
+/// A fast hash for the index's keys (clause ids, fingerprints): the
+/// standard SipHash was most of the time spent placing notes on a large
+/// corpus. The keys come from the user's own documents, not from a network.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // FxHash's step (rustc's hasher).
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Fast = std::hash::BuildHasherDefault<FastHasher>;
 
 /// The title an entry was written for (format 1: its name).
 pub fn entry_title<'a>(key: &'a str, notes: &'a DocNotes) -> &'a str {
@@ -162,7 +207,7 @@ pub fn score(notes: &DocNotes, known: &Known<'_>) -> usize {
     let index = known.index();
     let one = |id: &str, fp: &str| {
         let Some(fp) = parse_fp(fp) else { return 0 };
-        if index.fp.get(id) == Some(&fp) { 2 } else { usize::from(index.by_fp.contains_key(&fp)) }
+        if index.fp(id) == Some(fp) { 2 } else { usize::from(index.with_fp(fp).next().is_some()) }
     };
     let clauses: usize = notes.clauses.iter().map(|(id, a)| one(id, &a.fingerprint)).sum();
     let orphans: usize = notes.orphans.iter().map(|o| one(&o.id, &o.annotation.fingerprint)).sum();
