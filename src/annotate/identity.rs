@@ -17,7 +17,7 @@
 //! annotations attaches where its clause text matches exactly (see
 //! `anchor::adopt`).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::model::{DocNotes, Fnv, NotesFile, fingerprint_u64, parse_fp};
@@ -31,6 +31,7 @@ pub struct Known<'d> {
     /// The fingerprints, kept by the session across changes (hashing the
     /// text is the costly part; the maps are cheap to rebuild).
     fps: &'d OnceLock<Fingerprints>,
+    wanted: &'d Wanted,
     index: OnceLock<Index<'d>>,
 }
 
@@ -67,14 +68,28 @@ pub fn fingerprint_cache(docs: &[Document]) -> Vec<OnceLock<Fingerprints>> {
     docs.iter().map(|_| OnceLock::new()).collect()
 }
 
-/// The open documents as `Known`, sharing the cache's fingerprints.
-pub fn known<'d>(docs: &'d [Document], cache: &'d [OnceLock<Fingerprints>]) -> Vec<Known<'d>> {
-    docs.iter().zip(cache).map(|(doc, fps)| Known::new(doc, fps)).collect()
+/// The open documents as `Known`, sharing the cache's fingerprints;
+/// `wanted` holds every clause id the notes file names.
+pub fn known<'d>(docs: &'d [Document], cache: &'d [OnceLock<Fingerprints>], wanted: &'d Wanted) -> Vec<Known<'d>> {
+    docs.iter().zip(cache).map(|(doc, fps)| Known::new(doc, fps, wanted)).collect()
 }
 
-/// A document's clauses by id and by fingerprint. Built when a document
-/// has notes to place; the fingerprint map only when an annotation is not
-/// where it was.
+/// The clause ids a notes file names (annotations and orphans): only these
+/// are ever looked up by id, so only these are put in the index's map.
+pub type Wanted = HashSet<String, Fast>;
+
+pub fn wanted(file: &NotesFile) -> Wanted {
+    let mut out = Wanted::default();
+    for notes in file.documents.values() {
+        out.extend(notes.clauses.keys().cloned());
+        out.extend(notes.orphans.iter().map(|o| o.id.clone()));
+    }
+    out
+}
+
+/// A document's clauses by id (those the notes file names) and by
+/// fingerprint. Built when a document has notes to place; the fingerprint
+/// map only when an annotation is not where it was.
 pub struct Index<'d> {
     clauses: Vec<&'d Clause>,
     fps: &'d [u64],
@@ -86,22 +101,25 @@ pub struct Index<'d> {
 }
 
 impl<'d> Known<'d> {
-    pub fn new(doc: &'d Document, fps: &'d OnceLock<Fingerprints>) -> Known<'d> {
+    pub fn new(doc: &'d Document, fps: &'d OnceLock<Fingerprints>, wanted: &'d Wanted) -> Known<'d> {
         let codes: BTreeSet<String> = doc.resolutions.iter().map(|r| r.code.clone()).collect();
-        Known { doc, codes: codes.into_iter().collect(), fps, index: OnceLock::new() }
+        Known { doc, codes: codes.into_iter().collect(), fps, wanted, index: OnceLock::new() }
     }
 
     pub fn index(&self) -> &Index<'d> {
-        self.index.get_or_init(|| Index::new(self.doc, self.fps.get_or_init(|| Fingerprints::of(self.doc))))
+        self.index
+            .get_or_init(|| Index::new(self.doc, self.fps.get_or_init(|| Fingerprints::of(self.doc)), self.wanted))
     }
 }
 
 impl<'d> Index<'d> {
-    fn new(doc: &'d Document, fps: &'d Fingerprints) -> Index<'d> {
+    fn new(doc: &'d Document, fps: &'d Fingerprints, wanted: &Wanted) -> Index<'d> {
         let clauses: Vec<&Clause> = doc.all_clauses().collect();
-        let mut by_id = HashMap::with_capacity_and_hasher(clauses.len(), Fast::default());
+        let mut by_id = HashMap::with_capacity_and_hasher(wanted.len().min(clauses.len()), Fast::default());
         for (i, c) in clauses.iter().enumerate() {
-            by_id.insert(c.id.as_str(), i);
+            if wanted.contains(c.id.as_str()) {
+                by_id.insert(c.id.as_str(), i);
+            }
         }
         let resolutions =
             doc.resolutions.iter().map(|r| r.code.as_str()).zip(fps.resolutions.iter().copied()).collect();
@@ -155,11 +173,16 @@ impl std::hash::Hasher for FastHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply leaves the low bits (the table's bucket) weak: mix
+        // the high bits down (MurmurHash3's finaliser).
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
     }
 }
 
-type Fast = std::hash::BuildHasherDefault<FastHasher>;
+pub type Fast = std::hash::BuildHasherDefault<FastHasher>;
 
 /// The title an entry was written for (format 1: its name).
 pub fn entry_title<'a>(key: &'a str, notes: &'a DocNotes) -> &'a str {

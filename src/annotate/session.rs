@@ -12,7 +12,7 @@
 use super::anchor::{Anchored, From, adopt, anchor, resolution_text};
 use std::sync::OnceLock;
 
-use super::identity::{Fingerprints, Known, assign, fingerprint_cache, known, new_key};
+use super::identity::{Fingerprints, Known, Wanted, assign, fingerprint_cache, known, new_key, wanted};
 use super::model::{Annotation, NotesFile, Orphan, Target, fingerprint, hex};
 use super::store::{Op, Store, apply_to, slot};
 use crate::document::Document;
@@ -34,7 +34,8 @@ pub struct DocView {
 
 /// Every open document's view of the file.
 pub fn views(file: &NotesFile, docs: &[Document], cache: &[OnceLock<Fingerprints>]) -> Vec<DocView> {
-    views_of(file, &known(docs, cache))
+    let wanted = wanted(file);
+    views_of(file, &known(docs, cache, &wanted))
 }
 
 fn views_of(file: &NotesFile, known: &[Known<'_>]) -> Vec<DocView> {
@@ -57,7 +58,8 @@ fn views_of(file: &NotesFile, known: &[Known<'_>]) -> Vec<DocView> {
 /// Write what anchoring found for document `d` into the file, and return
 /// the name of its entry (created if it had none).
 pub fn settle(file: &mut NotesFile, docs: &[Document], cache: &[OnceLock<Fingerprints>], d: usize) -> Option<String> {
-    let known = known(docs, cache);
+    let wanted = wanted(file);
+    let known = known(docs, cache, &wanted);
     let k = known.get(d)?;
     let view = views_of(file, &known).into_iter().nth(d)?;
     let key = view.entry.clone().unwrap_or_else(|| new_key(file, &k.doc.title));
@@ -124,14 +126,14 @@ pub fn describe(doc: &Document, target: &Target) -> Option<(String, String)> {
             doc.all_clauses().find(|c| c.id == id.as_str()).map(|c| (fingerprint(&c.text), c.text.to_string()))
         }
         Target::Resolution(code) => {
-            let fps = OnceLock::new();
-            let known = Known::new(doc, &fps);
+            let (fps, none) = (OnceLock::new(), Wanted::default());
+            let known = Known::new(doc, &fps, &none);
             let fp = hex(*known.index().resolutions.get(code.as_str())?);
             Some((fp, resolution_text(&known, code)))
         }
         Target::Document => {
-            let fps = OnceLock::new();
-            let known = Known::new(doc, &fps);
+            let (fps, none) = (OnceLock::new(), Wanted::default());
+            let known = Known::new(doc, &fps, &none);
             let fp = hex(known.index().whole);
             Some((fp, doc.title.clone()))
         }
