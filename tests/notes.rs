@@ -405,6 +405,7 @@ fn a_format_1_file_with_title_collision_orphans_is_repaired_and_not_written_on_o
     std::fs::write(&other, same_title::same_title_and_codes()).unwrap();
     // Opening the other file first, then the sample: the other claims nothing.
     assert_eq!(seen(std::slice::from_ref(&other), &notes), [(vec![], vec![])]);
+
     let sample = sample_file(dir.path());
     let repaired =
         (vec![pair("CCPCJ/1/2:op.3", ""), pair("CCPCJ/1/4:op.17.d", "keep me")], vec!["CCPCJ/1/1:op.40".into()]);
@@ -592,4 +593,38 @@ fn annotate_without_a_change_says_so_and_writes_nothing_and_ids_may_begin_with_a
     std::fs::write(&dash, "Code: -X/1\n\nThe Council,\n\nRecalling its resolutions,\n\n1. Decides to act;\n").unwrap();
     let o = ok(reso(&["annotate", "-X/1:op.1", "--tag", "support", dash.to_str().unwrap()], &notes));
     assert!(o.starts_with("saved -X/1:op.1: tags [support]"), "{o}");
+}
+
+#[test]
+fn where_two_open_documents_could_claim_a_format_1_entry_the_better_text_match_wins() {
+    // Format 1 recorded no text fingerprint: the draft and its revision
+    // both have the entry's title and codes. The draft still has every
+    // annotated clause word for word, the revision one of the two (the
+    // other was reworded), so the draft wins, in either order.
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.ron");
+    let docs = [reso::document::sample()];
+    let text = |id: &str| docs[0].all_clauses().find(|c| c.id == id).unwrap().text.to_string();
+    let entry = |id: &str, note: &str| {
+        let t = text(id);
+        format!("{id:?}: (note: {note:?}, fingerprint: {:?}, text: {t:?})", reso::annotate::fingerprint(&t))
+    };
+    std::fs::write(
+        &notes,
+        format!(
+            "(format: 1, documents: {{ {SAMPLE_TITLE:?}: (clauses: {{ {}, {} }}) }})",
+            entry("CCPCJ/1/2:op.5", "training"),
+            entry("CCPCJ/1/4:op.17.d", "hotline")
+        ),
+    )
+    .unwrap();
+    let draft = sample_file(dir.path());
+    let revised = dir.path().join("revised.txt");
+    std::fs::write(&revised, revised_sample()).unwrap();
+    let on_draft = (vec![pair("CCPCJ/1/2:op.5", "training"), pair("CCPCJ/1/4:op.17.d", "hotline")], vec![]);
+    let nothing = (vec![], vec![]);
+    assert_eq!(seen(&[revised.clone(), draft.clone()], &notes), [nothing.clone(), on_draft.clone()]);
+    assert_eq!(seen(&[draft.clone(), revised.clone()], &notes), [on_draft.clone(), nothing]);
+    // Alone, the revision has them, the reworded clause followed.
+    assert_eq!(seen(std::slice::from_ref(&revised), &notes), [on_draft]);
 }

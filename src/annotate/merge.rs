@@ -6,6 +6,8 @@ use super::model::{Annotation, NotesFile};
 
 pub fn merge(mine: &NotesFile, theirs: &NotesFile, theirs_name: &str) -> NotesFile {
     let mut out = mine.clone();
+    // The result may hold what only format 2 has (from either side).
+    out.format = super::model::FORMAT_VERSION;
     for (doc, their_doc) in &theirs.documents {
         let ours = out.documents.entry(doc.clone()).or_default();
         // The identity of an entry only MINE had no record of (format 1).

@@ -35,8 +35,14 @@ pub enum Mode {
 /// One row of the annotations list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
-    Clause { node: usize },
-    Orphan { doc: usize, id: String },
+    /// A node with an annotation: a clause, a resolution or a document.
+    Clause {
+        node: usize,
+    },
+    Orphan {
+        doc: usize,
+        id: String,
+    },
 }
 
 #[derive(Debug, Clone)]
