@@ -29,7 +29,9 @@ pub fn run(req: &Request<'_>, paths: &[PathBuf], notes: Option<&Path>, config: &
     let mut paths = paths.to_vec();
     let id_is_file = given.is_file() && find(&super::load(&paths)?, req.id).is_none();
     if id_is_file && !paths.iter().any(|p| p == given) {
-        paths = vec![given.to_path_buf()];
+        // Beside the documents given (which decide with it whose notes are
+        // whose), or instead of the bundled sample.
+        paths.push(given.to_path_buf());
     }
     let docs = super::load(&paths)?;
     let (doc, target) =

@@ -350,9 +350,9 @@ impl<'a> App<'a> {
         lines.extend(FINDER_KEYS.iter().map(|(keys, what)| key(keys.to_string(), what.to_string())));
         lines.push(HelpLine::Blank);
         lines.push(HelpLine::Heading("Tags and notes"));
-        lines.extend(
-            self.tags.iter().map(|t| key(t.key.to_string(), format!("toggle the tag {} on this clause", t.name))),
-        );
+        lines.extend(self.tags.iter().map(|t| {
+            key(t.key.to_string(), format!("toggle the tag {} on this clause, resolution or document", t.name))
+        }));
         lines.extend(NOTES_KEYS.iter().map(|(keys, what)| key(keys.to_string(), what.to_string())));
         lines
     }
