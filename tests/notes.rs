@@ -510,33 +510,50 @@ fn notes_of_a_misread_document_follow_their_clauses_by_text() {
     // The previous release read every Markdown file with YAML front matter
     // as title and code `---`, and keyed their notes so: one entry shared by
     // several documents. Once the document is read right (here: the sample),
-    // each note whose clause text is found word for word follows it; the
-    // others (another document's) stay where they are, untouched.
+    // each note whose clause text is found word for word follows it, and
+    // then one whose clause the better reading changed a little (a footnote
+    // number out of the sentence); the others (another document's) stay
+    // where they are, untouched, and are not orphans.
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("notes.ron");
     let docs = [reso::document::sample()];
-    let text = docs[0].all_clauses().find(|c| c.id == "CCPCJ/1/2:op.3").unwrap().text.to_string();
+    let text = |id: &str| docs[0].all_clauses().find(|c| c.id == id).unwrap().text.to_string();
+    let exact = text("CCPCJ/1/2:op.3");
+    let misread = format!("{} 12", text("CCPCJ/1/3:op.2"));
+    let alone = format!("{} 7", text("CCPCJ/1/1:op.2"));
     let theirs = "(tags: [\"question\"], note: \"not the sample's\", fingerprint: \"1234\", text: \"Another text\")";
+    let fp = reso::annotate::fingerprint;
     std::fs::write(
         &notes,
         format!(
             "(\n    format: 1,\n    documents: {{\n        \"---\": (\n            clauses: {{\n                \
-             \"---:op.3\": (tags: [\"support\"], note: \"followed\", fingerprint: {:?}, text: {text:?}),\n                \
-             \"---:op.9\": {theirs},\n            }},\n            orphans: [],\n        ),\n    }},\n)\n",
-            reso::annotate::fingerprint(&text)
+             \"---:op.3\": (tags: [\"support\"], note: \"followed\", fingerprint: {:?}, text: {exact:?}),\n                \
+             \"---:op.4\": (tags: [\"amend\"], note: \"reworded\", fingerprint: {:?}, text: {misread:?}),\n                \
+             \"---:op.9\": {theirs},\n            }},\n            orphans: [],\n        ),\n        \
+             \"~~~\": (clauses: {{ \"~~~:op.1\": (note: \"alone\", fingerprint: {:?}, text: {alone:?}) }}),\n    }},\n)\n",
+            fp(&exact),
+            fp(&misread),
+            fp(&alone),
         ),
     )
     .unwrap();
+    let before = std::fs::read(&notes).unwrap();
     let sample = sample_file(dir.path());
-    assert_eq!(seen(std::slice::from_ref(&sample), &notes), [(vec![pair("CCPCJ/1/2:op.3", "followed")], vec![])]);
-    // A change in the sample moves the note into the sample's own entry; the
-    // other document's note stays in `---` as it was.
+    let shown = (vec![pair("CCPCJ/1/2:op.3", "followed"), pair("CCPCJ/1/3:op.2", "reworded")], vec![]);
+    // `~~~` has nothing word for word in the sample: its only note is not
+    // taken on a near match alone.
+    assert_eq!(seen(std::slice::from_ref(&sample), &notes), [shown]);
+    assert_eq!(std::fs::read(&notes).unwrap(), before);
+    // A change in the sample moves the notes into the sample's own entry;
+    // the other document's note stays in `---` as it was.
     ok(reso(&["annotate", "CCPCJ/1/2:op.3", "--tag", "priority"], &notes));
     let file = read(&notes).unwrap();
-    let mine = &file.documents[SAMPLE_TITLE].clauses["CCPCJ/1/2:op.3"];
-    assert_eq!((mine.note.as_str(), mine.tags.len()), ("followed", 2));
+    let mine = &file.documents[SAMPLE_TITLE].clauses;
+    assert_eq!((mine["CCPCJ/1/2:op.3"].note.as_str(), mine["CCPCJ/1/2:op.3"].tags.len()), ("followed", 2));
+    assert_eq!(mine["CCPCJ/1/3:op.2"].note, "reworded");
     assert_eq!(file.documents["---"].clauses.keys().collect::<Vec<_>>(), ["---:op.9"]);
     assert!(file.documents["---"].orphans.is_empty());
+    assert_eq!(file.documents["~~~"].clauses["~~~:op.1"].note, "alone");
 }
 
 #[test]

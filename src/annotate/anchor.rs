@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::identity::{Known, entry_codes, entry_title};
+use super::identity::{Known, entry_codes};
 use super::model::{Annotation, DocNotes, NotesFile, Orphan, Target, parse_fp, words};
 use crate::document::Clause;
 
@@ -232,18 +232,22 @@ fn place(out: &mut Anchored, key: &str, from: From, a: &Annotation, c: &Clause) 
 }
 
 /// Annotations of loose format-1 entries (see `identity`) attach where
-/// their clause's text is found word for word, in an open document whose
-/// title and codes are not the entry's (those would have claimed it): the
-/// same clause path first, else the one clause with that text. Shown at
-/// once; moved into the document's own entry with its next change.
+/// their clause's text is found word for word, in an open document that
+/// has none of the entry's codes (one that has them is another document
+/// with those codes, such as a second conference): the same clause path
+/// first, else the one clause with that text. Then, in a document where
+/// some of the entry's notes were found so, the others follow a reworded
+/// clause as in a revision (a better reading of the same file drops a
+/// footnote number from a sentence). Shown at once; moved into the
+/// document's own entry with its next change. What is not found stays in
+/// the loose entry as it is, and is not an orphan: its document may simply
+/// not be open.
 pub fn adopt(file: &NotesFile, loose: &[String], known: &[Known<'_>], views: &mut [Anchored]) {
     for key in loose {
         let Some(notes) = file.documents.get(key) else { continue };
-        let title = entry_title(key, notes);
         let codes = entry_codes(notes);
-        let eligible: Vec<usize> = (0..known.len())
-            .filter(|&d| known[d].doc.title != title && known[d].codes.iter().all(|c| !codes.contains(c)))
-            .collect();
+        let eligible: Vec<usize> =
+            (0..known.len()).filter(|&d| known[d].codes.iter().all(|c| !codes.contains(c))).collect();
         if eligible.is_empty() {
             continue;
         }
@@ -252,8 +256,13 @@ pub fn adopt(file: &NotesFile, loose: &[String], known: &[Known<'_>], views: &mu
             .iter()
             .map(|(id, a)| (From::Clause(id.clone()), id, a))
             .chain(notes.orphans.iter().map(|o| (From::Orphan(o.id.clone()), &o.id, &o.annotation)));
+        let mut found_in: HashSet<usize> = HashSet::new();
+        let mut unplaced = Vec::new();
         for (from, id, a) in items {
-            let Some(fp) = parse_fp(&a.fingerprint) else { continue };
+            let Some(fp) = parse_fp(&a.fingerprint) else {
+                unplaced.push((from, a));
+                continue;
+            };
             let path = id.split_once(':').map(|(_, p)| p);
             let mut best: Option<(bool, usize, &Clause)> = None;
             for &d in &eligible {
@@ -271,21 +280,49 @@ pub fn adopt(file: &NotesFile, loose: &[String], known: &[Known<'_>], views: &mu
                     best = Some((by_path, d, clause));
                 }
             }
-            if let Some((_, d, c)) = best {
-                let mut moved = a.clone();
-                moved.fingerprint = a.fingerprint.clone();
-                moved.text = c.text.to_string();
-                views[d].moves.push(Move {
-                    entry: key.clone(),
-                    from,
-                    to: Target::Clause(c.id.to_string()),
-                    fingerprint: a.fingerprint.clone(),
-                    text: c.text.to_string(),
-                });
-                views[d].by_id.insert(c.id.to_string(), moved);
+            match best {
+                Some((_, d, c)) => {
+                    found_in.insert(d);
+                    take_in(&mut views[d], key, from, a, c);
+                }
+                None => unplaced.push((from, a)),
+            }
+        }
+        // Reworded: only in a document this entry is shown to be about.
+        for (from, a) in unplaced {
+            let old_words: HashSet<String> = words(&a.text).collect();
+            let mut scored: Vec<(f64, usize, &Clause)> = Vec::new();
+            for &d in found_in.iter() {
+                let free = known[d].index().all().iter().filter(|c| !views[d].taken(&c.id));
+                scored.extend(free.map(|c| (similarity(&old_words, &c.text), d, *c)));
+            }
+            scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then_with(|| x.2.id.cmp(&y.2.id)));
+            let second = scored.get(1).map_or(0.0, |s| s.0);
+            if let Some(&(s, d, c)) = scored.first()
+                && s >= MOVE_SIMILARITY
+                && s - second >= MOVE_MARGIN
+            {
+                take_in(&mut views[d], key, from, a, c);
             }
         }
     }
+}
+
+/// Show a loose entry's annotation on a clause of this document, and note
+/// the move for its next change.
+fn take_in(view: &mut Anchored, key: &str, from: From, a: &Annotation, c: &Clause) {
+    let fp = super::model::fingerprint(&c.text);
+    let mut moved = a.clone();
+    moved.fingerprint.clone_from(&fp);
+    moved.text = c.text.to_string();
+    view.moves.push(Move {
+        entry: key.to_string(),
+        from,
+        to: Target::Clause(c.id.to_string()),
+        fingerprint: fp,
+        text: c.text.to_string(),
+    });
+    view.by_id.insert(c.id.to_string(), moved);
 }
 
 /// Jaccard similarity of two texts' word sets.
