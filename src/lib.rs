@@ -5,8 +5,10 @@
 
 pub mod annotate;
 pub mod config;
+pub mod diff;
 pub mod document;
 pub mod export;
+pub mod files;
 pub mod find;
 pub mod tui;
 

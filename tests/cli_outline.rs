@@ -41,12 +41,17 @@ fn json_has_the_promised_shape() {
 
 #[test]
 fn find_prints_ranked_hits_and_json() {
-    let o = reso(&["find", "universal hotline", "--limit", "2"]);
+    let o = reso(&["find", "hotline", "--limit", "5"]);
     assert!(o.status.success());
     let out = String::from_utf8_lossy(&o.stdout);
     let first = out.lines().next().unwrap_or("");
     assert!(first.starts_with("CCPCJ/1/4:op.17\t"), "{out}");
-    assert_eq!(out.lines().count(), 2);
+    // As `outline` shows it: `Recommends`, not `*Recommends*`.
+    assert!(first.contains("\tRecommends the establishment"), "{out}");
+    assert_eq!(out.lines().count(), 2, "op 17 and op 17 b name the hotline");
+    let o = reso(&["find", "1/3 op 4"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("CCPCJ/1/3:op.4\tcite\t"), "a citation is marked, not scored: {out}");
     let o = reso(&["find", "1/3 op 4", "--json", "--limit", "1"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     assert_eq!(v[0]["id"], "CCPCJ/1/3:op.4");

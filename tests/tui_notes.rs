@@ -265,7 +265,7 @@ fn a_whole_resolution_and_the_document_take_tags_and_notes() {
     assert!(detail(&app).contains("Tags: oppose") && detail(&app).contains("vote no"), "{}", detail(&app));
     // The tree marks the resolution's row.
     let shown = screen(&app);
-    assert!(shown.contains("●✎ CCPCJ/1/3"), "{shown}");
+    assert!(shown.contains("O✎ CCPCJ/1/3"), "{shown}");
     // The document row (the first).
     app.selected = 0;
     app.refresh();

@@ -37,19 +37,34 @@ pub fn merge(mine: &NotesFile, theirs: &NotesFile, theirs_name: &str) -> NotesFi
     out
 }
 
-/// Their annotation into mine: tags unioned, both notes kept where they
-/// differ.
+/// Their annotation into mine: tags unioned, both notes kept unless equal.
 fn combine(a: &mut Annotation, theirs_a: &Annotation, theirs_name: &str) {
     a.tags.extend(theirs_a.tags.iter().cloned());
     let (mine_note, their_note) = (a.note.trim(), theirs_a.note.trim());
     if their_note.is_empty() || mine_note == their_note {
         return;
     }
+    // Both texts are kept unless equal. Their text is added under a
+    // mark naming its source; the same mark and text already there
+    // (a merge done before) is not added twice. A note merely
+    // *containing* theirs is not the same note: "do not support X"
+    // and "support X" say opposite things.
+    let marked = format!("--- merged from {theirs_name} ---\n{their_note}");
     if mine_note.is_empty() {
         a.note = theirs_a.note.clone();
-    } else if !a.note.contains(their_note) {
-        a.note = format!("{}\n\n--- merged from {theirs_name} ---\n{}", a.note, theirs_a.note);
+    } else if !already_merged(&a.note, &marked) {
+        a.note = format!("{}\n\n{marked}", a.note.trim_end());
     }
+}
+
+/// Whether `note` holds `marked` as one of its merged parts: after a blank
+/// line, and followed by the end or by the next merged part.
+fn already_merged(note: &str, marked: &str) -> bool {
+    let needle = format!("\n\n{marked}");
+    note.match_indices(&needle).any(|(at, _)| {
+        let after = note[at + needle.len()..].trim_end();
+        after.is_empty() || after.starts_with("\n\n--- merged from ")
+    })
 }
 
 #[cfg(test)]
@@ -98,5 +113,19 @@ mod tests {
         assert!(whole.contains("we sponsor") && whole.contains("vote yes"), "{whole}");
         // Merging again changes nothing.
         assert_eq!(merge(&m, &theirs, "partner.ron"), m);
+    }
+
+    #[test]
+    fn a_note_inside_mine_is_still_kept_as_theirs() {
+        let mine = with(&[note("a", "do not support the hotline")]);
+        let theirs = with(&[note("a", "support the hotline")]);
+        let m = merge(&mine, &theirs, "partner.ron");
+        let n = &m.documents["D"].clauses["a"].note;
+        assert!(n.starts_with("do not support the hotline"), "{n}");
+        assert!(n.ends_with("--- merged from partner.ron ---\nsupport the hotline"), "{n}");
+        assert_eq!(merge(&m, &theirs, "partner.ron"), m, "merging again adds nothing");
+        // Their note equal to mine apart from surrounding space: one copy.
+        let same = with(&[note("a", "do not support the hotline\n")]);
+        assert_eq!(merge(&mine, &same, "partner.ron").documents["D"].clauses["a"].note, "do not support the hotline");
     }
 }

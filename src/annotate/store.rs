@@ -7,7 +7,7 @@ use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::atomic::{with_suffix, write_atomic};
+use super::atomic::{resolve_symlinks, with_suffix, write_atomic};
 use super::model::{Annotation, DocNotes, FORMAT_VERSION, NotesFile, Target};
 
 /// One change to the notes, on the entry named `doc`.
@@ -123,7 +123,8 @@ fn lock(path: &Path) -> Result<Lock, String> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
-    let lock_path = with_suffix(path, ".lock");
+    // Beside the real file: a symlink and its target share one lock.
+    let lock_path = with_suffix(&resolve_symlinks(path), ".lock");
     let file = OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -134,18 +135,37 @@ fn lock(path: &Path) -> Result<Lock, String> {
     Ok(Lock(file))
 }
 
+/// The largest notes file read: a lifetime of notes is a few MB.
+const MAX_NOTES_BYTES: u64 = 256 << 20;
+
 /// Read and check a notes file; a missing file is an empty one.
 pub fn read(path: &Path) -> Result<NotesFile, String> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(NotesFile::new()),
+    let bytes = match crate::files::read_regular(path, MAX_NOTES_BYTES) {
+        Ok(b) => b,
+        Err(crate::files::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(NotesFile::new());
+        }
         Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
     };
-    parse(&text, &path.display().to_string())
+    let source = path.display().to_string();
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let (line, col) = line_col(&bytes[..e.valid_up_to()]);
+        format!("{source}:{line}:{col}: not UTF-8 (a notes file is UTF-8 text)")
+    })?;
+    parse(text, &source)
+}
+
+/// 1-based line and column (in characters) just after `valid` UTF-8 bytes.
+fn line_col(valid: &[u8]) -> (usize, usize) {
+    let text = std::str::from_utf8(valid).unwrap_or_default();
+    let line = text.matches('\n').count() + 1;
+    let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
 }
 
 /// Parse notes text; errors are `path:line:col: message`.
 pub fn parse(text: &str, source: &str) -> Result<NotesFile, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Check the version before the fields: a newer file may have fields
     // this reso does not know, and must not be mistaken for a damaged one.
     if let Some(version) = format_version(text)
@@ -163,12 +183,48 @@ pub fn parse(text: &str, source: &str) -> Result<NotesFile, String> {
     Ok(file)
 }
 
-/// The `format: N` field, read without parsing the rest.
+/// The `format: N` field, read without parsing the rest: the first
+/// `format` that is neither in a comment nor in a string.
 fn format_version(text: &str) -> Option<u32> {
-    let at = text.find("format")?;
-    let rest = text[at + "format".len()..].trim_start().strip_prefix(':')?.trim_start();
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |n| i + n);
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i = memchr::memmem::find(&b[i + 2..], b"*/").map_or(b.len(), |n| i + 2 + n + 2);
+            }
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            c if c.is_ascii_alphabetic() || c == b'_' => {
+                let end =
+                    b[i..].iter().position(|c| !(c.is_ascii_alphanumeric() || *c == b'_')).map_or(b.len(), |n| i + n);
+                if &b[i..end] == b"format" {
+                    let rest = text.get(end..)?.trim_start().strip_prefix(':')?.trim_start();
+                    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                    return digits.parse().ok();
+                }
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// Replace the notes file at `path` with `file`, under the same lock as
+/// every other change, so a reso open on it never has its save crossed.
+pub fn replace_locked(path: &Path, file: &NotesFile) -> Result<(), String> {
+    let _lock = lock(path)?;
+    let text = serialize(file)?;
+    write_atomic(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 pub fn serialize(file: &NotesFile) -> Result<String, String> {
@@ -335,5 +391,25 @@ mod tests {
         apply_to(&mut file, &note(Target::Resolution("X/1".into()), ""));
         apply_to(&mut file, &note(Target::Document, ""));
         assert!(file.documents.is_empty(), "{file:?}");
+    }
+
+    #[test]
+    fn a_notes_file_that_is_not_utf8_is_named_with_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.ron");
+        std::fs::write(&path, b"(\n  format: 1,\n  documents: {\"caf\xe9\": (clauses: {})},\n)\n").unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(err.starts_with(&format!("{}:3:19: ", path.display())), "{err}");
+        assert!(err.contains("UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn a_comment_is_not_the_format_field() {
+        let text = "// format: 9 is what the next reso will write\n(\n  format: 1,\n  documents: {},\n)\n";
+        assert_eq!(parse(text, "n.ron"), Ok(NotesFile { format: 1, ..NotesFile::new() }));
+        let text = "/* format: 9 */ (format: 1, documents: {\"format: 9\": (clauses: {})})";
+        assert!(parse(text, "n.ron").is_ok());
+        let newer = "// reso notes\n(format: 9, documents: {}, field_from_the_future: 1)";
+        assert!(parse(newer, "n.ron").unwrap_err().contains("newer reso"));
     }
 }

@@ -69,8 +69,7 @@ pub fn run(req: &Request<'_>, paths: &[PathBuf], notes: Option<&Path>, config: &
     } else {
         format!("nothing changed for {name}: {state} ({} not written)", path.display())
     };
-    super::print(&line);
-    Ok(())
+    super::print(&line)
 }
 
 /// A clause id, then a resolution code, then a document title.

@@ -2,9 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use reso::annotate::atomic::write_atomic;
 use reso::annotate::merge::merge;
-use reso::annotate::store::{read, serialize, update_locked};
+use reso::annotate::store::{read, replace_locked, update_locked};
 use reso::config::Config;
 use reso::export::notes;
 
@@ -16,13 +15,11 @@ pub fn export(paths: &[PathBuf], format: &str, notes_flag: Option<&Path>, config
     let n = reso::annotate::Notes::view(store, &docs);
     let order: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
     let entries = notes::entries(&docs, &n, &order);
-    let text = match format {
-        "md" | "markdown" => notes::markdown(&docs, &entries),
-        "json" => notes::json(&entries),
-        other => return Err(format!("unknown format {other:?}: use md or json")),
-    };
-    super::print(&text);
-    Ok(())
+    match format {
+        "md" | "markdown" => super::print(&notes::markdown(&docs, &entries)),
+        "json" => super::print_json(&notes::json(&entries)),
+        other => Err(format!("unknown format {other:?}: use md or json")),
+    }
 }
 
 pub fn merge_files(mine: &Path, theirs: &Path, out: Option<&Path>) -> Result<(), String> {
@@ -38,13 +35,12 @@ pub fn merge_files(mine: &Path, theirs: &Path, out: Option<&Path>) -> Result<(),
         None => update_locked(mine, |file| *file = merge(file, &b, &name))?,
         Some(target) => {
             let merged = merge(&read(mine)?, &b, &name);
-            let text = serialize(&merged)?;
-            write_atomic(target, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+            // Under the target's lock, as any save of a notes file.
+            replace_locked(target, &merged)?;
             merged
         }
     };
     let target = out.unwrap_or(mine);
     let count: usize = merged.documents.values().map(|d| d.clauses.len()).sum();
-    super::print(&format!("merged {} into {}: {count} annotated clauses", theirs.display(), target.display()));
-    Ok(())
+    super::print(&format!("merged {} into {}: {count} annotated clauses", theirs.display(), target.display()))
 }

@@ -7,15 +7,13 @@ use reso::export::{json, outline};
 pub fn run(paths: &[PathBuf], as_json: bool) -> Result<(), String> {
     let docs = super::load(paths)?;
     if as_json {
-        // A closed pipe (`| head`) only ends the output early.
-        let _ = json::write_json(&docs, std::io::stdout().lock());
+        super::write_out(|out| json::write_json(&docs, super::safe::SafeWriter::json(out)))?;
     } else {
-        super::print(&outline::outline(&docs));
+        // Streamed like the JSON, shown safe on a terminal.
+        let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+        super::write_out(|out| outline::write_outline(&docs, super::safe::SafeWriter::text(out, terminal)))?;
     }
-    let empty = docs.iter().find(|d| d.resolutions.is_empty()).map(|d| d.source.clone());
+    let found = super::check_resolutions(&docs).map_err(|e| format!("{e} (what was found is shown above)"));
     super::exit_without_freeing(docs);
-    match empty {
-        Some(source) => Err(format!("{source}: no resolution found (what was found is shown above)")),
-        None => Ok(()),
-    }
+    found
 }

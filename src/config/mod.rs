@@ -2,6 +2,7 @@
 //! overrides only what it names. `config.example.ron` documents each one.
 
 pub mod keys;
+mod position;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -57,27 +58,73 @@ impl Default for Config {
     }
 }
 
+/// A setting that parses but cannot be used, and where it is.
+struct Invalid {
+    message: String,
+    /// Byte offset in the config text, when it can be found.
+    at: Option<usize>,
+}
+
+/// The largest config file read (a config is a few KB).
+const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 impl Config {
     /// Parse a config file's text; errors name the line and column.
     pub fn parse(text: &str, source: &str) -> Result<Config, String> {
-        let mut config: Config = ron::from_str(text)
-            .map_err(|e| format!("{source}:{}:{}: {}", e.span.start.line, e.span.start.col, e.code))?;
+        // Windows editors start UTF-8 files with a byte-order mark.
+        let (text, bom) = match text.strip_prefix('\u{feff}') {
+            Some(rest) => (rest, true),
+            None => (text, false),
+        };
+        let mut config: Config = ron::from_str(text).map_err(|e| {
+            // The mark is one column of line 1 that ron did not see.
+            let col = e.span.start.col + usize::from(bom && e.span.start.line == 1);
+            format!("{source}:{}:{col}: {}", e.span.start.line, e.code)
+        })?;
         config.tree_width_percent = config.tree_width_percent.clamp(20, 80);
-        config.validate().map_err(|e| format!("{source}: {e}"))?;
+        config.validate(text).map_err(|e| match e.at {
+            Some(at) => {
+                let (line, col) = position::line_col(text, at);
+                let col = col + usize::from(bom && line == 1);
+                format!("{source}:{line}:{col}: {}", e.message)
+            }
+            None => format!("{source}: {}", e.message),
+        })?;
         Ok(config)
     }
 
-    fn validate(&self) -> Result<(), String> {
-        keys::keymap(&self.keys)?;
-        for t in &self.tags {
-            theme::parse_color(&t.color).ok_or_else(|| format!("tag {}: unknown colour {:?}", t.name, t.color))?;
+    fn validate(&self, text: &str) -> Result<(), Invalid> {
+        let keymap = keys::keymap(&self.keys).map_err(|e| Invalid {
+            at: e
+                .key
+                .as_deref()
+                .and_then(|k| position::string(text, k))
+                .or_else(|| e.action.as_deref().and_then(|a| position::map_key(text, a))),
+            message: e.message,
+        })?;
+        let tag_error = |i: usize, message: String| Invalid { message, at: position::list_item(text, "tags", i) };
+        for (i, t) in self.tags.iter().enumerate() {
+            if t.name.trim().is_empty() {
+                return Err(tag_error(i, format!("tag {}: the name is empty", i + 1)));
+            }
+            theme::parse_color(&t.color)
+                .ok_or_else(|| tag_error(i, format!("tag {}: unknown colour {:?}", t.name, t.color)))?;
+            // A tag key is only looked at when no binding takes the key.
+            let press = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(t.key));
+            if let Some(action) = keymap.action(&press) {
+                return Err(tag_error(
+                    i,
+                    format!("tag {}: key {:?} is already bound to {}", t.name, t.key, keys::action_name(action)),
+                ));
+            }
+            if let Some(other) = self.tags[..i].iter().find(|o| o.key == t.key) {
+                return Err(tag_error(i, format!("tags {} and {} both use key {:?}", other.name, t.name, t.key)));
+            }
+            if self.tags[..i].iter().any(|o| o.name == t.name) {
+                return Err(tag_error(i, format!("two tags are named {:?}", t.name)));
+            }
         }
-        self.theme.validate()?;
-        let mut names: Vec<&str> = self.tags.iter().map(|t| t.name.as_str()).collect();
-        names.sort_unstable();
-        if names.windows(2).any(|w| w[0] == w[1]) {
-            return Err("two tags have the same name".into());
-        }
+        self.theme.validate().map_err(|message| Invalid { message, at: None })?;
         Ok(())
     }
 
@@ -96,8 +143,23 @@ impl Config {
                 _ => return Ok(Config::default()),
             },
         };
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        Config::parse(&text, &path.display().to_string())
+        let bytes = crate::files::read_regular(&path, MAX_CONFIG_BYTES)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let (line, col) = position::line_col(
+                std::str::from_utf8(&e.as_bytes()[..e.utf8_error().valid_up_to()]).unwrap_or_default(),
+                e.utf8_error().valid_up_to(),
+            );
+            format!("{}:{line}:{col}: not UTF-8 (a config file is UTF-8 text)", path.display())
+        })?;
+        let mut config = Config::parse(&text, &path.display().to_string())?;
+        // A relative notes file is beside the config, not wherever reso
+        // happens to be started.
+        if let Some(notes) = config.notes_file.take() {
+            let folder = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+            config.notes_file = Some(if notes.is_relative() { folder.join(notes) } else { notes });
+        }
+        Ok(config)
     }
 
     /// The tag whose name is `name`.
@@ -139,5 +201,65 @@ mod tests {
         assert!(err.contains("unknown action \"fly\""), "{err}");
         let err = Config::parse("(tags: [(name: \"x\", key: 'x', color: \"plaid\")])", "c.ron").unwrap_err();
         assert!(err.contains("plaid"), "{err}");
+    }
+
+    #[test]
+    fn a_keymap_without_quit_is_refused_with_its_position() {
+        let err = Config::parse("(\n  keys: {\n    \"quit\": [],\n  },\n)", "c.ron").unwrap_err();
+        assert!(err.starts_with("c.ron:3:5: "), "{err}");
+        assert!(err.contains("quit"), "{err}");
+    }
+
+    #[test]
+    fn tag_keys_must_be_free_and_names_non_empty() {
+        let tags = |list: &str| Config::parse(&format!("(\n  tags: [\n{list}\n  ],\n)"), "c.ron");
+        let err = tags("    (name: \"x\", key: 'j', color: \"red\"),").unwrap_err();
+        assert!(err.starts_with("c.ron:3:") && err.contains("'j'") && err.contains("down"), "{err}");
+        let err = tags("    (name: \"x\", key: 'x', color: \"red\"),\n    (name: \"y\", key: 'x', color: \"red\"),")
+            .unwrap_err();
+        assert!(err.starts_with("c.ron:4:") && err.contains("'x'"), "{err}");
+        let err = tags("    (name: \"x\", key: 'x', color: \"red\"),\n    (name: \" \", key: 'y', color: \"red\"),")
+            .unwrap_err();
+        assert!(err.starts_with("c.ron:4:") && err.contains("name"), "{err}");
+        let err = tags("    (name: \"x\", key: 'x', color: \"plaid\"),").unwrap_err();
+        assert!(err.starts_with("c.ron:3:") && err.contains("plaid"), "{err}");
+        let err = Config::parse("(\n  keys: {\"fly\": [\"x\"]})", "c.ron").unwrap_err();
+        assert!(err.starts_with("c.ron:2:") && err.contains("unknown action \"fly\""), "{err}");
+        let err = Config::parse("(\n\n  keys: {\"down\": [\"Hyper-j\"]})", "c.ron").unwrap_err();
+        assert!(err.starts_with("c.ron:3:") && err.contains("Hyper-j"), "{err}");
+        assert!(tags("    (name: \"x\", key: 'x', color: \"red\"),").is_ok());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_allowed() {
+        assert_eq!(
+            Config::parse("\u{feff}(mouse: true)", "c.ron").unwrap(),
+            Config { mouse: true, ..Config::default() }
+        );
+    }
+
+    #[test]
+    fn a_relative_notes_file_is_found_beside_the_config() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.ron");
+        std::fs::write(&path, "(notes_file: Some(\"mun/notes.ron\"))").unwrap();
+        let config = Config::load(Some(&path)).unwrap();
+        assert_eq!(config.notes_file, Some(dir.path().join("mun/notes.ron")));
+        std::fs::write(&path, "(notes_file: Some(\"/abs/notes.ron\"))").unwrap();
+        assert_eq!(Config::load(Some(&path)).unwrap().notes_file, Some(PathBuf::from("/abs/notes.ron")));
+    }
+
+    #[test]
+    fn a_config_that_is_not_a_regular_file_is_refused() {
+        // A FIFO would block reading forever; /dev/zero would never end.
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("config.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+        for path in
+            [std::path::Path::new("/dev/zero"), &fifo].into_iter().filter(|p| made || !p.ends_with("config.ron"))
+        {
+            let err = Config::load(Some(path)).unwrap_err();
+            assert!(err.contains("not a regular file"), "{err}");
+        }
     }
 }

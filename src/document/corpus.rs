@@ -1,5 +1,6 @@
 //! Large synthetic corpora for benchmarks: the bundled sample's
-//! resolutions repeated under new codes (`CCPCJ/1/3` → `GEN/17/3`).
+//! resolutions repeated under new codes (`CCPCJ/1/3` → `GEN/17/3`), and
+//! adversarial documents for the fuzz test and the parse benchmark.
 
 use super::load::SAMPLE_TEXT;
 
@@ -17,4 +18,23 @@ pub fn generate(target_bytes: usize) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Documents of about `size` bytes in shapes that have made parsers slow:
+/// one label repeated, one endless line, deep nesting, nothing but blank
+/// lines, emphasis marks, headings, controls.
+pub fn adversarial(size: usize) -> Vec<(&'static str, String)> {
+    let fill = |unit: &str| unit.repeat(size / unit.len().max(1));
+    vec![
+        ("repeated label", format!("The General Assembly,\n\n1. Decides:\n{}", fill(" - a. item;\n"))),
+        ("repeated paragraph number", format!("The General Assembly,\n\n{}", fill("1. Decides;\n"))),
+        ("one line", format!("The General Assembly,\n\nRecalling {}\n", fill("word "))),
+        ("nesting", format!("The General Assembly,\n\n{}", fill("1. Decides:\n(a) item:\n(i) point;\n"))),
+        ("blank lines", format!("The General Assembly,\n{}1. Decides;\n", fill("\n"))),
+        ("emphasis", format!("The General Assembly,\n\n*Recalling* {}\n", fill("*a* "))),
+        ("headings", format!("The General Assembly,\n\n{}", fill("Annex\nA/RES/1\n"))),
+        ("controls", format!("The General Assembly,\n\n1. Decides {}\n", fill("\u{1b}[2Jx\u{7}"))),
+        ("phrases", format!("The General Assembly,\n\n{}", fill("Recalling\n"))),
+        ("corpus", generate(size)),
+    ]
 }

@@ -8,7 +8,9 @@ use std::borrow::Cow;
 #[derive(Debug)]
 pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
-    /// Set when the input was not UTF-8 and was read as Windows-1252.
+    /// What the reader should know about how the bytes were read: invalid
+    /// UTF-8 replaced, read as Windows-1252, UTF-16 without a mark, stray
+    /// control bytes shown (joined by `; `).
     pub note: Option<String>,
 }
 
@@ -53,24 +55,33 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         return Err(DecodeError::Binary(what));
     }
     let (body, utf16) = strip_bom(bytes);
-    let (text, note): (Cow<'_, str>, Option<String>) = if let Some(big_endian) = utf16 {
-        (Cow::Owned(decode_utf16(body, big_endian)), None)
+    let (text, note): (Cow<'_, str>, Option<String>) = if let Some(big_endian) = utf16.or_else(|| utf16_unmarked(body))
+    {
+        (Cow::Owned(decode_utf16(body, big_endian)), utf16.is_none().then(|| UTF16_NOTE.to_string()))
     } else {
         match std::str::from_utf8(body) {
             Ok(s) => (Cow::Borrowed(s), None),
-            Err(_) => (Cow::Owned(decode_windows_1252(body)), Some(CP1252_NOTE.to_string())),
+            Err(_) => {
+                let (text, note) = decode_invalid_utf8(body);
+                (Cow::Owned(text), Some(note))
+            }
         }
     };
     clean(text, note)
 }
 
 const CP1252_NOTE: &str = "not UTF-8: read as Windows-1252";
+const UTF16_NOTE: &str = "UTF-16 without a byte-order mark";
 
 /// The same for bytes the caller gives up: clean UTF-8 (the common case)
 /// becomes the text without being copied.
 pub fn decode_owned(mut bytes: Vec<u8>) -> Result<(String, Option<String>), DecodeError> {
-    let (_, utf16) = strip_bom(&bytes);
-    if utf16.is_some() || bytes.starts_with(b"%PDF") || binary_signature(&bytes).is_some() {
+    let (body, utf16) = strip_bom(&bytes);
+    if utf16.is_some()
+        || bytes.starts_with(b"%PDF")
+        || binary_signature(&bytes).is_some()
+        || utf16_unmarked(body).is_some()
+    {
         return decode(&bytes).map(|d| (d.text.into_owned(), d.note));
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
@@ -78,9 +89,13 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<(String, Option<String>), Deco
     }
     let (text, note) = match String::from_utf8(bytes) {
         Ok(s) => (s, None),
-        Err(e) => (decode_windows_1252(e.as_bytes()), Some(CP1252_NOTE.to_string())),
+        Err(e) => {
+            let (text, note) = decode_invalid_utf8(e.as_bytes());
+            (text, Some(note))
+        }
     };
-    let decoded = clean(Cow::Borrowed(&text), None)?;
+    let decoded = clean(Cow::Borrowed(&text), note)?;
+    let note = decoded.note;
     let cleaned = match decoded.text {
         Cow::Borrowed(_) => None,
         Cow::Owned(s) => Some(s),
@@ -88,24 +103,85 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<(String, Option<String>), Deco
     Ok((cleaned.unwrap_or(text), note))
 }
 
-/// Reject empty and NUL-holding text; remove what must not reach a terminal.
+/// Bytes that are not valid UTF-8. Mostly UTF-8 with a few stray bytes (a
+/// file edited with two tools) keeps its UTF-8 and has the bad bytes
+/// replaced: reading it all as Windows-1252 would turn every `”` into
+/// `â€` and a control. Only text with no UTF-8 in it is Windows-1252.
+fn decode_invalid_utf8(bytes: &[u8]) -> (String, String) {
+    let mut invalid = 0usize;
+    let mut multibyte = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().bytes().filter(|b| *b >= 0xC0).count();
+        invalid += chunk.invalid().len();
+    }
+    if multibyte >= invalid {
+        let plural = if invalid == 1 { "" } else { "s" };
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        (text, format!("{invalid} invalid UTF-8 byte{plural} shown as \u{fffd}"))
+    } else {
+        (decode_windows_1252(bytes), CP1252_NOTE.to_string())
+    }
+}
+
+/// UTF-16 without a byte-order mark, told by its NUL bytes: in ASCII-heavy
+/// text every other byte is zero, on the same side. `Some(big_endian)`.
+fn utf16_unmarked(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zero_even = head.iter().step_by(2).filter(|b| **b == 0).count();
+    let zero_odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    // Most units have a zero high byte, and (almost) no low byte is zero.
+    let mostly = |n: usize| n * 10 >= pairs * 6;
+    let hardly = |n: usize| n * 50 <= pairs;
+    if mostly(zero_odd) && hardly(zero_even) {
+        Some(false)
+    } else if mostly(zero_even) && hardly(zero_odd) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// Reject empty and mostly-binary text; remove what must not reach a
+/// terminal. A few stray NUL or control bytes are shown (␀) and noted.
 fn clean(text: Cow<'_, str>, note: Option<String>) -> Result<Decoded<'_>, DecodeError> {
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
     // One scan says whether anything needs cleaning; only then is it worth
-    // looking for NUL bytes (a binary file) among the unsafe bytes.
+    // counting control bytes.
     if !has_unsafe_bytes(text.as_bytes()) {
         return Ok(Decoded { text, note });
     }
-    if text.contains('\0') {
-        return Err(DecodeError::Binary("it contains NUL bytes"));
+    let controls = text.bytes().filter(|&b| is_stray_control(b)).count();
+    // More than one control in twenty bytes is not text with a blemish.
+    if controls * 20 > text.len() {
+        return Err(DecodeError::Binary("it is mostly control bytes"));
     }
+    let note = if controls == 0 {
+        note
+    } else {
+        let plural = if controls == 1 { "" } else { "s" };
+        let stray = format!("{controls} control character{plural} (such as NUL) shown as symbols like \u{2400}");
+        Some(match note {
+            Some(n) => format!("{n}; {stray}"),
+            None => stray,
+        })
+    };
     let text = match sanitize(&text) {
         Cow::Borrowed(_) => text,
         Cow::Owned(s) => Cow::Owned(s),
     };
     Ok(Decoded { text, note })
+}
+
+/// A control byte no text document holds: not tab, newline, carriage
+/// return, form feed or the ESC that starts a (removed) escape sequence.
+fn is_stray_control(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f
 }
 
 fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
@@ -143,11 +219,13 @@ fn decode_utf16(bytes: &[u8], big_endian: bool) -> String {
     char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
 }
 
-/// Windows-1252: Latin-1 with printable characters in 0x80–0x9F.
+/// Windows-1252: Latin-1 with printable characters in 0x80–0x9F. Its five
+/// undefined bytes become U+FFFD, never a C1 control: a control made by
+/// decoding would be taken for the start of an escape sequence and cut.
 fn decode_windows_1252(bytes: &[u8]) -> String {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘',
-        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+        '€', '\u{fffd}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{fffd}', 'Ž', '\u{fffd}',
+        '\u{fffd}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{fffd}', 'ž', 'Ÿ',
     ];
     bytes
         .iter()
@@ -393,5 +471,51 @@ mod tests {
         assert_eq!(decode(b"%PDF-1.7").unwrap_err(), DecodeError::Pdf);
         assert_eq!(decode(b"  \n\n").unwrap_err(), DecodeError::Empty);
         assert!(matches!(decode(b"ab\0cd").unwrap_err(), DecodeError::Binary(_)));
+    }
+
+    #[test]
+    fn one_stray_byte_in_utf8_is_replaced_not_the_whole_file_reread() {
+        // Curly quotes (E2 80 9D) everywhere and one Latin-1 é (E9): the
+        // quotes stay quotes, the bad byte becomes U+FFFD, and nothing is
+        // cut at a C1 control that only decoding made.
+        let mut bytes = "Recalling “the report” of the Secretary-General, ".repeat(20).into_bytes();
+        bytes.extend_from_slice(b"caf\xe9 and the rest of the line stays\n");
+        let d = decode(&bytes).unwrap();
+        assert!(d.text.ends_with("caf\u{fffd} and the rest of the line stays\n"), "{}", d.text);
+        assert_eq!(d.text.matches('”').count(), 20);
+        assert!(d.note.as_deref().is_some_and(|n| n.contains("1 invalid UTF-8 byte")), "{:?}", d.note);
+        let (owned, note) = decode_owned(bytes.clone()).unwrap();
+        assert_eq!((owned.as_str(), note), (d.text.as_ref(), d.note.clone()));
+    }
+
+    #[test]
+    fn windows_1252_holes_never_open_an_escape_sequence() {
+        // 0x9D is undefined in Windows-1252; read as U+009D it would start an
+        // OSC string and swallow the rest of the line.
+        let d = decode(b"caf\xe9 \x9d and the rest\n").unwrap();
+        assert_eq!(d.text, "café \u{fffd} and the rest\n");
+    }
+
+    #[test]
+    fn a_few_nul_bytes_are_shown_and_noted_mostly_binary_is_refused() {
+        let d = decode(b"The Council,\n\nRecalling\0 its work,\n").unwrap();
+        assert_eq!(d.text, "The Council,\n\nRecalling\u{2400} its work,\n");
+        assert!(d.note.as_deref().is_some_and(|n| n.contains("1 control character")), "{:?}", d.note);
+        let (owned, note) = decode_owned(b"The Council,\n\nRecalling\0 its work,\n".to_vec()).unwrap();
+        assert_eq!((owned.as_str(), note.as_deref()), (d.text.as_ref(), d.note.as_deref()));
+        let binary: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 256) as u8).collect();
+        assert!(matches!(decode(&binary), Err(DecodeError::Binary(_))));
+        assert!(matches!(decode_owned(binary), Err(DecodeError::Binary(_))));
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_read() {
+        let text = "The General Assembly,\n\nRecalling “its” résumé,\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for bytes in [le, be] {
+            assert_eq!(decode(&bytes).unwrap().text, text);
+            assert_eq!(decode_owned(bytes).unwrap().0, text);
+        }
     }
 }

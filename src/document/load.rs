@@ -16,7 +16,14 @@ pub enum LoadError {
     Io(PathBuf, std::io::Error),
     Decode(PathBuf, DecodeError),
     EmptyFolder(PathBuf),
+    /// Not a regular file, or too large to read.
+    File(PathBuf, crate::files::ReadError),
 }
+
+/// The largest document reso reads: far above any real resolution (a
+/// year of a body's resolutions is a few MB), low enough that a wrong
+/// path cannot take the machine's memory.
+pub const MAX_DOCUMENT_BYTES: u64 = 1 << 30;
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -30,6 +37,7 @@ impl std::fmt::Display for LoadError {
                 write!(f, "cannot read {}: {reason}", p.display())
             }
             LoadError::Decode(p, e) => write!(f, "{}: {e}", p.display()),
+            LoadError::File(p, e) => write!(f, "cannot read {}: {e}", p.display()),
             LoadError::EmptyFolder(p) => {
                 write!(f, "{}: no documents (.txt, .md, .docx, .doc, .xml, .pdf) in this folder", p.display())
             }
@@ -65,7 +73,8 @@ pub fn load_inputs(paths: &[PathBuf]) -> Result<Vec<Document>, LoadError> {
     let mut docs = Vec::new();
     for path in paths {
         for file in expand(path)? {
-            let bytes = std::fs::read(&file).map_err(|e| LoadError::Io(file.clone(), e))?;
+            let bytes =
+                crate::files::read_regular(&file, MAX_DOCUMENT_BYTES).map_err(|e| LoadError::File(file.clone(), e))?;
             let source = file.display().to_string();
             docs.push(load_owned(bytes, &source).map_err(|e| LoadError::Decode(file.clone(), e))?);
         }

@@ -1,103 +1,107 @@
-//! Ranking every clause against a query without the TUI: `reso find`, and
-//! the reader's `n`/`N`/filter use the same scoring.
+//! `reso find`: every clause against a query in one pass, without building
+//! an index (a one-off search reads each clause once anyway). The reader
+//! uses `index`; both score with `matcher`, so they rank alike.
 
-use nucleo::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo::{Config, Matcher};
 use serde::Serialize;
 
-use super::candidate::{Candidate, candidates, haystack_into, push_annotation};
-use super::reference;
-use super::utf32::utf32_str;
+use super::candidate::{Candidate, candidates};
+use super::citation::{self, Outcome};
+use super::index::parallel;
+use super::matcher::{Compiled, Memo, Score, Subject};
 use crate::annotate::Notes;
 use crate::document::Document;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
     pub id: String,
+    /// How well it matched (greater is better); 0 for a citation.
     pub score: u32,
+    /// The clause the query cites (not a word match).
+    pub citation: bool,
+    /// The clause text as `outline` shows it: emphasis marks removed,
+    /// lines joined.
     pub text: String,
     /// Index into `candidates(docs)`: the clause's place in document order.
     #[serde(skip)]
     pub index: usize,
 }
 
-/// The query as nucleo reads it: fzf syntax, smart case, Unicode-normalised.
-pub fn pattern(query: &str) -> Pattern {
-    Pattern::parse(&nucleo_query(query), CaseMatching::Smart, Normalization::Smart)
+/// The hits, and what to tell the reader about a citation that found no
+/// single clause.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    pub hits: Vec<Hit>,
+    pub note: Option<String>,
 }
 
-/// nucleo-matcher 0.3.1 compares a case-sensitive `^prefix` or `suffix$`
-/// with the whole haystack instead of its start or end, so `^Urges` never
-/// matches (fixed upstream in helix-editor/nucleo#71, not yet released).
-/// Until then such atoms are matched without regard to case.
-pub fn nucleo_query(query: &str) -> String {
-    query
-        .split(' ')
-        .map(|atom| {
-            let anchored = atom.starts_with('^') != atom.ends_with('$');
-            if atom.starts_with('#') && atom.len() > 1 {
-                // `#amend`: the tag, exactly.
-                format!("'{atom}")
-            } else if anchored && atom.chars().any(char::is_uppercase) {
-                atom.to_lowercase()
-            } else {
-                atom.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A clause that answers a reference exactly outranks any fuzzy match.
-const REFERENCE_BONUS: u32 = 1 << 24;
-
-/// Scores of every candidate (None = no match), computed on all cores.
-pub fn score_all(cands: &[Candidate<'_>], query: &str, notes: Option<&Notes>) -> Vec<Option<u32>> {
-    let pattern = pattern(query);
-    let reference = reference::parse(query);
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
-    let chunk = cands.len().div_ceil(threads).max(1);
-    let mut scores = vec![None; cands.len()];
-    std::thread::scope(|scope| {
-        for (part, out) in cands.chunks(chunk).zip(scores.chunks_mut(chunk)) {
-            let pattern = &pattern;
-            let reference = &reference;
-            scope.spawn(move || {
-                let mut matcher = Matcher::new(Config::DEFAULT);
-                let mut text = String::new();
-                let mut buf = Vec::new();
-                for (c, slot) in part.iter().zip(out.iter_mut()) {
-                    if reference.as_ref().is_some_and(|r| r.matches(c.clause)) {
-                        *slot = Some(REFERENCE_BONUS);
-                        continue;
-                    }
-                    haystack_into(c.clause, &mut text);
-                    push_annotation(&mut text, notes.and_then(|n| n.get(c.doc, &c.clause.id)));
-                    *slot = pattern.score(utf32_str(&text, &mut buf), &mut matcher);
-                }
-            });
+/// What a citation outcome means, in one line.
+pub fn citation_note(c: &citation::Citation, outcome: &Outcome, id: impl Fn(usize) -> String) -> Option<String> {
+    let list = |v: &[usize]| v.iter().map(|&i| id(i)).collect::<Vec<_>>().join(", ");
+    match outcome {
+        Outcome::Found(_) => None,
+        Outcome::Ambiguous(v) => {
+            Some(format!("{} is ambiguous: {} clauses answer it — {}", c.display(), v.len(), list(v)))
         }
-    });
-    scores
+        Outcome::Missing(v) if v.is_empty() => Some(format!("no clause {}", c.display())),
+        Outcome::Missing(v) => Some(format!("no clause {} — nearest: {}", c.display(), list(v))),
+    }
+}
+
+fn hit(c: &Candidate<'_>, index: usize, score: u32, citation: bool) -> Hit {
+    let text: String =
+        c.clause.text.chars().filter(|&ch| ch != '*').map(|ch| if ch == '\n' { ' ' } else { ch }).collect();
+    Hit { id: c.clause.id.to_string(), score, citation, text, index }
 }
 
 /// The best `limit` hits, best first; ties keep document order.
 pub fn search(docs: &[Document], query: &str, limit: usize) -> Vec<Hit> {
-    search_with_notes(docs, query, limit, None)
+    search_with_notes(docs, query, limit, None).hits
 }
 
 /// The same, searching the clauses' notes and tags (`#amend`) as well.
-pub fn search_with_notes(docs: &[Document], query: &str, limit: usize, notes: Option<&Notes>) -> Vec<Hit> {
+pub fn search_with_notes(docs: &[Document], query: &str, limit: usize, notes: Option<&Notes>) -> Found {
     let cands = candidates(docs);
-    let scores = score_all(&cands, query, notes);
-    let mut ranked: Vec<(usize, u32)> = scores.iter().enumerate().filter_map(|(i, s)| s.map(|s| (i, s))).collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if let Some(c) = citation::parse(query) {
+        let outcome = c.resolve(cands.iter().enumerate().map(|(i, c)| (i, c.clause.id.as_str())), None);
+        let note = citation_note(&c, &outcome, |i| cands[i].clause.id.to_string());
+        let hits = match &outcome {
+            Outcome::Found(i) => vec![*i],
+            Outcome::Ambiguous(v) => v.clone(),
+            Outcome::Missing(_) => Vec::new(),
+        };
+        let hits = hits.into_iter().take(limit).map(|i| hit(&cands[i], i, 0, true)).collect();
+        return Found { hits, note };
+    }
+    let q = Compiled::new(query);
+    if q.is_empty() {
+        return Found::default();
+    }
+    let indices: Vec<usize> = (0..cands.len()).collect();
+    let mut ranked: Vec<(usize, Score)> = parallel(&indices, |part| {
+        let mut memo = Memo::default();
+        part.iter()
+            .filter_map(|&i| {
+                let c = &cands[i];
+                let a = notes.and_then(|n| n.get(c.doc, &c.clause.id));
+                let tags: Vec<String> = a.map(|a| a.tags.iter().cloned().collect()).unwrap_or_default();
+                let s = Subject {
+                    text: &c.clause.text,
+                    id: &c.clause.id,
+                    tags: &tags,
+                    note: a.map_or("", |a| a.note.as_str()),
+                };
+                q.score(s, &mut |w, code| memo.mask(&q, w, code)).map(|s| (i, s))
+            })
+            .collect()
+    });
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(limit);
-    ranked
-        .into_iter()
-        .map(|(i, score)| {
-            let c = cands[i].clause;
-            Hit { id: c.id.to_string(), score, text: c.text.replace('\n', " "), index: i }
-        })
-        .collect()
+    let hits = ranked.into_iter().map(|(i, s)| hit(&cands[i], i, display_score(s), false)).collect();
+    Found { hits, note: None }
+}
+
+/// A score short enough to print: how many words matched exactly, how
+/// well they matched, how close together (what ranks first).
+pub fn display_score(s: Score) -> u32 {
+    (s >> 37) as u32
 }

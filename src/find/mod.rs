@@ -1,14 +1,22 @@
-//! Fuzzy find over every clause, shared by the reader's finder and
-//! `reso find`. Matching is nucleo's (fzf syntax: `'exact`, `^prefix`,
-//! `suffix$`, `!not`; smart case; `resume` finds `résumé`), and a clause
-//! reference such as `1/3 op 4 a` is resolved to its clause and ranked
-//! first.
+//! Finding clauses, shared by the reader's finder and `reso find`.
+//!
+//! A query is either a citation (`1/3 op 4 a ii`, `S/RES/687 (1991) OP 8`),
+//! parsed and resolved to its one clause (`citation`), or words: every word
+//! must match a word of the clause exactly, by prefix or with a typo, with
+//! case, accents and the kind of apostrophe ignored (`fold`, `query`);
+//! fzf's `'exact`, `^prefix`, `suffix$`, `!not` and `#tag` narrow further.
+//! `matcher` scores one clause; `index` answers a query over a million
+//! clauses from a word index; `engine` is `reso find`'s one-pass scan.
 
 pub mod candidate;
+pub mod citation;
 pub mod engine;
+pub mod fold;
+pub mod fx;
 pub mod highlight;
-pub mod reference;
-pub mod utf32;
+pub mod index;
+pub mod matcher;
+pub mod query;
 
 pub use candidate::{Candidate, candidates, haystack};
-pub use engine::{Hit, search};
+pub use engine::{Found, Hit, search};

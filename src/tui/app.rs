@@ -6,9 +6,11 @@ use ratatui::text::Line;
 
 use ratatui_textarea::TextArea;
 
+use super::compare::{self, Compare};
 use super::detail::{self, Context};
 use super::finder::{Collecting, Engine, Finder};
-use super::keymap::{FINDER_KEYS, HelpLine, Keymap, NOTES_KEYS};
+use super::jumps::Jumps;
+use super::keymap::{HelpLine, Keymap, help_lines};
 use super::layout::{Panes, help_popup, inner, panes};
 use super::outline::{self, Kind, Node};
 use crate::annotate::{Annotation, Notes, Target};
@@ -103,6 +105,8 @@ pub struct App<'a> {
     pub collecting: Option<Collecting>,
     /// Hits of the last find, in document order, for `n` / `N`.
     pub hits: Vec<usize>,
+    /// The last find's query: its words are marked in the detail.
+    pub marks: Option<crate::find::matcher::Compiled>,
     pub filter: Option<Filter>,
     /// A node shown in the detail pane without being selected in the tree
     /// (the finder's preview).
@@ -114,6 +118,13 @@ pub struct App<'a> {
     /// The note being written: its clause node and the editor.
     pub editor: Option<(usize, TextArea<'static>)>,
     pub annotations: Option<AnnotationsView>,
+    /// Two revisions compared (`--compare`): change marks and ghost rows.
+    pub compare: Option<Compare>,
+    /// Where each jump left from, for `Ctrl-o` and the like.
+    pub jumps: Jumps,
+    /// The tree narrowed to one resolution (its node), as org-mode's
+    /// narrow-to-subtree.
+    pub narrow: Option<usize>,
 }
 
 impl<'a> App<'a> {
@@ -141,6 +152,7 @@ impl<'a> App<'a> {
             finder: None,
             collecting: None,
             hits: Vec::new(),
+            marks: None,
             filter: None,
             preview: None,
             notes: None,
@@ -148,14 +160,47 @@ impl<'a> App<'a> {
             palette: Palette::default(),
             editor: None,
             annotations: None,
+            compare: None,
+            jumps: Jumps::default(),
+            narrow: None,
         };
         app.set_tree_view(TreeView::Contents);
         // Start on the first resolution: that is what a delegate opens for.
         if let Some(first) = app.nodes.iter().position(|n| matches!(n.kind, Kind::Resolution(_))) {
             app.selected = first;
         }
+        // The finder's index builds in the background from the start.
+        super::find_update::start_engine(&mut app);
         app.refresh();
         app
+    }
+
+    /// The reader on two revisions, the newer one's changes marked.
+    pub fn comparing(docs: &'a [Document], tree_percent: u16, old: usize, new: usize) -> App<'a> {
+        let mut app = App::new(&docs[..0], tree_percent);
+        let (nodes, cmp) = compare::build(docs, old, new);
+        app.docs = docs;
+        app.open = vec![false; nodes.len()];
+        app.nodes = nodes;
+        app.compare = Some(cmp);
+        app.set_tree_view(TreeView::Contents);
+        // The older revision folded: the newer one is what is read.
+        for (i, n) in app.nodes.iter().enumerate() {
+            if n.doc == old && matches!(n.kind, Kind::Document(_)) {
+                app.open[i] = false;
+            }
+        }
+        app.recompute_rows();
+        if let Some(first) = app.nodes.iter().position(|n| n.doc == new && matches!(n.kind, Kind::Document(_))) {
+            app.reveal(first);
+        }
+        app.refresh();
+        app
+    }
+
+    /// Whether a node is a struck clause's ghost row that is hidden now.
+    fn hidden_ghost(&self, node: usize) -> bool {
+        self.compare.as_ref().is_some_and(|c| !c.show_struck && c.ghost.get(node).copied().unwrap_or(false))
     }
 
     pub fn panes(&self) -> Panes {
@@ -198,7 +243,13 @@ impl<'a> App<'a> {
     /// Forget what was computed from the notes (after any change to them).
     pub fn notes_changed(&mut self) {
         self.detail_key = None;
-        self.engine = None;
+        self.refresh();
+    }
+
+    /// Mark a find's words in the detail (None: stop marking).
+    pub fn set_marks(&mut self, marks: Option<crate::find::matcher::Compiled>) {
+        self.marks = marks;
+        self.detail_key = None;
         self.refresh();
     }
 
@@ -214,9 +265,13 @@ impl<'a> App<'a> {
     /// Recompute visible rows from the fold state.
     pub fn recompute_rows(&mut self) {
         self.rows.clear();
-        let mut i = 0;
-        while i < self.nodes.len() {
-            if self.filter.as_ref().is_some_and(|f| !f.visible[i]) {
+        // Narrowed: only the resolution's own subtree.
+        let (mut i, end) = match self.narrow {
+            Some(r) => (r, self.nodes.get(r).map_or(self.nodes.len(), |n| n.end)),
+            None => (0, self.nodes.len()),
+        };
+        while i < end {
+            if self.filter.as_ref().is_some_and(|f| !f.visible[i]) || self.hidden_ghost(i) {
                 i = self.nodes[i].end;
                 continue;
             }
@@ -267,11 +322,19 @@ impl<'a> App<'a> {
             if self.detail_key.map(|k| k.0) != Some(shown) {
                 self.detail_scroll = 0;
             }
-            let ctx = Context { palette: self.palette, tags: &self.tags, notes: self.notes.as_ref() };
+            let ctx = Context {
+                palette: self.palette,
+                tags: &self.tags,
+                notes: self.notes.as_ref(),
+                compare: self.compare.as_ref(),
+            };
             self.detail = match self.nodes.get(shown) {
                 Some(node) => detail::lines(node, &self.nodes, shown, width, &ctx),
                 None => Vec::new(),
             };
+            if let Some(q) = &self.marks {
+                detail::mark(&mut self.detail, q, self.palette.highlight);
+            }
             self.detail_key = Some(key);
         }
         let max = self.detail.len().saturating_sub(self.detail_height().max(1));
@@ -280,7 +343,9 @@ impl<'a> App<'a> {
 
     /// Select a node, unfolding its ancestors so it is visible.
     pub fn reveal(&mut self, node: usize) {
-        let mut changed = false;
+        // A jump out of a narrowed resolution widens the tree again.
+        let mut changed =
+            self.narrow.take_if(|r| !(*r..self.nodes.get(*r).map_or(0, |n| n.end)).contains(&node)).is_some();
         let mut p = self.nodes.get(node).and_then(|n| n.parent);
         while let Some(i) = p {
             if !self.open[i] {
@@ -338,23 +403,7 @@ impl<'a> App<'a> {
     /// exactly the keys that work), the finder's keys, the configured tags
     /// and the notes keys.
     pub fn help(&self) -> Vec<HelpLine> {
-        let key = |keys: String, what: String| HelpLine::Key { keys, what };
-        let mut lines: Vec<HelpLine> = self
-            .keymap
-            .bindings
-            .iter()
-            .map(|(action, _)| key(self.keymap.keys_for(*action), action.description().to_string()))
-            .collect();
-        lines.push(HelpLine::Blank);
-        lines.push(HelpLine::Heading("In the finder (/ or f)"));
-        lines.extend(FINDER_KEYS.iter().map(|(keys, what)| key(keys.to_string(), what.to_string())));
-        lines.push(HelpLine::Blank);
-        lines.push(HelpLine::Heading("Tags and notes"));
-        lines.extend(self.tags.iter().map(|t| {
-            key(t.key.to_string(), format!("toggle the tag {} on this clause, resolution or document", t.name))
-        }));
-        lines.extend(NOTES_KEYS.iter().map(|(keys, what)| key(keys.to_string(), what.to_string())));
-        lines
+        help_lines(&self.keymap, &self.tags)
     }
 
     /// How far the help can scroll: until its last line is at the bottom.

@@ -4,11 +4,13 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
+use super::compare::Compare;
 use super::outline::{Group, Kind, Node};
 use super::text::{Rich, emphasised, plain, truncate, wrap};
 use crate::annotate::{Annotation, Notes, Target};
 use crate::config::TagDef;
 use crate::config::theme::Palette;
+use crate::diff::{self, WordOp};
 use crate::document::{Clause, Document, Resolution, Vote};
 use crate::export::outline::{first_words, vote_text};
 
@@ -17,6 +19,8 @@ pub struct Context<'c> {
     pub palette: Palette,
     pub tags: &'c [TagDef],
     pub notes: Option<&'c Notes>,
+    /// Two revisions compared: what changed since the older one.
+    pub compare: Option<&'c Compare>,
 }
 
 impl Context<'_> {
@@ -131,8 +135,9 @@ fn clause_detail(out: &mut Out, nodes: &[Node<'_>], index: usize, clause: &Claus
     if let Some(a) = ctx.annotation(nodes[index].doc, clause) {
         annotation(out, a, ctx);
     }
+    change_since(out, index, ctx);
     out.blank();
-    out.para(&emphasised(&clause.text, &clause.phrase(), Style::default()), 0);
+    clause_text(out, clause, None, 0);
     if !clause.children.is_empty() {
         out.blank();
         for child in &clause.children {
@@ -146,13 +151,86 @@ fn clause_detail(out: &mut Out, nodes: &[Node<'_>], index: usize, clause: &Claus
     out.text(&lines, dim());
 }
 
+/// With two revisions compared: what this clause was, the word-level
+/// difference, and the notes it had in the older revision.
+fn change_since(out: &mut Out, index: usize, ctx: &Context<'_>) {
+    let Some(cmp) = ctx.compare else { return };
+    let Some(change) = cmp.change(index) else { return };
+    let was = change.old.join(" + ");
+    let now = change.new.join(" + ");
+    let what = match change.kind {
+        diff::Kind::Added => "added".to_string(),
+        diff::Kind::Struck => "struck from the newer revision".to_string(),
+        diff::Kind::Renumbered => format!("renumbered (was {was})"),
+        diff::Kind::Moved => format!("moved (was {was})"),
+        diff::Kind::Reworded if change.renumbered => format!("reworded (was {was})"),
+        diff::Kind::Reworded => "reworded".to_string(),
+        diff::Kind::Split => format!("split from {was} into {now}"),
+        diff::Kind::Merged => format!("merged from {was}"),
+    };
+    out.blank();
+    out.text(&format!("Since the older revision: {what}"), heading(&ctx.palette));
+    if !change.words.is_empty() {
+        let color = ctx.palette.color;
+        let mut rich = Vec::new();
+        for (k, op) in change.words.iter().enumerate() {
+            if k > 0 {
+                rich.extend(plain(" ", Style::default()));
+            }
+            rich.extend(match (op, color) {
+                (WordOp::Equal(t), _) => plain(t, Style::default()),
+                (WordOp::Delete(t), true) => {
+                    plain(t, Style::default().fg(Color::Red).add_modifier(Modifier::CROSSED_OUT))
+                }
+                (WordOp::Insert(t), true) => {
+                    plain(t, Style::default().fg(Color::Green).add_modifier(Modifier::UNDERLINED))
+                }
+                (WordOp::Delete(t), false) => plain(&format!("[-{t}-]"), Style::default()),
+                (WordOp::Insert(t), false) => plain(&format!("{{+{t}+}}"), Style::default()),
+            });
+        }
+        out.para(&rich, 2);
+    }
+    // Notes stay with their own revision; here they are shown beside it.
+    if !matches!(change.kind, diff::Kind::Struck)
+        && let Some(notes) = ctx.notes
+    {
+        for old in cmp.old_ids(index) {
+            if let Some(a) = notes.get(cmp.old_doc, &old) {
+                out.text(&format!("In the older revision ({old}):"), dim());
+                annotation(out, a, ctx);
+            }
+        }
+    }
+}
+
 fn sub_clause(out: &mut Out, clause: &Clause, indent: u16) {
-    let mut rich = if clause.label.is_empty() { Vec::new() } else { plain(&format!("{}. ", clause.label), bold()) };
-    rich.extend(emphasised(&clause.text, &clause.phrase(), Style::default()));
-    out.para(&rich, indent);
+    let label = (!clause.label.is_empty()).then(|| plain(&format!("{}. ", clause.label), bold()));
+    clause_text(out, clause, label, indent);
     for child in &clause.children {
         sub_clause(out, child, indent + 2);
     }
+}
+
+/// How much of one clause's text the detail lays out. Real clauses are a
+/// few KB; a damaged file can make one clause of a 200 MB line, and laying
+/// all of it out took seconds and gigabytes for text no one scrolls to.
+const SHOWN_BYTES: usize = 64 * 1024;
+
+/// A clause's text as a paragraph (after `label`), cut at `SHOWN_BYTES`
+/// under a line that says how much is not shown.
+fn clause_text(out: &mut Out, clause: &Clause, label: Option<Rich>, indent: u16) {
+    let text: &str = &clause.text;
+    let head = &text[..crate::export::outline::floor_char_boundary(text, SHOWN_BYTES)];
+    if head.len() < text.len() {
+        let more = crate::files::human_size((text.len() - head.len()) as u64);
+        let (first, last) = (clause.lines.first, clause.lines.last);
+        out.text(&format!("(the last {more} of this clause are not shown: see source lines {first}–{last})"), dim());
+    }
+    let phrase = crate::document::parse::phrase::leading_phrase(head);
+    let mut rich = label.unwrap_or_default();
+    rich.extend(emphasised(head, &phrase, Style::default()));
+    out.para(&rich, indent);
 }
 
 /// Tags as coloured words, then the note.
@@ -205,6 +283,7 @@ fn resolution(out: &mut Out, res: &Resolution, ctx: &Context<'_>, doc: usize) {
     if !res.signatories.is_empty() {
         out.field("Signatories", &res.signatories.join(", "));
     }
+    meta(out, &res.meta);
     out.blank();
     vote_chart(out, res.vote, p);
     out.blank();
@@ -215,6 +294,10 @@ fn resolution(out: &mut Out, res: &Resolution, ctx: &Context<'_>, doc: usize) {
         counts.push_str(&format!(" · {} annex{}", res.annexes.len(), if res.annexes.len() == 1 { "" } else { "es" }));
     }
     out.text(&counts, Style::default());
+    if let Some(rd) = ctx.compare.filter(|c| c.new_doc == doc).and_then(|c| c.resolution_diff(&res.code)) {
+        let old = if rd.old == rd.new { String::new() } else { format!(" ({})", rd.old) };
+        out.field(&format!("Since the older revision{old}"), &rd.summary.line());
+    }
     // Clauses per tag: where the delegation stands on this resolution.
     if let Some(notes) = ctx.notes {
         // One pass over the clauses, counting every tag and the notes.
@@ -246,6 +329,30 @@ fn resolution(out: &mut Out, res: &Resolution, ctx: &Context<'_>, doc: usize) {
     out.text("At a glance", bold());
     for c in &res.operative {
         glance(out, c);
+    }
+}
+
+/// What the printed header says: title, organ and date, meeting, agenda
+/// item, origin, subjects. Each only when the document gives it.
+fn meta(out: &mut Out, m: &crate::document::ResolutionMeta) {
+    let adopted = match (&m.organ, &m.date) {
+        (Some(o), Some(d)) => Some(format!("by the {o} on {d}")),
+        (Some(o), None) => Some(format!("by the {o}")),
+        (None, Some(d)) => Some(format!("on {d}")),
+        (None, None) => None,
+    };
+    let fields = [
+        ("Title", m.title.clone()),
+        ("Adopted", adopted),
+        ("Meeting", m.meeting.clone()),
+        ("Agenda", m.agenda_item.clone()),
+        ("Origin", m.origin.clone()),
+        ("Subjects", (!m.subjects.is_empty()).then(|| m.subjects.join(", "))),
+    ];
+    for (name, value) in fields {
+        if let Some(v) = value {
+            out.field(name, &v);
+        }
     }
 }
 
@@ -379,5 +486,41 @@ fn document(out: &mut Out, doc: &Document, ctx: &Context<'_>, index: usize) {
                 Style::default().fg(p.warning),
             );
         }
+    }
+}
+
+/// Mark the words a find matched in the detail's lines (after a jump, so
+/// the reader sees why the clause was found). Wrapping keeps words whole,
+/// so each line is marked on its own.
+pub fn mark(lines: &mut [Line<'static>], q: &crate::find::matcher::Compiled, color: Color) {
+    let hl = Style::default().fg(color).add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    for line in lines.iter_mut() {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        let marked = crate::find::highlight::positions(q, &text);
+        if marked.is_empty() {
+            continue;
+        }
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        let mut at = 0usize;
+        let mut next = marked.iter().peekable();
+        for span in &line.spans {
+            let mut buf = String::new();
+            let mut buf_hl = false;
+            for c in span.content.chars() {
+                while next.next_if(|&&m| m < at).is_some() {}
+                let is_hl = next.peek().is_some_and(|&&m| m == at);
+                if is_hl != buf_hl && !buf.is_empty() {
+                    let style = if buf_hl { span.style.patch(hl) } else { span.style };
+                    spans.push(Span::styled(std::mem::take(&mut buf), style));
+                }
+                buf_hl = is_hl;
+                buf.push(c);
+                at += 1;
+            }
+            if !buf.is_empty() {
+                spans.push(Span::styled(buf, if buf_hl { span.style.patch(hl) } else { span.style }));
+            }
+        }
+        line.spans = spans;
     }
 }

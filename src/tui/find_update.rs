@@ -1,36 +1,49 @@
-//! The finder's side of `update`: opening it, typing in it, choosing a
+//! The finder's side of `update`: opening it, editing the query, choosing a
 //! result, jumping, filtering, and `n` / `N`.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{App, Mode};
 use super::detail::breadcrumb;
-use super::finder::{Collecting, Engine, Finder, Row, Saved, pinned};
+use super::finder::{Collecting, Engine, Finder, Row, Saved, cite, note_set};
 use super::outline::Kind;
-use crate::find::candidate::push_annotation;
-use crate::find::haystack;
+
+/// Start the search engine (its index builds on its own thread).
+pub fn start_engine(app: &mut App<'_>) {
+    if app.engine.is_none() {
+        app.engine = Some(Engine::new(&app.nodes));
+    }
+}
 
 pub fn open(app: &mut App<'_>, filter: bool) {
-    if app.engine.is_none() {
-        app.engine = Some(Engine::new(&app.nodes, app.notes.as_ref()));
-    }
+    start_engine(app);
     let saved = Saved {
         selected: app.selected,
         open: app.open.clone(),
         tree_offset: app.tree_offset,
         detail_scroll: app.detail_scroll,
     };
-    let total = app.engine.as_ref().map(|e| e.total).unwrap_or(0);
+    let notes = note_set(app.notes.as_ref());
+    let total = app.engine.as_mut().map(|e| {
+        e.set_notes(notes);
+        e.total
+    });
     // A new find replaces one still being collected.
     app.collecting = None;
-    app.finder = Some(Finder::new(filter, saved, total));
+    app.finder = Some(Finder::new(filter, saved, total.unwrap_or(0)));
     app.mode = Mode::Find;
-    set_query(app, String::new());
+    set_query(app, String::new(), 0);
 }
 
-/// A key pressed while the prompt is open.
+/// A key pressed while the prompt is open. The prompt edits like a shell's:
+/// Left/Right, Home/End (Ctrl-a/Ctrl-e), Backspace/Delete, Ctrl-w deletes
+/// the word before the cursor, Ctrl-u the whole line.
 pub fn key(app: &mut App<'_>, key: &KeyEvent) {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let (query, cursor) = app.finder.as_ref().map(|f| (f.query.clone(), f.cursor)).unwrap_or_default();
+    let mut chars: Vec<char> = query.chars().collect();
+    let cursor = cursor.min(chars.len());
+    let mut edit = |chars: Vec<char>, cursor: usize| set_query(app, chars.into_iter().collect(), cursor);
     match key.code {
         KeyCode::Esc => cancel(app),
         KeyCode::Enter => accept(app),
@@ -39,34 +52,65 @@ pub fn key(app: &mut App<'_>, key: &KeyEvent) {
         KeyCode::Char('p') if ctrl => choose(app, -1),
         KeyCode::Char('n') if ctrl => choose(app, 1),
         KeyCode::Char('c') if ctrl => cancel(app),
-        KeyCode::Char('u') if ctrl => set_query(app, String::new()),
         KeyCode::PageDown => choose(app, 10),
         KeyCode::PageUp => choose(app, -10),
-        KeyCode::Backspace => {
-            let mut q = app.finder.as_ref().map(|f| f.query.clone()).unwrap_or_default();
-            q.pop();
-            set_query(app, q);
+        KeyCode::Left => move_cursor(app, cursor.saturating_sub(1)),
+        KeyCode::Right => move_cursor(app, (cursor + 1).min(chars.len())),
+        KeyCode::Home => move_cursor(app, 0),
+        KeyCode::End => move_cursor(app, chars.len()),
+        KeyCode::Char('a') if ctrl => move_cursor(app, 0),
+        KeyCode::Char('e') if ctrl => move_cursor(app, chars.len()),
+        KeyCode::Char('u') if ctrl => edit(Vec::new(), 0),
+        KeyCode::Char('w') if ctrl => {
+            // The word before the cursor, and the spaces after it.
+            let mut start = cursor;
+            while start > 0 && chars[start - 1] == ' ' {
+                start -= 1;
+            }
+            while start > 0 && chars[start - 1] != ' ' {
+                start -= 1;
+            }
+            chars.drain(start..cursor);
+            edit(chars, start);
+        }
+        KeyCode::Backspace if cursor > 0 => {
+            chars.remove(cursor - 1);
+            edit(chars, cursor - 1);
+        }
+        KeyCode::Delete if cursor < chars.len() => {
+            chars.remove(cursor);
+            edit(chars, cursor);
         }
         KeyCode::Char(c) if !ctrl => {
-            let mut q = app.finder.as_ref().map(|f| f.query.clone()).unwrap_or_default();
-            q.push(c);
-            set_query(app, q);
+            chars.insert(cursor, c);
+            edit(chars, cursor + 1);
         }
         _ => {}
     }
     app.refresh();
 }
 
-fn set_query(app: &mut App<'_>, query: String) {
-    let pins = pinned(&app.nodes, &query);
+fn move_cursor(app: &mut App<'_>, to: usize) {
+    if let Some(f) = app.finder.as_mut() {
+        f.cursor = to;
+    }
+}
+
+fn set_query(app: &mut App<'_>, query: String, cursor: usize) {
+    let context = app.finder.as_ref().map(|f| f.saved.selected).unwrap_or(app.selected);
+    let cited = cite(&app.nodes, &query, context);
     if let Some(engine) = app.engine.as_mut() {
-        engine.set_query(&query);
+        // A citation is answered here, at once; words by the engine.
+        engine.set_query(if cited.is_some() { "" } else { query.as_str() });
     }
     if let Some(f) = app.finder.as_mut() {
         f.query = query;
-        f.pinned = pins;
+        f.cursor = cursor;
+        f.citation = cited.is_some();
+        (f.pinned, f.note) = cited.unwrap_or_default();
         f.selected = 0;
         f.offset = 0;
+        f.chosen = false;
     }
     tick(app);
 }
@@ -75,14 +119,36 @@ fn choose(app: &mut App<'_>, delta: isize) {
     if let Some(f) = app.finder.as_mut() {
         let last = f.len().saturating_sub(1) as isize;
         f.selected = (f.selected as isize + delta).clamp(0, last.max(0)) as usize;
+        f.chosen = true;
     }
     tick(app);
 }
 
-/// Called every frame while the finder is open: take nucleo's progress,
+/// The text a result row shows and highlights: the clause text without
+/// emphasis marks, lines joined, then its note.
+fn row_text(app: &App<'_>, node: usize) -> String {
+    let Some(Kind::Clause(clause)) = app.nodes.get(node).map(|n| n.kind) else {
+        return String::new();
+    };
+    let mut text: String =
+        clause.text.chars().filter(|&c| c != '*').map(|c| if c.is_control() { ' ' } else { c }).collect();
+    if let Some(a) = app.annotation(node) {
+        for t in &a.tags {
+            text.push_str(" #");
+            text.push_str(t);
+        }
+        if !a.note.is_empty() {
+            text.push_str("  ");
+            text.extend(a.note.chars().map(|c| if c.is_control() { ' ' } else { c }));
+        }
+    }
+    text
+}
+
+/// Called every frame while the finder is open: take the engine's answer,
 /// and refresh the rows in view (with highlights) and the preview.
 pub fn tick(app: &mut App<'_>) {
-    let height = app.tree_height().saturating_sub(1).max(1);
+    let height = app.tree_height().saturating_sub(2).max(1);
     let (Some(engine), Some(finder)) = (app.engine.as_mut(), app.finder.as_mut()) else {
         return;
     };
@@ -98,21 +164,24 @@ pub fn tick(app: &mut App<'_>) {
     } else if finder.selected >= finder.offset + height {
         finder.offset = finder.selected + 1 - height;
     }
+    let Some(finder) = app.finder.as_ref() else { return };
+    let Some(engine) = app.engine.as_ref() else { return };
     let mut rows = Vec::new();
     for index in finder.offset..(finder.offset + height).min(len) {
         let Some(node) = finder.result(engine, index) else {
             continue;
         };
-        let Kind::Clause(clause) = app.nodes[node].kind else {
-            continue;
-        };
-        let mut text = haystack(clause);
-        push_annotation(&mut text, app.notes.as_ref().and_then(|n| n.get(app.nodes[node].doc, &clause.id)));
-        let highlights = engine.highlights(&text);
-        rows.push(Row { node, breadcrumb: breadcrumb(&app.nodes, node), haystack: text, highlights });
+        let citation = index < finder.pinned.len();
+        let text = row_text(app, node);
+        let highlights = if citation { Vec::new() } else { engine.highlights(&text) };
+        rows.push(Row { node, breadcrumb: breadcrumb(&app.nodes, node), haystack: text, highlights, citation });
     }
-    finder.rows = rows;
-    app.preview = finder.result(engine, finder.selected);
+    // No result, no preview: the detail goes back to the selected clause.
+    let preview = finder.result(engine, finder.selected);
+    if let Some(f) = app.finder.as_mut() {
+        f.rows = rows;
+    }
+    app.preview = preview;
 }
 
 fn cancel(app: &mut App<'_>) {
@@ -128,6 +197,23 @@ fn cancel(app: &mut App<'_>) {
 }
 
 fn accept(app: &mut App<'_>) {
+    // A citation that names no single clause: the reader must choose one
+    // of the candidates (↑/↓), never be taken to another clause unasked.
+    if let Some(f) = app.finder.as_mut()
+        && f.citation
+        && f.note.is_some()
+        && !f.chosen
+    {
+        // Said where the reader is looking: the finder's own status line.
+        let ask =
+            if f.pinned.is_empty() { "change the citation, or Esc" } else { "pick with ↑ / ↓ then Enter, or Esc" };
+        if let Some(note) = f.note.as_mut()
+            && !note.starts_with(ask)
+        {
+            *note = format!("{ask} — {note}");
+        }
+        return;
+    }
     let Some(finder) = app.finder.take() else {
         return;
     };
@@ -137,44 +223,40 @@ fn accept(app: &mut App<'_>) {
         return;
     };
     let running = engine.tick();
-    let mut pending = Collecting {
+    let marks = (!finder.citation).then(|| engine.compiled().clone());
+    app.set_marks(marks);
+    let pending = Collecting {
         query: finder.query.clone(),
         filter: finder.filter,
         pinned: finder.pinned.clone(),
         jumped: false,
         selected: app.selected,
     };
-    if !running {
-        let hits = all_hits(engine, &pending.pinned);
+    let Some(engine) = app.engine.as_mut() else {
+        return;
+    };
+    if !running || finder.citation {
+        let hits = all_hits(engine, &pending.pinned, finder.citation);
         let chosen = finder.result(engine, finder.selected);
         finish(app, pending, hits, chosen);
         return;
     }
-    // Matching still runs (a very large corpus and a broad query): do not
-    // make the reader wait. Until it ends, nucleo's list may still be an
-    // earlier query's, so its top row is not trusted: the jump to the best
-    // hit, the hits for `n` / `N` and the filter follow when matching ends
-    // (`collect`, called every frame). A row the reader chose in the list,
-    // or a clause reference, is jumped to at once.
+    // The engine is still answering (its index building on a very large
+    // corpus): do not make the reader wait. The jump to the best hit, the
+    // hits for `n` / `N` and the filter follow when the answer comes
+    // (`collect`, called every frame).
     let total = engine.total;
-    let chosen = finder.selected > 0 || !finder.pinned.is_empty();
-    let chosen = finder.result(engine, finder.selected).filter(|_| chosen);
     app.hits.clear();
-    if finder.filter {
-        app.message = Some(format!("filtering: matching {total} clauses…"));
-    } else if let Some(node) = chosen {
-        app.reveal(node);
-        center(app);
-        pending.jumped = true;
-        app.message = Some(format!("matching {total} clauses for n / N…"));
+    app.message = Some(if finder.filter {
+        format!("filtering: matching {total} clauses…")
     } else {
-        app.message = Some(format!("matching {total} clauses…"));
-    }
+        format!("matching {total} clauses…")
+    });
     app.collecting = Some(pending);
 }
 
-/// Every frame while a find is being collected: once matching has ended,
-/// the hits are complete.
+/// Every frame while a find is being collected: once the engine has
+/// answered, the hits are complete.
 pub fn collect(app: &mut App<'_>) {
     let (Some(engine), Some(_)) = (app.engine.as_mut(), app.collecting.as_ref()) else {
         return;
@@ -183,30 +265,31 @@ pub fn collect(app: &mut App<'_>) {
         return;
     }
     let Some(pending) = app.collecting.take() else { return };
-    let hits = all_hits(engine, &pending.pinned);
+    let hits = all_hits(engine, &pending.pinned, false);
     // Jump to the best hit, unless the reader has jumped or moved since.
     let jump = !pending.jumped && app.selected == pending.selected;
     let best = if jump { pending.pinned.first().copied().or_else(|| engine.nth(0)) } else { None };
     finish(app, pending, hits, best);
 }
 
-/// Every match (and clause answering the query as a reference), in
-/// document order.
-fn all_hits(engine: &Engine, pinned: &[usize]) -> Vec<usize> {
-    let mut hits = engine.all_matches();
-    for &p in pinned {
-        if hits.binary_search(&p).is_err() {
-            hits.push(p);
-        }
-    }
+/// Every hit, in document order: the cited clauses, or the word matches.
+fn all_hits(engine: &Engine, pinned: &[usize], citation: bool) -> Vec<usize> {
+    let mut hits = if citation { pinned.to_vec() } else { engine.all_matches() };
     hits.sort_unstable();
+    hits.dedup();
     hits
 }
 
 /// Filter by the hits, or remember them for `n` / `N` and jump to `chosen`.
 fn finish(app: &mut App<'_>, pending: Collecting, hits: Vec<usize>, chosen: Option<usize>) {
     if pending.filter {
+        let n = hits.len();
         app.apply_filter(pending.query, hits);
+        app.message = Some(if n == 0 {
+            "no match: nothing to show (Esc clears the filter)".into()
+        } else {
+            format!("{n} matching clauses (bold), with their parents — n / N visit them, Esc clears")
+        });
         return;
     }
     app.hits = hits;
@@ -217,7 +300,8 @@ fn finish(app: &mut App<'_>, pending: Collecting, hits: Vec<usize>, chosen: Opti
     app.message = Some(if app.hits.is_empty() {
         "no match".into()
     } else {
-        format!("{} hits — n / N for the next / previous", app.hits.len())
+        let k = app.hits.binary_search(&app.selected).map(|k| format!("hit {} of ", k + 1)).unwrap_or_default();
+        format!("{k}{} hits — n / N for the next / previous", app.hits.len())
     });
 }
 
@@ -228,12 +312,14 @@ pub fn clear_filter(app: &mut App<'_>) {
         return;
     }
     if app.filter.take().is_some() {
+        app.set_marks(None);
         app.recompute_rows();
         app.message = Some("filter cleared".into());
     }
 }
 
-/// `n` / `N`: the next hit after (or before) the selection, wrapping.
+/// `n` / `N`: the next hit after (or before) the selection, in document
+/// order, wrapping round (and saying so).
 pub fn next_hit(app: &mut App<'_>, forward: bool) {
     if app.collecting.is_some() {
         app.message = Some("still matching: n / N work when it ends".into());
@@ -244,19 +330,28 @@ pub fn next_hit(app: &mut App<'_>, forward: bool) {
         return;
     }
     let here = app.selected;
-    let pos = app.hits.partition_point(|&h| h <= here);
-    let target = if forward {
-        app.hits.get(pos).or(app.hits.first())
+    let (target, wrapped) = if forward {
+        let pos = app.hits.partition_point(|&h| h <= here);
+        match app.hits.get(pos) {
+            Some(&h) => (h, false),
+            None => (app.hits[0], true),
+        }
     } else {
         let before = app.hits.partition_point(|&h| h < here);
-        before.checked_sub(1).and_then(|i| app.hits.get(i)).or(app.hits.last())
+        match before.checked_sub(1).and_then(|i| app.hits.get(i)) {
+            Some(&h) => (h, false),
+            None => (app.hits[app.hits.len() - 1], true),
+        }
     };
-    if let Some(&node) = target {
-        let k = app.hits.binary_search(&node).map(|k| k + 1).unwrap_or(0);
-        app.reveal(node);
-        center(app);
-        app.message = Some(format!("hit {k} of {}", app.hits.len()));
-    }
+    let k = app.hits.binary_search(&target).map(|k| k + 1).unwrap_or(0);
+    app.reveal(target);
+    center(app);
+    let wrap = match (wrapped, forward) {
+        (true, true) => " — wrapped to the first",
+        (true, false) => " — wrapped to the last",
+        _ => "",
+    };
+    app.message = Some(format!("hit {k} of {}{wrap}", app.hits.len()));
 }
 
 pub fn center(app: &mut App<'_>) {

@@ -41,12 +41,19 @@ pub enum Action {
     EditNoteExternal,
     Annotations,
     TagFilter,
+    NextChange,
+    PrevChange,
+    ToggleStruck,
+    JumpBack,
+    JumpForward,
+    JumpToggle,
+    Narrow,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 41] = [
         Action::Down,
         Action::Up,
         Action::FoldOrParent,
@@ -79,6 +86,13 @@ impl Action {
         Action::EditNoteExternal,
         Action::Annotations,
         Action::TagFilter,
+        Action::NextChange,
+        Action::PrevChange,
+        Action::ToggleStruck,
+        Action::JumpBack,
+        Action::JumpForward,
+        Action::JumpToggle,
+        Action::Narrow,
         Action::Help,
         Action::Quit,
     ];
@@ -118,21 +132,57 @@ impl Action {
             Action::EditNoteExternal => "write the note in $VISUAL / $EDITOR",
             Action::Annotations => "list every note and tag",
             Action::TagFilter => "show only clauses with a tag (then the tag's key)",
+            Action::NextChange => "next change since the older revision (--compare)",
+            Action::PrevChange => "previous change since the older revision",
+            Action::ToggleStruck => "show or hide struck clauses (--compare)",
+            Action::JumpBack => "back to where you were before the last jump",
+            Action::JumpForward => "forward again through the jumps",
+            Action::JumpToggle => "toggle between the last two places",
+            Action::Narrow => "narrow to this resolution, or widen again",
             Action::Help => "show or hide this help",
             Action::Quit => "quit",
         }
     }
 }
 
+/// Every key the reader knows, as the help overlay and the man page list
+/// them: the keymap's actions (so exactly the keys that work), the finder's
+/// keys, the configured tags, the note editor's keys.
+pub fn help_lines(keymap: &Keymap, tags: &[crate::config::TagDef]) -> Vec<HelpLine> {
+    let key = |keys: String, what: String| HelpLine::Key { keys, what };
+    let mut lines: Vec<HelpLine> = keymap
+        .bindings
+        .iter()
+        .map(|(action, _)| key(keymap.keys_for(*action), action.description().to_string()))
+        .collect();
+    lines.push(HelpLine::Blank);
+    lines.push(HelpLine::Heading("In the finder (/ or f)"));
+    lines.extend(FINDER_KEYS.iter().map(|(keys, what)| key(keys.to_string(), what.to_string())));
+    lines.push(HelpLine::Blank);
+    lines.push(HelpLine::Heading("Tags and notes"));
+    lines.extend(tags.iter().map(|t| key(t.key.to_string(), format!("toggle the tag {} on this clause", t.name))));
+    lines.extend(NOTES_KEYS.iter().map(|(keys, what)| key(keys.to_string(), what.to_string())));
+    lines
+}
+
 /// Keys inside the finder's prompt (text input, so not rebindable
 /// actions); listed in the help overlay from this table.
-pub const FINDER_KEYS: [(&str, &str); 6] = [
-    ("type", "search every clause: words, 'exact, ^prefix, suffix$, !not"),
-    ("1/3 op 4 a", "a clause reference is answered first"),
+pub const FINDER_KEYS: [(&str, &str); 15] = [
+    ("hotline data sharing", "clauses with every word (case, accents, ’ and ' ignored)"),
+    ("traffick · trafficing", "a word matches exactly, as a prefix, or with a typo"),
+    ("intrpl", "scattered letters match only codes and acronyms (INTERPOL)"),
+    ("'exact ^start end$ !not", "contains, starts with, ends with, does not contain"),
+    ("#tag", "clauses carrying that tag"),
+    ("1/3 op 4 (a) (ii)", "a citation: that clause, marked ="),
+    ("1/3 PP3 · OP 4 of 1/3", "preambular 3; operative 4 of resolution 1/3"),
+    ("S/RES/687 (1991) OP 8", "also res 687 para 12, 80/53 para 5 (c), annex op 2"),
+    ("op 4 · preambular 3", "without a resolution: the one you are in"),
     ("↑ / ↓, Ctrl-p / Ctrl-n", "choose a result"),
     ("Enter", "jump to it (in filter: narrow the tree)"),
     ("Esc", "back to exactly where you were"),
-    ("Backspace, Ctrl-u", "delete a character, clear the query"),
+    ("← / →, Home / End", "move in the query (also Ctrl-a / Ctrl-e)"),
+    ("Backspace, Delete", "delete a character"),
+    ("Ctrl-w, Ctrl-u", "delete a word, the whole query"),
 ];
 
 /// Keys in the note editor and the list of notes (text input and a
@@ -238,6 +288,13 @@ impl Default for Keymap {
                 b(Action::EditNoteExternal, &[Key::ch('E')]),
                 b(Action::Annotations, &[Key::ch('A')]),
                 b(Action::TagFilter, &[Key::ch('t')]),
+                b(Action::NextChange, &[Key::ch('c')]),
+                b(Action::PrevChange, &[Key::ch('C')]),
+                b(Action::ToggleStruck, &[Key::ch('x')]),
+                b(Action::JumpBack, &[Key::ctrl('o')]),
+                b(Action::JumpForward, &[Key::ctrl('n')]),
+                b(Action::JumpToggle, &[Key::ch('`')]),
+                b(Action::Narrow, &[Key::ch('o')]),
                 b(Action::Help, &[Key::ch('?')]),
                 b(Action::Quit, &[Key::ch('q'), Key::ctrl('c')]),
             ],
@@ -293,6 +350,6 @@ mod tests {
         assert_eq!(map.action(&ev(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Bottom));
         assert_eq!(map.action(&ev(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
         assert_eq!(map.action(&ev(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::CycleTree));
-        assert_eq!(map.action(&ev(KeyCode::Char('x'), KeyModifiers::NONE)), None);
+        assert_eq!(map.action(&ev(KeyCode::Char('w'), KeyModifiers::NONE)), None);
     }
 }

@@ -228,9 +228,12 @@ pub fn problem_key(app: &mut App<'_>, key: &KeyEvent) -> Effect {
 }
 
 /// Pick up another instance's changes to the notes file.
-pub fn poll(app: &mut App<'_>) {
+/// True if another instance changed the notes (the screen needs a frame).
+pub fn poll(app: &mut App<'_>) -> bool {
     let docs = app.docs;
-    if app.notes.as_mut().is_some_and(|n| n.reload(docs)) {
+    let changed = app.notes.as_mut().is_some_and(|n| n.reload(docs));
+    if changed {
         app.notes_changed();
     }
+    changed
 }

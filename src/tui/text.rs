@@ -11,22 +11,36 @@ use unicode_width::UnicodeWidthStr;
 const TAB: &str = "    ";
 
 /// Tabs become spaces; any control character left becomes a visible
-/// replacement, so nothing from a file can drive the terminal.
+/// replacement, so nothing from a file can drive the terminal. Characters
+/// that unicode-width and terminals measure differently (text from PDFs
+/// has them) are normalised first, or the screen keeps stale cells: see
+/// `uneven_width`.
 pub fn clean(s: &str) -> String {
-    if !s.chars().any(|c| c.is_control()) {
+    if !s.chars().any(|c| c.is_control() || uneven_width(c)) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '\t' => out.push_str(TAB),
-            '\n' => out.push(' '),
+            '\n' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c if uneven_width(c) => {}
             c if (c as u32) < 0x20 => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
             c if c.is_control() => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Characters drawn with a width other than the one layout counts: the
+/// line and paragraph separators (U+2028/9: a line break to some
+/// terminals), the soft hyphen (one column to unicode-width, none to many
+/// terminals), and zero-width joiners and spaces (a ZWJ emoji sequence is
+/// one glyph to unicode-width, several to most terminals). Separators
+/// become spaces; the rest are dropped, which changes no visible letter.
+fn uneven_width(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}' | '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
 /// Styled pieces of one paragraph.
@@ -205,5 +219,15 @@ mod tests {
     #[test]
     fn controls_become_visible() {
         assert_eq!(clean("a\tb\u{7}c\u{85}"), "a    b\u{2407}c\u{fffd}");
+    }
+
+    #[test]
+    fn characters_measured_unevenly_are_normalised() {
+        let s = clean("co\u{ad}operation\u{2028}next\u{2029}para 👩\u{200d}💻 a\u{200b}b");
+        assert_eq!(s, "cooperation next para 👩💻 ab");
+        // What layout counts is what a terminal draws: one column per
+        // character here, two per emoji.
+        let expected: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+        assert_eq!(UnicodeWidthStr::width(s.as_str()), expected);
     }
 }

@@ -25,6 +25,7 @@ pub fn key(app: &mut App<'_>, key: &KeyEvent) -> Effect {
         }
         return self::key(app, &plain);
     }
+    let (from, mode) = (app.selected, app.mode.clone());
     let effect = match app.mode.clone() {
         Mode::Find => {
             find_update::key(app, key);
@@ -56,6 +57,10 @@ pub fn key(app: &mut App<'_>, key: &KeyEvent) -> Effect {
             }
         },
     };
+    // A jump from the finder or the notes list is a jump like any other.
+    if matches!(mode, Mode::Find | Mode::Annotations) && app.mode == Mode::Normal && app.selected != from {
+        app.jumps.record(from);
+    }
     app.refresh();
     effect
 }
@@ -80,7 +85,8 @@ pub fn update(app: &mut App<'_>, action: Action) -> Effect {
     }
     if app.mode == Mode::Help {
         match action {
-            Action::Help | Action::Quit => app.mode = Mode::Normal,
+            // Esc closes help as it closes every other overlay.
+            Action::Help | Action::Quit | Action::ClearFilter => app.mode = Mode::Normal,
             Action::Down | Action::DetailDown => app.help_scroll = (app.help_scroll + 1).min(app.max_help_scroll()),
             Action::Up | Action::DetailUp => app.help_scroll = app.help_scroll.saturating_sub(1),
             _ => {}
@@ -88,6 +94,7 @@ pub fn update(app: &mut App<'_>, action: Action) -> Effect {
         return Effect::None;
     }
     let page = app.tree_height().max(1);
+    let from = app.selected;
     match action {
         Action::Quit => return Effect::Quit,
         Action::Help => {
@@ -127,6 +134,9 @@ pub fn update(app: &mut App<'_>, action: Action) -> Effect {
             }
         }
         Action::CycleNode => cycle_node(app),
+        Action::NextChange => super::compare::step(app, true),
+        Action::PrevChange => super::compare::step(app, false),
+        Action::ToggleStruck => super::compare::toggle_struck(app),
         Action::CycleTree => {
             let next = match app.tree_view {
                 TreeView::Overview => TreeView::Contents,
@@ -162,16 +172,22 @@ pub fn update(app: &mut App<'_>, action: Action) -> Effect {
             }
         }
         Action::NextResolution => {
-            let from = app.selected + 1;
-            if let Some(i) = (from..app.nodes.len()).find(|&i| is_resolution(app, i)) {
+            let after = app.selected + 1;
+            if let Some(i) = (after..app.nodes.len()).find(|&i| is_resolution(app, i)) {
                 app.reveal(i);
+                to_top(app);
             }
         }
         Action::PrevResolution => {
             if let Some(i) = (0..app.selected).rev().find(|&i| is_resolution(app, i)) {
                 app.reveal(i);
+                to_top(app);
             }
         }
+        Action::JumpBack => jump(app, |j, here| j.back(here), "no earlier place"),
+        Action::JumpForward => jump(app, |j, here| j.forward(here), "no later place"),
+        Action::JumpToggle => jump(app, |j, here| j.toggle(here), "no other place yet"),
+        Action::Narrow => narrow(app),
         Action::DetailDown => app.detail_scroll += 3,
         Action::DetailUp => app.detail_scroll = app.detail_scroll.saturating_sub(3),
         Action::ShrinkTree => app.tree_percent = app.tree_percent.saturating_sub(5).max(20),
@@ -195,8 +211,65 @@ pub fn update(app: &mut App<'_>, action: Action) -> Effect {
             app.message = Some(format!("filter by tag: {}", keys.join("  ")));
         }
     }
+    if is_jump(action) && app.selected != from {
+        app.jumps.record(from);
+    }
     app.refresh();
     Effect::None
+}
+
+/// Actions that take the reader somewhere else, rather than one step.
+fn is_jump(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Top
+            | Action::Bottom
+            | Action::PrevResolution
+            | Action::NextResolution
+            | Action::NextHit
+            | Action::PrevHit
+            | Action::NextChange
+            | Action::PrevChange
+    )
+}
+
+/// Back, forward or toggle through the jump list.
+fn jump(app: &mut App<'_>, step: impl Fn(&mut super::jumps::Jumps, usize) -> Option<usize>, none: &str) {
+    match step(&mut app.jumps, app.selected) {
+        Some(to) if to < app.nodes.len() => {
+            app.reveal(to);
+            let (back, forward) = app.jumps.counts();
+            app.message = Some(format!("jump list: {back} back, {forward} forward"));
+        }
+        _ => app.message = Some(none.into()),
+    }
+}
+
+/// `o`: the tree narrowed to the selected node's resolution, or widened.
+fn narrow(app: &mut App<'_>) {
+    if app.narrow.take().is_some() {
+        app.message = Some("widened: every resolution".into());
+    } else {
+        let mut r = Some(app.selected);
+        while let Some(i) = r.filter(|&i| !is_resolution(app, i)) {
+            r = app.nodes[i].parent;
+        }
+        match r {
+            Some(r) => {
+                app.narrow = Some(r);
+                app.tree_offset = 0;
+                app.message = None;
+            }
+            None => app.message = Some("select a resolution or a clause to narrow to".into()),
+        }
+    }
+    app.recompute_rows();
+}
+
+/// The selected row at the top of the tree pane (with the usual rows of
+/// context above it), as `{` / `}` put a resolution.
+fn to_top(app: &mut App<'_>) {
+    app.tree_offset = app.selected_row().saturating_sub(super::app::SCROLL_OFF);
 }
 
 fn is_resolution(app: &App<'_>, i: usize) -> bool {

@@ -16,6 +16,8 @@ pub fn fixture(name: &str) -> Document {
     load_bytes(&bytes, name).expect("fixture decodes")
 }
 
+pub mod pty;
+
 pub fn parse_str(text: &str) -> Document {
     load_bytes(text.as_bytes(), "test.txt").expect("decodes")
 }

@@ -7,8 +7,9 @@ use compact_str::CompactString;
 
 use super::front::{self, Section};
 use super::label::{Class, Reading, Readings};
+use super::label::{roman_value, split_label};
 use super::layout::is_symbol;
-use super::phrase::starts_with_phrase;
+use super::phrase::{self, Opening, starts_with_phrase};
 use super::segment::{Block, field, is_annex_heading};
 use super::tree::{MAX_DEPTH, Open, insert, open_at, place};
 use super::vote::parse_vote;
@@ -83,6 +84,23 @@ impl Builder {
         if starts_resolution(block) && !matches!(self.mode, Mode::Header) {
             self.open_resolution();
         }
+        // A second opening formula after clauses: the next part of a
+        // resolution in parts (`B`, its title, "The General Assembly,") or
+        // the next resolution of a file that prints no symbols.
+        if self.mode == Mode::Body
+            && block.label.is_none()
+            && self
+                .res
+                .as_ref()
+                .is_some_and(|r| r.annexes.is_empty() && !(r.preamble.is_empty() && r.operative.is_empty()))
+            && is_formula(&block.joined())
+        {
+            let part = if was_section { self.section.as_deref().and_then(part_title) } else { None };
+            self.open_resolution();
+            if let Some(res) = self.res.as_mut() {
+                res.meta.title = part;
+            }
+        }
         match self.mode {
             Mode::Front(Section::Title) if block.label.is_none() && is_formula(&block.joined()) => {
                 self.open_resolution();
@@ -104,7 +122,14 @@ impl Builder {
         }
         // A document that opens straight into clauses (a pasted draft).
         let clause_like = match &block.label {
-            None => starts_with_phrase(block.first_text()) && block.joined().split_whitespace().count() >= 6,
+            // A title such as an agenda item's ("Strengthening of the
+            // coordination…") has no closing punctuation; a clause has.
+            None => {
+                let joined = block.joined();
+                starts_with_phrase(block.first_text())
+                    && joined.split_whitespace().count() >= 6
+                    && joined.trim_end_matches(|c: char| c.is_ascii_digit() || c == ']').ends_with([',', ';', ':', '.'])
+            }
             Some(l) => l.readings.iter().any(|r| r.class == Class::Number) && starts_with_phrase(block.first_text()),
         };
         if clause_like && section == Section::Title {
@@ -163,6 +188,9 @@ impl Builder {
         if block.label.is_none() && is_formula(&text) {
             match self.res.as_mut() {
                 Some(res) => {
+                    if res.meta.title.is_none() {
+                        res.meta.title = part_in_header(&res.header);
+                    }
                     res.formula = Some(text);
                     res.header_lines.extend(block.parts.iter().map(|p| p.0));
                 }
@@ -174,10 +202,14 @@ impl Builder {
         }
         let clause_like = match &block.label {
             None => {
+                let lower = text.to_lowercase();
                 starts_with_phrase(&text)
                     && text.split_whitespace().count() >= 4
-                    && !text.to_lowercase().starts_with("adopted")
+                    && !lower.starts_with("adopted")
+                    && !lower.starts_with("resolution")
             }
+            // `A. Information in the service of humanity`: a part's heading.
+            Some(l) if l.readings.iter().any(|r| r.class == Class::Upper) && section_heading(block).is_some() => false,
             Some(_) => true,
         };
         if clause_like {
@@ -197,7 +229,10 @@ impl Builder {
         }
         let Some(res) = self.res.as_mut() else { return };
         res.header_lines.extend(block.parts.iter().map(|p| p.0));
-        let text = block.joined();
+        let text = match &block.label {
+            Some(l) => format!("{}. {}", l.printed, block.joined()),
+            None => block.joined(),
+        };
         if let Some(rest) = text.strip_prefix("United Nations") {
             let symbol = rest.trim();
             if res.code.is_empty() && is_symbol(symbol) {
@@ -219,7 +254,8 @@ impl Builder {
             }
         }
         let lower = text.to_lowercase();
-        if lower.starts_with("adopted") || lower.contains("votes to") {
+        let lower = lower.trim_start_matches('(');
+        if lower.starts_with("adopted") || lower.contains("votes to") || lower.contains("recorded vote") {
             if res.vote.is_none() {
                 res.vote = parse_vote(&text);
             }
@@ -250,8 +286,19 @@ impl Builder {
             self.after_annex_heading = true;
             return;
         }
-        if let Some(heading) = section_heading(block) {
-            self.section = Some(heading);
+        // Right after a heading, a short line is its title (below), not a
+        // heading of its own.
+        let unnumbered = if was_section { None } else { self.unnumbered_heading(block) };
+        let heading = section_heading(block).or(unnumbered);
+        if let Some(heading) = heading {
+            // Under a numbered section (`II. …`) an unnumbered heading is a
+            // sub-heading: the clauses stay in their section.
+            let numbered = |h: &str| {
+                split_label(h).is_some() || h.len() == 1 || roman_value(h.split(' ').next().unwrap_or("")).is_some()
+            };
+            if numbered(&heading) || !self.section.as_deref().is_some_and(numbered) {
+                self.section = Some(heading);
+            }
             self.stack.clear();
             self.after_section_heading = true;
             match self.res.as_mut() {
@@ -266,7 +313,6 @@ impl Builder {
             && block.standalone()
             && is_subtitle(text)
             && text.split_whitespace().count() <= 12
-            && !starts_with_phrase(text)
             && let (Some(section), Some(res)) = (self.section.as_mut(), self.res.as_mut())
         {
             section.push_str(" — ");
@@ -276,9 +322,12 @@ impl Builder {
             return;
         }
         let joined = block.text_in(&self.source);
-        let adopted = joined.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("adopted "));
-        if block.label.is_none() && (adopted || joined.len() < 60 && joined.to_lowercase().contains("plenary meeting"))
-        {
+        let unbracketed = joined.trim_start_matches('(');
+        let adopted = unbracketed.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("adopted "));
+        let closing = joined.len() < 60
+            && (joined.to_lowercase().contains("plenary meeting")
+                || super::front::looks_like_date(&joined) && joined.len() < 30);
+        if block.label.is_none() && (adopted || closing) {
             self.header_line(block);
             return;
         }
@@ -293,9 +342,26 @@ impl Builder {
     }
 
     fn paragraph(&mut self, block: &Block<'_>, text: Text, was_section: bool) {
+        // Read by meaning only where no number decides (the phrase costs a
+        // little, and most paragraphs are preambular ones before numbers).
+        let unnumbered_part = self.part == Part::Operative && self.roots().last().is_some_and(|c| c.label.is_empty());
+        let opening = if unnumbered_part || was_section { phrase::opening(&text) } else { None };
+        // An unnumbered paragraph that opens with an operative verb
+        // ("Decides…", "Requests the Secretary-General…") is operative, among
+        // unnumbered operative paragraphs: under a numbered one, an
+        // unnumbered paragraph goes on with it.
+        let sentence = text.trim_end_matches(|c: char| c.is_ascii_digit()).ends_with([';', '.', ':', ',']);
+        if opening == Some(Opening::Operative) && unnumbered_part && sentence {
+            self.part = Part::Operative;
+            let mut clause = self.clause(CompactString::default(), text, block);
+            clause.section = self.section.clone();
+            self.roots().push(clause);
+            self.stack = vec![Open { class: Class::Number, ordinal: 0 }];
+            return;
+        }
         let preambular = self.part == Part::Preamble
             || self.stack.is_empty()
-            || (was_section && starts_with_phrase(&text) && !text.starts_with(char::is_numeric));
+            || (was_section && opening == Some(Opening::Preambular));
         if preambular {
             if self.part == Part::Operative {
                 self.part = Part::Preamble;
@@ -321,6 +387,24 @@ impl Builder {
             }
             None => self.unplaced(block),
         }
+    }
+
+    /// A heading without a number among operative paragraphs ("Human
+    /// rights, governance and the rule of law"): a short line standing
+    /// alone, not a sentence, not opening with a clause's phrase.
+    fn unnumbered_heading(&self, block: &Block<'_>) -> Option<String> {
+        if block.label.is_some() || !block.standalone() || self.part != Part::Operative {
+            return None;
+        }
+        let text = block.first_text();
+        let words = text.split_whitespace().count();
+        let heading = words <= 16
+            && text.len() < 140
+            && !text.ends_with([';', ',', ':', '.'])
+            && text.starts_with(|c: char| c.is_uppercase())
+            && phrase::opening(text).is_none()
+            && (words == 1 || !starts_with_phrase(text));
+        heading.then(|| text.to_string())
     }
 
     /// Lines that fit nowhere: listed, so nothing is silently lost.
@@ -417,6 +501,10 @@ impl Builder {
 
     fn close_resolution(&mut self) {
         if let Some(mut res) = self.res.take() {
+            operative_by_meaning(&mut res.preamble, &mut res.operative);
+            for a in &mut res.annexes {
+                operative_by_meaning(&mut a.preamble, &mut a.operative);
+            }
             // Lists grew by doubling while the resolution was read; give the
             // slack back now, so a large corpus never holds it all at once.
             shrink(&mut res.preamble);
@@ -428,6 +516,24 @@ impl Builder {
             self.doc.resolutions.push(res);
         }
     }
+}
+
+/// A resolution whose operative paragraphs carry no numbers (Security
+/// Council resolutions of 1949, "Decides to include…" alone): its
+/// preamble was read to the end; the paragraphs from the first one that
+/// opens with an operative verb on are its operative part. Where the
+/// operative part is numbered, an unnumbered paragraph before it stays
+/// preambular whatever its verb, as drafters meant it.
+fn operative_by_meaning(preamble: &mut Vec<Clause>, operative: &mut Vec<Clause>) {
+    if !operative.is_empty() {
+        return;
+    }
+    let Some(first) = preamble.iter().position(|c| phrase::opening(&c.text) == Some(Opening::Operative)) else {
+        return;
+    };
+    let mut moved = preamble.split_off(first);
+    moved.append(operative);
+    *operative = moved;
 }
 
 fn shrink(list: &mut Vec<Clause>) {
@@ -452,7 +558,14 @@ fn starts_resolution(block: &Block<'_>) -> bool {
     if let Some(rest) = text.strip_prefix("United Nations") {
         return is_symbol(rest.trim());
     }
-    if text.get(..21).is_some_and(|p| p.eq_ignore_ascii_case("resolution adopted by")) {
+    // "Resolutions adopted by the General Assembly on 12 December 2022"
+    // opens a resolution in parts; "Resolutions adopted by the Committee"
+    // heads a conference's table of them.
+    let parts_dated = || {
+        text.get(..22).is_some_and(|p| p.eq_ignore_ascii_case("resolutions adopted by"))
+            && text.rsplit_once(" on ").is_some_and(|(_, date)| super::front::looks_like_date(date))
+    };
+    if text.get(..21).is_some_and(|p| p.eq_ignore_ascii_case("resolution adopted by")) || parts_dated() {
         return true;
     }
     resolution_heading(text).is_some() && block.after_break
@@ -462,16 +575,50 @@ fn starts_resolution(block: &Block<'_>) -> bool {
 pub fn resolution_heading(text: &str) -> Option<(&str, &str)> {
     let rest = text.strip_prefix("Resolution ").or_else(|| text.strip_prefix("RESOLUTION "))?;
     let (number, year) = rest.trim().split_once(' ')?;
+    // "Resolution 78 (1949) of 18 October 1949": the date may follow.
+    let year = year.split_once(") of ").map_or(year, |(y, _)| &year[..y.len() + 1]);
     let year = year.strip_prefix('(')?.strip_suffix(')')?;
     (number.bytes().all(|b| b.is_ascii_digit()) && year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))
         .then_some((number, year))
+}
+
+/// A part's heading as its title: `B — Title` or `B. Title` → `B. Title`,
+/// `B` → `B`; None for other sections (`I. …`).
+fn part_title(section: &str) -> Option<String> {
+    let mut chars = section.chars();
+    // Parts are lettered A, B, C…; `I`, `V`, `X` open roman sections.
+    let letter = chars.next().filter(|c| c.is_ascii_uppercase() && !"IVXL".contains(*c))?;
+    let rest = chars.as_str().trim_start_matches(['.', ' ', '—']).trim();
+    if !(chars.as_str().is_empty() || chars.as_str().starts_with(['.', ' '])) {
+        return None;
+    }
+    Some(if rest.is_empty() { letter.to_string() } else { format!("{letter}. {rest}") })
+}
+
+/// The header of a part ends with its letter and perhaps its title:
+/// `A` / `Information in the service of humanity`, or `A. Information…`.
+fn part_in_header(header: &[SourceLine]) -> Option<String> {
+    let n = header.len();
+    let is_letter = |t: &str| t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase());
+    match header {
+        [.., a, b] if is_letter(&a.text) && b.text.len() < 120 && !is_letter(&b.text) => {
+            Some(format!("{}. {}", a.text, b.text))
+        }
+        [.., a] if is_letter(&a.text) => Some(a.text.clone()),
+        [.., a] if n > 0 && a.text.get(1..3) == Some(". ") && a.text.starts_with(|c: char| c.is_ascii_uppercase()) => {
+            part_title(&a.text)
+        }
+        _ => None,
+    }
 }
 
 /// The opening formula: "The Security Council,", "The General Assembly,".
 fn is_formula(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let text = text.trim_matches(|c| c == '*' || c == '_');
-    text.ends_with(',') && words <= 16 && (text.starts_with("The ") || text.starts_with("We "))
+    // THIMUN prints it in capitals: "THE SECURITY COUNCIL,".
+    let opens = |w: &str| text.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
+    text.ends_with(',') && words <= 16 && (opens("The ") || opens("We "))
 }
 
 fn organ_in(text: &str) -> Option<String> {
@@ -497,7 +644,8 @@ fn section_heading(block: &Block<'_>) -> Option<String> {
         None if text.len() > 80 => None,
         None => {
             let t = text.trim_end_matches(['.', ':']);
-            let letter = t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase());
+            let letter = (t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase()))
+                || (t.len() <= 6 && t.bytes().all(|b| b.is_ascii_uppercase()) && roman_value(t).is_some());
             // "Chemical Section:", "Part two": a short title-case line.
             let words = t.split_whitespace().count();
             let titled = words <= 4
@@ -572,5 +720,6 @@ mod tests {
         assert_eq!(resolution_heading("RESOLUTION 898 (1994)"), Some(("898", "1994")));
         assert_eq!(resolution_heading("Resolution 1445 (2002)"), Some(("1445", "2002")));
         assert_eq!(resolution_heading("Resolution of the issue"), None);
+        assert_eq!(resolution_heading("Resolution 78 (1949) of 18 October 1949"), Some(("78", "1949")));
     }
 }

@@ -4,6 +4,8 @@
 //! siblings gets a `~2` suffix. Ids are paths, so unique siblings make every
 //! id in a resolution unique.
 
+use std::collections::{HashMap, HashSet};
+
 use compact_str::{CompactString, format_compact};
 
 use crate::document::model::{Clause, Resolution};
@@ -28,7 +30,11 @@ fn number_preamble(clauses: &mut [Clause], base: &str) {
 
 fn number_items(clauses: &mut [Clause], base: &str) {
     let mut unlabelled = 0;
-    let mut used: Vec<CompactString> = Vec::with_capacity(clauses.len());
+    // A set, and for each repeated label the next suffix to try: a run of
+    // n equal labels costs O(n), not the O(n³) of searching a list for
+    // every candidate suffix.
+    let mut used: HashSet<CompactString> = HashSet::with_capacity(clauses.len());
+    let mut next_suffix: HashMap<CompactString, u32> = HashMap::new();
     for c in clauses.iter_mut() {
         let mut segment = segment(&c.label);
         if segment.is_empty() {
@@ -36,14 +42,17 @@ fn number_items(clauses: &mut [Clause], base: &str) {
             segment = format_compact!("p{unlabelled}");
         }
         if used.contains(&segment) {
-            let base_segment = segment.clone();
-            segment = (2..)
-                .map(|n| format_compact!("{base_segment}~{n}"))
-                .find(|s| !used.contains(s))
-                .unwrap_or(base_segment);
+            let n = next_suffix.entry(segment.clone()).or_insert(2);
+            let mut candidate = format_compact!("{segment}~{n}");
+            while used.contains(&candidate) {
+                *n += 1;
+                candidate = format_compact!("{segment}~{n}");
+            }
+            *n += 1;
+            segment = candidate;
         }
         c.id = join(base, &segment);
-        used.push(segment);
+        used.insert(segment);
         number_items(&mut c.children, &c.id);
     }
 }
@@ -78,4 +87,40 @@ fn join(base: &str, segment: &str) -> CompactString {
     id.push_str(".");
     id.push_str(segment);
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(label: &str) -> Clause {
+        Clause { label: label.into(), ..Clause::default() }
+    }
+
+    #[test]
+    fn repeated_labels_get_distinct_suffixes_in_order() {
+        let mut res = Resolution { code: "X".into(), ..Resolution::default() };
+        // `a~2` is also printed as a label: the generated suffix skips it.
+        res.operative = ["a", "a", "a~2", "b", "a", "", ""].into_iter().map(item).collect();
+        assign(&mut res);
+        let ids: Vec<&str> = res.operative.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["X:op.a", "X:op.a~2", "X:op.a2", "X:op.b", "X:op.a~3", "X:op.p1", "X:op.p2"]);
+    }
+
+    #[test]
+    fn many_repeated_labels_are_numbered_in_linear_time() {
+        // 20,000 siblings all labelled `a` (a 1 MB list of ` - a. item;`):
+        // looking every candidate up in a list took minutes; a set takes
+        // milliseconds. The bound is generous for a debug build.
+        let mut res = Resolution { code: "X".into(), ..Resolution::default() };
+        res.operative = (0..20_000).map(|_| item("a")).collect();
+        let start = std::time::Instant::now();
+        assign(&mut res);
+        assert!(start.elapsed() < std::time::Duration::from_secs(5), "{:?}", start.elapsed());
+        let mut ids: Vec<&str> = res.operative.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids.last().copied(), Some("X:op.a~20000"));
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 20_000);
+    }
 }

@@ -97,7 +97,11 @@ pub fn split_label(line: &str) -> Option<(Label<'_>, &str)> {
 }
 
 fn plain_label(line: &str) -> Option<(Label<'_>, &str)> {
-    let (token, rest) = if let Some(inner) = line.strip_prefix('(') {
+    // Markdown converters escape what would start a list: `\(a\)`, `1\.`.
+    let (token, rest) = if let Some(inner) = line.strip_prefix("\\(") {
+        let close = inner.find(')')?;
+        (inner[..close].trim_end_matches('\\'), &inner[close + 1..])
+    } else if let Some(inner) = line.strip_prefix('(') {
         let close = inner.find(')')?;
         (&inner[..close], &inner[close + 1..])
     } else {
@@ -122,7 +126,7 @@ fn plain_label(line: &str) -> Option<(Label<'_>, &str)> {
         if rest.starts_with('.') {
             rest = &rest[1..];
         }
-        (token, rest)
+        (token.strip_suffix('\\').unwrap_or(token), rest)
     };
     // The label must stand alone: followed by a space or the end of line.
     if !(rest.is_empty() || rest.starts_with([' ', '\t'])) || token.is_empty() {
@@ -224,6 +228,9 @@ mod tests {
         assert_eq!(classes("— Calls for"), vec![(Class::Bullet, 1)]);
         assert_eq!(classes("12."), vec![(Class::Number, 12)]);
         assert_eq!(classes("IV. Review"), vec![(Class::UpperRoman, 4)]);
+        assert_eq!(classes("1\\. *Decides*"), vec![(Class::Number, 1)]);
+        assert_eq!(classes("\\(b\\) To ensure"), vec![(Class::Lower, 2)]);
+        assert_eq!(split_label("12\\. Text").map(|(l, r)| (l.printed, r)), Some(("12", "Text")));
     }
 
     #[test]

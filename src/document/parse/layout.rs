@@ -36,7 +36,7 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
         let raw = &text[start..end];
         start = end + 1;
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let trimmed = trim_line(raw);
+        let trimmed = strip_markdown_heading(trim_line(raw));
         let kind = if trimmed.is_empty() { Kind::Blank } else { Kind::Text };
         Line { no, text: trimmed, kind }
     }));
@@ -58,6 +58,25 @@ fn trim_line(raw: &str) -> &str {
         return raw;
     }
     raw.trim_start_matches('\u{c}').trim_matches(is_space).trim_matches('\u{c}')
+}
+
+/// Markdown's `## A` and a paragraph that is all bold (`**77/10. Title**`)
+/// are headings: the marks are layout, the words are the heading.
+fn strip_markdown_heading(t: &str) -> &str {
+    let b = t.as_bytes();
+    match b.first() {
+        Some(b'#') => {
+            let hashes = b.iter().take_while(|&&c| c == b'#').count();
+            if hashes <= 6 && b.get(hashes) == Some(&b' ') {
+                return t[hashes..].trim_matches(is_space).trim_end_matches('#').trim_end();
+            }
+            t
+        }
+        Some(b'*') if b.len() > 4 && t.starts_with("**") && t.ends_with("**") && !t[2..t.len() - 2].contains("**") => {
+            t[2..t.len() - 2].trim()
+        }
+        _ => t,
+    }
 }
 
 /// Whitespace including the no-break spaces PDF converters leave behind.
@@ -102,10 +121,11 @@ fn margin_number(text: &str) -> Option<(u32, &str)> {
 }
 
 fn mark_furniture(lines: &mut [Line<'_>]) {
+    mark_yaml_front_matter(lines);
     // Symbols repeat as running headers; only symbol-like lines are counted,
     // so clean text never pays for hashing every line.
     let mut symbols: HashMap<&str, u32> = HashMap::new();
-    for l in lines.iter().filter(|l| l.kind == Kind::Text && is_symbol(l.text)) {
+    for l in lines.iter().filter(|l| l.kind == Kind::Text && (is_symbol(l.text) || header_symbol(l.text).is_some())) {
         *symbols.entry(l.text).or_default() += 1;
     }
     let mut any = false;
@@ -115,6 +135,7 @@ fn mark_furniture(lines: &mut [Line<'_>]) {
             any = true;
         }
     }
+    mark_endnotes(lines);
     if any {
         mark_repeated_titles(lines);
     }
@@ -131,7 +152,7 @@ fn mark_repeated_titles(lines: &mut [Line<'_>]) {
         before.is_some_and(|o| o.kind == Kind::Furniture) || after.is_some_and(|o| o.kind == Kind::Furniture)
     };
     let candidates: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].kind == Kind::Text && lines[i].text.len() < 90 && near_furniture(lines, i))
+        .filter(|&i| lines[i].kind == Kind::Text && lines[i].text.len() < 200 && near_furniture(lines, i))
         .collect();
     if candidates.is_empty() {
         return;
@@ -153,13 +174,25 @@ fn mark_repeated_titles(lines: &mut [Line<'_>]) {
 /// the first page ("Strengthening the coordination…" under `A/RES/80/53`).
 fn mark_running_titles(lines: &mut [Line<'_>]) {
     const FIRST_PAGE: usize = 40;
+    // The first page's words, with its wrapped lines joined: a long title
+    // is printed over two lines there but on one in the running header.
+    let mut first_page: Option<String> = None;
     for i in 1..lines.len() {
         let under_header = lines[i - 1].kind == Kind::Furniture && is_symbol(lines[i - 1].text);
         if !under_header || lines[i].kind != Kind::Text || lines[i].text.len() < 12 {
             continue;
         }
         let title = lines[i].text;
-        if lines[..i.min(FIRST_PAGE)].iter().any(|l| l.kind == Kind::Text && l.text.ends_with(title)) {
+        let join = |upto: usize| {
+            let texts = lines[..upto].iter().filter(|l| l.kind == Kind::Text).map(|l| l.text);
+            texts.collect::<Vec<_>>().join(" ")
+        };
+        let seen = if i < FIRST_PAGE {
+            join(i).contains(title)
+        } else {
+            first_page.get_or_insert_with(|| join(FIRST_PAGE)).contains(title)
+        };
+        if seen {
             lines[i].kind = Kind::Furniture;
         }
     }
@@ -168,10 +201,134 @@ fn mark_running_titles(lines: &mut [Line<'_>]) {
 /// Job numbers `02-75941 (E)`, page numbers `2/5`, barcodes `*2516680*`,
 /// and a document symbol repeated alone on a line as a running header.
 pub fn is_furniture(text: &str, repeats: u32) -> bool {
-    is_job_number(text)
+    is_rule(text)
+        || is_job_number(text)
         || is_page_number(text)
         || is_barcode(text)
         || (is_symbol(text) && (repeats >= 2 || text.contains("/RES/")))
+        || header_symbol(text).is_some_and(|sym| repeats >= 2 || sym.contains("/RES/"))
+}
+
+/// A Markdown thematic break or a ruled line: `---`, `***`, `===`.
+fn is_rule(t: &str) -> bool {
+    let b = t.as_bytes();
+    (3..=120).contains(&b.len()) && matches!(b[0], b'-' | b'*' | b'=') && b.iter().all(|&c| c == b[0])
+}
+
+/// A running header that holds the symbol and the title on one line, as
+/// `pdftotext -layout` prints it: `A/RES/77/10      The situation in…` or
+/// the title first. The two sit apart by a run of spaces.
+pub fn header_symbol(text: &str) -> Option<&str> {
+    if text.len() > 200 || !text.contains('/') {
+        return None;
+    }
+    let gap = memchr::memmem::find(text.as_bytes(), b"   ")?;
+    let (a, b) = (text[..gap].trim(), text[gap..].trim());
+    // "United Nations      A/RES/77/10" heads the first page: it opens the
+    // resolution, it is no running header.
+    if b.contains("   ") || a == "United Nations" {
+        return None;
+    }
+    [a, b].into_iter().find(|p| is_symbol(p))
+}
+
+/// `---` / `symbol: …` / `---` at the very top: a converter's YAML front
+/// matter. Its lines are metadata (read by `parse::yaml_field`), never text.
+fn mark_yaml_front_matter(lines: &mut [Line<'_>]) {
+    if lines.first().is_none_or(|l| l.text != "---") {
+        return;
+    }
+    let Some(end) = lines.iter().take(60).skip(1).position(|l| l.text == "---" || l.text == "...") else {
+        return;
+    };
+    let body_ok =
+        lines[1..=end].iter().all(|l| l.kind == Kind::Blank || l.text.contains(':') || l.text.starts_with(['-', ' ']));
+    if !body_ok {
+        return;
+    }
+    for l in &mut lines[..=end + 1] {
+        if l.kind != Kind::Blank {
+            l.kind = Kind::Furniture;
+        }
+    }
+}
+
+/// Footnotes gathered at the end of a text (Word's plain text, a copy from
+/// a web page): a `Notes` heading, or a run of lines numbered 1, 2, 3… with
+/// a bare number (`1⇥Text`, `2 Text`) that goes on to the end of the file.
+fn mark_endnotes(lines: &mut [Line<'_>]) {
+    // Only the end of a document can hold them: look from the last line back.
+    let Some(last) = lines.iter().rposition(|l| l.kind == Kind::Text) else { return };
+    // Walk back over numbered lines and their continuations.
+    let mut expected_last = None;
+    let mut start = None;
+    let mut since_marker = 0;
+    for i in (0..=last).rev() {
+        let l = &lines[i];
+        if l.kind != Kind::Text {
+            continue;
+        }
+        match endnote_marker(l.text, false) {
+            Some((n, _)) if expected_last.is_none_or(|e| n + 1 == e) && !super::front::looks_like_date(l.text) => {
+                expected_last = Some(n);
+                start = Some(i);
+                since_marker = 0;
+                if n == 1 {
+                    break;
+                }
+            }
+            _ => {
+                // A note wraps onto a few lines at most.
+                since_marker += 1;
+                if since_marker > 6 || expected_last.is_none() && since_marker > 2 {
+                    break;
+                }
+            }
+        }
+    }
+    if let (Some(1), Some(s)) = (expected_last, start) {
+        for l in &mut lines[s..=last] {
+            if l.kind == Kind::Text {
+                l.kind = Kind::Footnote;
+            }
+        }
+        return;
+    }
+    // `Notes` then `1. Text`: the heading says what the numbers are.
+    let Some(h) = lines.iter().rposition(|l| l.kind == Kind::Text && is_notes_heading(l.text)) else { return };
+    if lines[h + 1..]
+        .iter()
+        .find(|l| l.kind == Kind::Text)
+        .is_some_and(|l| endnote_marker(l.text, true).is_some_and(|(n, _)| n == 1))
+    {
+        for l in &mut lines[h..=last] {
+            if l.kind == Kind::Text {
+                l.kind = Kind::Footnote;
+            }
+        }
+    }
+}
+
+/// `Notes`, `Footnotes`, `Endnotes` standing alone.
+pub fn is_notes_heading(t: &str) -> bool {
+    let t = t.trim_end_matches(':');
+    ["notes", "footnotes", "endnotes"].iter().any(|h| t.eq_ignore_ascii_case(h))
+}
+
+/// The number opening an endnote: `1⇥`, `12 ` (and `1. ` when `dotted`).
+pub fn endnote_marker(t: &str, dotted: bool) -> Option<(u32, &str)> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let mut rest = &t[digits..];
+    if dotted {
+        rest = rest.strip_prefix('.').unwrap_or(rest);
+    }
+    if !rest.starts_with([' ', '\t']) || rest.trim().is_empty() {
+        return None;
+    }
+    Some((t[..digits].parse().ok()?, rest.trim_start()))
 }
 
 fn is_job_number(t: &str) -> bool {
@@ -222,8 +379,9 @@ pub fn is_symbol(t: &str) -> bool {
         None => (t, None),
     };
     if let Some(y) = year {
-        let ok = y.len() == 6 && y.starts_with('(') && y.ends_with(')') && y[1..5].bytes().all(|c| c.is_ascii_digit());
-        if !ok {
+        let dated =
+            y.len() == 6 && y.starts_with('(') && y.ends_with(')') && y[1..5].bytes().all(|c| c.is_ascii_digit());
+        if !dated && !is_part_suffix(y) {
             return false;
         }
     }
@@ -236,20 +394,38 @@ pub fn is_symbol(t: &str) -> bool {
             .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-'))
 }
 
+/// The parts a symbol covers: `A`, `A-B`, `A–C` (`A/RES/77/128 A-B`).
+pub fn is_part_suffix(t: &str) -> bool {
+    let mut letters = t.split(['-', '–']);
+    let one = |p: Option<&str>| p.is_some_and(|p| p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase()));
+    let first = letters.next();
+    let second = letters.next();
+    one(first) && (second.is_none() || one(second)) && letters.next().is_none()
+}
+
 /// Footnotes in official texts sit under a rule of underscores at the foot
 /// of a page; Markdown has `[^1]: text`. Both are kept out of clause text.
 fn mark_footnotes(lines: &mut [Line<'_>]) {
     let mut in_zone = false;
     let mut after_blank = false;
+    let mut in_markdown_note = false;
     for l in lines.iter_mut() {
         match l.kind {
             Kind::Furniture => in_zone = false,
-            Kind::Blank => after_blank = true,
-            _ => {
+            Kind::Blank => {
+                after_blank = true;
+                in_markdown_note = false;
+            }
+            Kind::Footnote => {}
+            Kind::Text => {
                 if l.text.len() >= 5 && l.text.chars().all(|c| c == '_') {
                     l.kind = Kind::Footnote;
                     in_zone = true;
                 } else if is_markdown_footnote(l.text) {
+                    l.kind = Kind::Footnote;
+                    in_markdown_note = true;
+                } else if in_markdown_note && !after_blank {
+                    // A `[^n]:` note wrapped onto the next lines.
                     l.kind = Kind::Footnote;
                 } else if in_zone {
                     // A footnote body starts with its marker; a line after a

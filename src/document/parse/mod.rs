@@ -4,10 +4,12 @@
 //! a node, the front matter, furniture, a footnote, or `unplaced`.
 
 mod build;
+mod code;
 mod front;
 pub(crate) mod ids;
 pub mod label;
 pub mod layout;
+mod meta;
 pub mod phrase;
 pub mod segment;
 mod split;
@@ -31,6 +33,11 @@ pub fn parse_shared(text: Arc<String>, source: &str) -> Document {
     let mut doc = split::parse_in_parallel(&text);
     doc.source = source.to_string();
     complete(&mut doc, source);
+    if let (Some(title), [res]) = (yaml_field(&text, "title"), doc.resolutions.as_mut_slice())
+        && res.topic.is_none()
+    {
+        res.topic = Some(title);
+    }
     doc
 }
 
@@ -46,6 +53,7 @@ fn parse_structure(text: &str, shared: &Arc<String>) -> Document {
         builder.block(&block, next_readings);
     });
     let mut doc = builder.finish();
+    code::assign_symbols(&mut doc, &lines);
     // Ids of resolutions that have their code already are made here, on
     // this half's thread; `complete` makes the rest once codes are known.
     for res in doc.resolutions.iter_mut().filter(|r| !r.code.is_empty()) {
@@ -59,9 +67,14 @@ fn collect_furniture_and_footnotes(lines: &[layout::Line<'_>], doc: &mut Documen
         match line.kind {
             Kind::Furniture => doc.furniture.push(line.no),
             Kind::Footnote => {
-                if line.text.chars().all(|c| c == '_') {
+                let endnote = || {
+                    layout::endnote_marker(line.text, true)
+                        .map(|(_, body)| (&line.text[..line.text.len() - body.len()], body))
+                };
+                if line.text.chars().all(|c| c == '_') || layout::is_notes_heading(line.text) {
                     doc.furniture.push(line.no);
-                } else if let Some((marker, body)) = layout::footnote_marker(line.text) {
+                } else if let Some((marker, body)) = layout::footnote_marker(line.text).or_else(endnote) {
+                    let marker = marker.trim().trim_end_matches('.');
                     doc.footnotes.push(Footnote {
                         marker: marker.to_string(),
                         text: body.to_string(),
@@ -84,15 +97,40 @@ fn collect_furniture_and_footnotes(lines: &[layout::Line<'_>], doc: &mut Documen
     }
 }
 
+/// A field of a converter's YAML front matter (`title: "…"`), if the text
+/// opens with one.
+fn yaml_field(text: &str, key: &str) -> Option<String> {
+    let body = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    for line in body.lines().take(60) {
+        let line = line.trim_end();
+        if line == "---" || line == "..." {
+            break;
+        }
+        if let Some((k, v)) = line.split_once(':')
+            && k.trim().eq_ignore_ascii_case(key)
+        {
+            let v = v.trim().trim_matches(['"', '\'']).trim();
+            return (!v.is_empty()).then(|| v.to_string());
+        }
+    }
+    None
+}
+
 /// Fill in what is only known once the whole document is read: codes,
 /// votes from the front-matter table, ids, and the document title.
 fn complete(doc: &mut Document, source: &str) {
     let single = doc.resolutions.len() == 1;
-    let title_line = doc.front.title_block.first().map(|l| l.text.clone());
+    let title_line = doc.front.title_block.first().map(|l| l.text.clone()).filter(|t| code::is_designation(t));
+    let front_lines = doc.front.title_block.clone();
+    for (k, res) in doc.resolutions.iter_mut().enumerate() {
+        meta::fill(res, if k == 0 { &front_lines } else { &[] });
+    }
+    code::from_titles(doc);
     for (k, res) in doc.resolutions.iter_mut().enumerate() {
         if res.code.is_empty() {
             res.code = derived_code(res)
                 .or_else(|| if single { title_line.clone() } else { None })
+                .or_else(|| if k == 0 { code::symbol_in_file_name(source) } else { None })
                 .or_else(|| if single { file_stem(source) } else { None })
                 .unwrap_or_else(|| format!("Resolution {}", k + 1));
             ids::assign(res);
@@ -125,6 +163,17 @@ fn file_stem(source: &str) -> Option<String> {
 
 fn title(doc: &Document, source: &str) -> String {
     let front = &doc.front;
+    // An official text is known by its symbol(s), not by the organ its
+    // title block names (every General Assembly text says "General
+    // Assembly"): two of them open at once must not share a title.
+    if front.conference.is_none()
+        && !doc.resolutions.is_empty()
+        && doc.resolutions.iter().all(|r| layout::is_symbol(&r.code))
+    {
+        let codes: Vec<&str> = doc.resolutions.iter().take(3).map(|r| r.code.as_str()).collect();
+        let more = if doc.resolutions.len() > 3 { " …" } else { "" };
+        return format!("{}{more}", codes.join(", "));
+    }
     if let Some(body) = &front.body {
         let body = body.trim_end_matches('*').trim();
         return match &front.conference {
@@ -206,7 +255,7 @@ fn without_markers(text: &str, markers: &[String]) -> String {
         }
         // A footnote number glued to a word or closing punctuation:
         // "Development,1 " or "Crime2."
-        let glued = out.chars().next_back().is_some_and(|p| p.is_alphabetic() || ",.)”\"".contains(p));
+        let glued = out.chars().next_back().is_some_and(|p| p.is_alphabetic() || ",.;:)”\"".contains(p));
         if glued && c.is_ascii_digit() {
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             let after = rest[digits..].chars().next();

@@ -65,6 +65,124 @@ fn is_phrase_word(w: &str) -> bool {
     )
 }
 
+/// What kind of clause a paragraph's opening words make, read by meaning
+/// where no number says it: a participle or adjective ("Recalling",
+/// "Having considered", "Deeply concerned") opens a preambular paragraph,
+/// a verb in the third person ("Decides", "Calls upon", "Also requests")
+/// an operative one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    Preambular,
+    Operative,
+}
+
+/// Operative verbs of UN and Model UN drafting. Any other plain word in
+/// `-s` is read as one too; these are listed so that the short and the
+/// irregular ones are certain.
+const OPERATIVE_VERBS: &[&str] = &[
+    "accepts",
+    "adopts",
+    "affirms",
+    "appeals",
+    "approves",
+    "authorizes",
+    "calls",
+    "commends",
+    "condemns",
+    "confirms",
+    "considers",
+    "decides",
+    "declares",
+    "demands",
+    "deplores",
+    "designates",
+    "directs",
+    "emphasizes",
+    "encourages",
+    "endorses",
+    "expresses",
+    "invites",
+    "notes",
+    "proclaims",
+    "reaffirms",
+    "recalls",
+    "recognizes",
+    "recommends",
+    "regrets",
+    "reiterates",
+    "reminds",
+    "requests",
+    "resolves",
+    "stresses",
+    "supports",
+    "takes",
+    "trusts",
+    "underlines",
+    "urges",
+    "welcomes",
+];
+
+/// Preambular openings that are not participles in `-ing`.
+const PREAMBULAR_WORDS: &[&str] = &[
+    "alarmed",
+    "aware",
+    "cognizant",
+    "concerned",
+    "conscious",
+    "convinced",
+    "desirous",
+    "determined",
+    "disturbed",
+    "distressed",
+    "encouraged",
+    "fully",
+    "gratified",
+    "guided",
+    "mindful",
+    "pleased",
+    "grateful",
+    "appalled",
+    "committed",
+    "having",
+    "resolved",
+    "believing",
+    "seized",
+];
+
+/// The kind of clause `text` opens, if its first words say.
+pub fn opening(text: &str) -> Option<Opening> {
+    let mut store = [""; PHRASE_WORDS];
+    let words = leading_words(text, &mut store, 3);
+    // A word standing alone ("Refugees") is a heading, not a clause.
+    if words.len() == 1 && !words[0].ends_with([',', ';', ':']) {
+        return None;
+    }
+    if !words.first()?.starts_with(|c: char| c.is_uppercase() || c == '*' || c == '_') {
+        return None;
+    }
+    with_lower_words(words, |lw| {
+        let mut i = 0;
+        while i < 2 && lw.get(i).is_some_and(|w| is_adverb(w) && !matches!(*w, "noting" | "welcoming")) {
+            i += 1;
+        }
+        let v = *lw.get(i)?;
+        if PREAMBULAR_WORDS.contains(&v) || (v.len() > 4 && v.ends_with("ing") && !is_not_phrase(v)) {
+            return Some(Opening::Preambular);
+        }
+        // "Deeply regretted"-style participles after an adverb.
+        if i > 0 && v.ends_with("ed") {
+            return Some(Opening::Preambular);
+        }
+        let word = words.get(i).copied().unwrap_or("");
+        let plain_verb =
+            v.len() > 3 && v.ends_with('s') && !v.ends_with("ss") && !v.ends_with("us") && is_plain_word(word);
+        if OPERATIVE_VERBS.contains(&v) || plain_verb {
+            return Some(Opening::Operative);
+        }
+        None
+    })
+}
+
 /// Words that may follow the verb and still belong to the phrase, in the
 /// sequences drafting style uses them.
 const TAILS: &[&[&str]] = &[
@@ -392,7 +510,7 @@ fn is_plain_word(word: &str) -> bool {
     }
     let bare = word.trim_matches(|c: char| !c.is_alphabetic());
     count > 3
-        && !["states", "nations", "affairs", "rights", "forces", "is", "this", "has", "was", "as"]
+        && !["states", "nations", "affairs", "rights", "forces", "resolutions", "is", "this", "has", "was", "as"]
             .iter()
             .any(|w| w.eq_ignore_ascii_case(bare))
 }
@@ -421,6 +539,34 @@ mod tests {
         );
         assert_eq!(leading_phrase("Recognizing"), "Recognizing");
         assert_eq!(leading_phrase("Deeply Évian"), "");
+    }
+
+    #[test]
+    fn openings_by_meaning() {
+        use Opening::*;
+        for (text, want) in [
+            ("Requests the Secretary-General to report", Some(Operative)),
+            ("Decides to remain seized of the matter", Some(Operative)),
+            ("Calls upon all States", Some(Operative)),
+            ("Also decides to include", Some(Operative)),
+            ("*Urges* all countries", Some(Operative)),
+            ("Recalling its resolution 75/90", Some(Preambular)),
+            ("Having considered the report", Some(Preambular)),
+            ("Deeply concerned about the situation", Some(Preambular)),
+            ("Aware of the importance", Some(Preambular)),
+            ("Noting with appreciation", Some(Preambular)),
+            ("Further recalling", Some(Preambular)),
+            ("States Parties shall", None),
+            ("the policies and practices", None),
+            ("Human rights, governance and the rule of law", None),
+            ("Beijing Declaration", None),
+            ("Refugees", None),
+        ] {
+            assert_eq!(opening(text), want, "{text}");
+        }
+        for v in OPERATIVE_VERBS {
+            assert!(v.ends_with('s'), "{v}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::label::{Class, Label, split_label};
 use super::layout::{Kind, Line};
-use super::phrase::starts_with_phrase;
+use super::phrase::{Opening, opening, starts_with_phrase};
 use crate::document::text::Text;
 
 /// `Annex`, `Annex B`, `ANNEX 1 R/CCPCJ/1/4:`, `Appendix II`.
@@ -121,19 +121,26 @@ pub fn field(text: &str) -> Option<(&'static str, &str)> {
         ("signatories", "signatories"),
         ("signatory", "signatories"),
         ("vote", "vote"),
+        // THIMUN
+        ("forum", "committee"),
+        ("question of", "topic"),
+        ("main submitter", "sponsors"),
+        ("co-submitters", "sponsors"),
+        ("co-submitter", "sponsors"),
     ];
     // Keys are a word of letters (perhaps in `*bold*`), or one of two
     // two-word keys: ordinary text is turned away at its first space.
     let bytes = text.as_bytes();
     // Every key ends with a colon in the first 24 bytes; most lines have none.
     memchr::memchr(b':', &bytes[..bytes.len().min(24)])?;
-    let word_end = bytes.iter().take(24).position(|&b| !(b.is_ascii_alphabetic() || b == b'*'))?;
+    let word_end = bytes.iter().take(24).position(|&b| !(b.is_ascii_alphabetic() || b == b'*' || b == b'-'))?;
     let colon = match bytes[word_end] {
         b':' => word_end,
         b' ' => {
             let first = &text[..word_end];
-            let two_words =
-                ["document", "submitted", "*document", "*submitted"].iter().any(|w| w.eq_ignore_ascii_case(first));
+            let two_words = ["document", "submitted", "question", "main", "*document", "*submitted"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(first));
             if !two_words {
                 return None;
             }
@@ -160,7 +167,15 @@ pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>,
     let mut current: Option<Block<'a>> = None;
     let mut blank_since = true;
     let mut page_break_since = false;
+    let one_line_paragraphs = paragraph_per_line(lines);
     for line in lines {
+        if one_line_paragraphs && line.kind == Kind::Text {
+            // Every line is a paragraph standing alone, as between blank lines.
+            blank_since = true;
+            if let Some(b) = current.as_mut() {
+                b.before_break = true;
+            }
+        }
         match line.kind {
             Kind::Blank => {
                 blank_since = true;
@@ -208,11 +223,31 @@ pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>,
     }
 }
 
+/// Word's "Save as plain text" and copies from web pages put each paragraph
+/// on one long line with no blank line between: hard-wrapped text never has
+/// many lines that long.
+fn paragraph_per_line(lines: &[Line<'_>]) -> bool {
+    let (mut text, mut long, mut blank) = (0usize, 0usize, 0usize);
+    for l in lines {
+        match l.kind {
+            Kind::Text => {
+                text += 1;
+                if l.text.len() > 200 {
+                    long += 1;
+                }
+            }
+            Kind::Blank => blank += 1,
+            _ => {}
+        }
+    }
+    text >= 5 && long * 4 >= text && blank * 10 < text
+}
+
 fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, page_break: bool) -> bool {
     if field(text).is_some() || text.starts_with('#') {
         return false;
     }
-    let prev_last = prev.parts.last().map(|p| p.1).unwrap_or("");
+    let prev_last = without_marker(prev.parts.last().map(|p| p.1).unwrap_or(""));
     // A number alone on its line: its text follows.
     let number_alone = prev.label.as_ref().is_some_and(|l| l.readings.iter().any(|r| r.class == Class::Number));
     if number_alone && prev.parts.len() == 1 && prev_last.is_empty() && !labelled {
@@ -226,6 +261,24 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
     if field(prev.first_text()).is_some() && blank_since {
         return false;
     }
+    // "…Congo,\nReaffirming the sovereignty…" (also over a page break): a
+    // new preambular paragraph. "…June 2017,\nDecides to include…": an
+    // unnumbered operative one.
+    // (After a blank line without a page break the answer is the same
+    // either way: only a page break can hide a new paragraph.)
+    let may_hide = !blank_since || page_break;
+    if may_hide && !labelled && (prev_last.ends_with([',', ';', '.', ':']) || ends_with_comma(prev_last)) {
+        if ends_with_comma(prev_last) && prev.label.is_none() && starts_with_phrase(text) && first_word_is_phrase(text)
+        {
+            return false;
+        }
+        if text.starts_with(char::is_uppercase) && opening(text) == Some(Opening::Operative) {
+            return false;
+        }
+    }
+    if blank_since && (is_annex_heading(text) || super::front::looks_like_date(prev_last)) {
+        return false;
+    }
     if blank_since {
         // After a blank line, only a page break or a lower-case start says
         // the paragraph goes on.
@@ -234,10 +287,6 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
     }
     if labelled {
         return !ends_clause;
-    }
-    // "…Congo,\nReaffirming the sovereignty…": a new preambular paragraph.
-    if ends_with_comma(prev_last) && prev.label.is_none() && starts_with_phrase(text) && first_word_is_phrase(text) {
-        return false;
     }
     true
 }
@@ -255,31 +304,14 @@ fn prev_is_heading(prev: &Block<'_>) -> bool {
 /// starts a preambular paragraph on a wrapped line: "Member States" after a
 /// comma does not.
 fn first_word_is_phrase(text: &str) -> bool {
-    let first = text.split_whitespace().next().unwrap_or("");
-    let w = first.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-    w.ends_with("ing")
-        || matches!(
-            w.as_str(),
-            "aware"
-                | "mindful"
-                | "cognizant"
-                | "conscious"
-                | "convinced"
-                | "concerned"
-                | "alarmed"
-                | "deeply"
-                | "fully"
-                | "further"
-                | "gravely"
-                | "determined"
-                | "guided"
-                | "desirous"
-                | "seriously"
-                | "expressing"
-                | "emphasizing"
-                | "also"
-                | "reaffirming"
-        )
+    opening(text) == Some(Opening::Preambular)
+}
+
+/// "…for 2023;18": the footnote marker after the punctuation is not how
+/// the line ends.
+fn without_marker(text: &str) -> &str {
+    let bare = text.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c));
+    if bare.len() < text.len() && bare.ends_with([';', ',', '.', ':']) { bare } else { text }
 }
 
 /// "…Persons,1" and "…Persons,¹" end in a comma too: the footnote marker

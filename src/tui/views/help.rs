@@ -15,7 +15,10 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
     let help = app.help();
     let popup = help_popup(area, help.len());
     frame.render_widget(Clear, popup);
-    frame.render_widget(Block::default().borders(Borders::ALL).title(" Keys — ? or q to close, j/k scroll "), popup);
+    frame.render_widget(
+        Block::default().borders(Borders::ALL).title(" Keys — Esc, ? or q to close, j/k scroll "),
+        popup,
+    );
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let lines: Vec<Line<'static>> = help
         .into_iter()
