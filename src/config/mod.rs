@@ -215,19 +215,19 @@ mod tests {
         let tags = |list: &str| Config::parse(&format!("(\n  tags: [\n{list}\n  ],\n)"), "c.ron");
         let err = tags("    (name: \"x\", key: 'j', color: \"red\"),").unwrap_err();
         assert!(err.starts_with("c.ron:3:") && err.contains("'j'") && err.contains("down"), "{err}");
-        let err = tags("    (name: \"x\", key: 'x', color: \"red\"),\n    (name: \"y\", key: 'x', color: \"red\"),")
+        let err = tags("    (name: \"x\", key: 'w', color: \"red\"),\n    (name: \"y\", key: 'w', color: \"red\"),")
             .unwrap_err();
-        assert!(err.starts_with("c.ron:4:") && err.contains("'x'"), "{err}");
-        let err = tags("    (name: \"x\", key: 'x', color: \"red\"),\n    (name: \" \", key: 'y', color: \"red\"),")
+        assert!(err.starts_with("c.ron:4:") && err.contains("'w'"), "{err}");
+        let err = tags("    (name: \"x\", key: 'w', color: \"red\"),\n    (name: \" \", key: 'y', color: \"red\"),")
             .unwrap_err();
         assert!(err.starts_with("c.ron:4:") && err.contains("name"), "{err}");
-        let err = tags("    (name: \"x\", key: 'x', color: \"plaid\"),").unwrap_err();
+        let err = tags("    (name: \"x\", key: 'w', color: \"plaid\"),").unwrap_err();
         assert!(err.starts_with("c.ron:3:") && err.contains("plaid"), "{err}");
         let err = Config::parse("(\n  keys: {\"fly\": [\"x\"]})", "c.ron").unwrap_err();
         assert!(err.starts_with("c.ron:2:") && err.contains("unknown action \"fly\""), "{err}");
         let err = Config::parse("(\n\n  keys: {\"down\": [\"Hyper-j\"]})", "c.ron").unwrap_err();
         assert!(err.starts_with("c.ron:3:") && err.contains("Hyper-j"), "{err}");
-        assert!(tags("    (name: \"x\", key: 'x', color: \"red\"),").is_ok());
+        assert!(tags("    (name: \"x\", key: 'w', color: \"red\"),").is_ok());
     }
 
     #[test]

@@ -186,7 +186,7 @@ fn is_stray_control(b: u8) -> bool {
 
 fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
     const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"PK\x03\x04", "a ZIP or Word .docx archive"),
+        (b"PK\x03\x04", "a ZIP archive that is not a Word document"),
         (b"\xD0\xCF\x11\xE0", "an old Word .doc file"),
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),

@@ -31,6 +31,9 @@ fn write_document(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
     if let Some(note) = &doc.encoding_note {
         writeln!(out, "  note: {note}")?;
     }
+    for notice in &doc.notices {
+        let _ = writeln!(out, "  note: {notice}");
+    }
     for res in &doc.resolutions {
         let topic = res.topic.as_deref().unwrap_or("");
         writeln!(out, "  {}  {}  [{}]", res.code, topic, vote_text(res.vote))?;

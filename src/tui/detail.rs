@@ -418,6 +418,9 @@ fn document(out: &mut Out, doc: &Document, ctx: &Context<'_>, index: usize) {
     if let Some(note) = &doc.encoding_note {
         out.text(&format!("Note: {note}"), Style::default().fg(p.warning));
     }
+    for notice in &doc.notices {
+        out.text(&format!("Note: {notice}"), Style::default().fg(p.warning));
+    }
     let f = &doc.front;
     if !f.title_block.is_empty() {
         out.blank();

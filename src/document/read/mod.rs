@@ -65,6 +65,7 @@ pub fn read(bytes: Vec<u8>, source: &str) -> Result<Document, DecodeError> {
         Format::Docx => docx::read(&bytes, source),
         Format::Akn => akn::read(&bytes, source),
         Format::Pdf => pdf::read(&bytes, source),
+        Format::Doc97 if docx::is_encrypted(&bytes) => Err(docx::encrypted_error()),
         Format::Doc97 => Err(DecodeError::Doc97),
     }
 }
