@@ -304,6 +304,53 @@ fn not_a_terminal_is_a_clear_error() {
     assert!(err.contains("needs a terminal") && err.lines().count() == 1, "{err}");
 }
 
+#[path = "common/same_title.rs"]
+mod same_title;
+
+#[test]
+fn another_file_with_the_samples_title_leaves_the_samples_notes_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.ron");
+    let notes_arg = notes.to_str().unwrap();
+    let other = dir.path().join("other.txt");
+    std::fs::write(&other, same_title::same_title_and_codes()).unwrap();
+
+    // Tag the sample's first preambular paragraph.
+    let mut s = Session::start(&["--notes", notes_arg], &[]);
+    s.wait_for("CCPCJ/1/1");
+    s.keys("jj");
+    s.wait_for("CCPCJ/1/1 › Preamble 1");
+    s.keys("3");
+    s.wait_for("amend on CCPCJ/1/1:pre.1");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    let saved = std::fs::read(&notes).unwrap();
+
+    // Open the other booklet (same title, same codes), look, quit.
+    let mut s = Session::start(&["--notes", notes_arg, other.to_str().unwrap()], &[]);
+    s.wait_for("CCPCJ/1/1");
+    s.keys("jj");
+    let screen = s.wait_for("CCPCJ/1/1 › Preamble 1");
+    assert!(screen.contains("review mechanism number 1") && !screen.contains("Tags:"), "{screen}");
+    s.keys("A");
+    s.wait_for("Notes and tags (0)");
+    s.keys("\x1bq");
+    assert!(s.wait_exit().success());
+    assert_eq!(std::fs::read(&notes).unwrap(), saved, "opening another file rewrote the notes");
+
+    // Back on the sample: the marker is on the clause, and no orphan.
+    let mut s = Session::start(&["--notes", notes_arg], &[]);
+    s.wait_for("CCPCJ/1/1");
+    s.keys("jj");
+    let screen = s.wait_for("Tags: amend");
+    assert!(screen.contains("A PP1 Considering"), "tree marker: {screen}");
+    s.keys("A");
+    let screen = s.wait_for("Notes and tags (1)");
+    assert!(screen.contains("│CCPCJ/1/1 › Preamble 1  ●amend") && !screen.contains("│orphan "), "{screen}");
+    s.keys("\x1bq");
+    assert!(s.wait_exit().success());
+}
+
 #[test]
 fn compare_two_drafts_step_through_changes_and_tag_one() {
     let dir = tempfile::tempdir().unwrap();

@@ -4,11 +4,12 @@
 
 pub mod anchor;
 pub mod atomic;
+pub mod identity;
 pub mod merge;
 pub mod model;
 pub mod session;
 pub mod store;
 
-pub use model::{Annotation, DocNotes, NotesFile, Orphan, doc_key, fingerprint};
+pub use model::{Annotation, DocNotes, NotesFile, Orphan, Target, fingerprint};
 pub use session::Notes;
 pub use store::{Op, Store};

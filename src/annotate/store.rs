@@ -8,20 +8,17 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::atomic::{resolve_symlinks, with_suffix, write_atomic};
-use super::model::{Annotation, FORMAT_VERSION, NotesFile, Orphan};
+use super::model::{Annotation, DocNotes, FORMAT_VERSION, NotesFile, Target};
 
-/// One change to the notes.
+/// One change to the notes, on the entry named `doc`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
-    /// Turn a tag on or off for a clause.
-    Tag { doc: String, id: String, tag: String, on: bool, fingerprint: String, text: String },
-    /// Set (or, with an empty string, clear) a clause's note.
-    Note { doc: String, id: String, note: String, fingerprint: String, text: String },
-    /// Follow revised clauses: move annotations to new ids, or make them
-    /// orphans when their clause cannot be found with confidence.
-    Relocate { doc: String, moves: Vec<(String, String, String, String)>, orphans: Vec<String> },
-    /// Re-attach an orphan (by its old id) to a clause.
-    Attach { doc: String, orphan: String, id: String, fingerprint: String, text: String },
+    /// Turn a tag on or off.
+    Tag { doc: String, target: Target, tag: String, on: bool, fingerprint: String, text: String },
+    /// Set (or, with an empty string, clear) a note.
+    Note { doc: String, target: Target, note: String, fingerprint: String, text: String },
+    /// Re-attach an orphan (by its old id) by hand.
+    Attach { doc: String, orphan: String, target: Target, fingerprint: String, text: String },
 }
 
 #[derive(Debug)]
@@ -60,10 +57,17 @@ impl Store {
     /// Apply one change: lock, re-read the file as it is now, apply, write
     /// atomically, unlock. On success `self.file` is what was written.
     pub fn apply(&mut self, op: &Op) -> Result<(), String> {
+        self.change(|file| apply_to(file, op))
+    }
+
+    /// Any change, made the same way: under the lock, on the file as it is
+    /// now. The change is skipped (and nothing written) if it leaves the
+    /// file as it was.
+    pub fn change(&mut self, change: impl FnOnce(&mut NotesFile)) -> Result<(), String> {
         if let Some(problem) = &self.problem {
             return Err(format!("notes are read-only: {problem}"));
         }
-        self.file = update_locked(&self.path, |file| apply_to(file, op))?;
+        self.file = update_locked(&self.path, change)?;
         self.stamp = stamp(&self.path);
         Ok(())
     }
@@ -237,54 +241,29 @@ pub fn serialize(file: &NotesFile) -> Result<String, String> {
 pub fn apply_to(file: &mut NotesFile, op: &Op) {
     file.format = FORMAT_VERSION;
     match op {
-        Op::Tag { doc, id, tag, on, fingerprint, text } => {
+        Op::Tag { doc, target, tag, on, fingerprint, text } => {
             let notes = file.documents.entry(doc.clone()).or_default();
-            let entry = notes.clauses.entry(id.clone()).or_default();
+            let entry = slot(notes, target);
             if *on {
                 entry.tags.insert(tag.clone());
             } else {
                 entry.tags.remove(tag);
             }
             touch(entry, fingerprint, text);
-            prune(&mut notes.clauses, id);
+            prune(notes, target);
         }
-        Op::Note { doc, id, note, fingerprint, text } => {
+        Op::Note { doc, target, note, fingerprint, text } => {
             let notes = file.documents.entry(doc.clone()).or_default();
-            let entry = notes.clauses.entry(id.clone()).or_default();
+            let entry = slot(notes, target);
             entry.note = note.clone();
             touch(entry, fingerprint, text);
-            prune(&mut notes.clauses, id);
+            prune(notes, target);
         }
-        Op::Relocate { doc, moves, orphans } => {
-            let Some(notes) = file.documents.get_mut(doc) else { return };
-            // Take every moving annotation out first, so a chain of moves
-            // (op.5 → op.6, op.6 → op.7) cannot overwrite itself.
-            let mut moving = Vec::new();
-            for (old, new, fingerprint, text) in moves {
-                if let Some(a) = notes.clauses.remove(old) {
-                    moving.push((old.clone(), new.clone(), a, fingerprint.clone(), text.clone()));
-                }
-            }
-            for (old, new, mut a, fingerprint, text) in moving {
-                if let std::collections::btree_map::Entry::Vacant(e) = notes.clauses.entry(new) {
-                    touch(&mut a, &fingerprint, &text);
-                    e.insert(a);
-                } else {
-                    // Someone annotated the target meanwhile: keep both.
-                    notes.orphans.push(Orphan { id: old, annotation: a });
-                }
-            }
-            for old in orphans {
-                if let Some(a) = notes.clauses.remove(old) {
-                    notes.orphans.push(Orphan { id: old.clone(), annotation: a });
-                }
-            }
-        }
-        Op::Attach { doc, orphan, id, fingerprint, text } => {
+        Op::Attach { doc, orphan, target, fingerprint, text } => {
             let Some(notes) = file.documents.get_mut(doc) else { return };
             let Some(pos) = notes.orphans.iter().position(|o| &o.id == orphan) else { return };
             let o = notes.orphans.remove(pos);
-            let entry = notes.clauses.entry(id.clone()).or_default();
+            let entry = slot(notes, target);
             entry.tags.extend(o.annotation.tags);
             if entry.note.is_empty() {
                 entry.note = o.annotation.note;
@@ -294,7 +273,16 @@ pub fn apply_to(file: &mut NotesFile, op: &Op) {
             touch(entry, fingerprint, text);
         }
     }
-    file.documents.retain(|_, d| !d.clauses.is_empty() || !d.orphans.is_empty());
+    file.documents.retain(|_, d| !d.is_empty());
+}
+
+/// The annotation for a target, created empty if there is none.
+pub fn slot<'a>(notes: &'a mut DocNotes, target: &Target) -> &'a mut Annotation {
+    match target {
+        Target::Document => notes.document.get_or_insert_with(Annotation::default),
+        Target::Resolution(code) => notes.resolutions.entry(code.clone()).or_default(),
+        Target::Clause(id) => notes.clauses.entry(id.clone()).or_default(),
+    }
 }
 
 fn touch(a: &mut Annotation, fingerprint: &str, text: &str) {
@@ -303,9 +291,23 @@ fn touch(a: &mut Annotation, fingerprint: &str, text: &str) {
 }
 
 /// An annotation with no tag and no note is removed.
-fn prune(clauses: &mut std::collections::BTreeMap<String, Annotation>, id: &str) {
-    if clauses.get(id).is_some_and(Annotation::is_empty) {
-        clauses.remove(id);
+fn prune(notes: &mut DocNotes, target: &Target) {
+    match target {
+        Target::Document => {
+            if notes.document.as_ref().is_some_and(Annotation::is_empty) {
+                notes.document = None;
+            }
+        }
+        Target::Resolution(code) => {
+            if notes.resolutions.get(code).is_some_and(Annotation::is_empty) {
+                notes.resolutions.remove(code);
+            }
+        }
+        Target::Clause(id) => {
+            if notes.clauses.get(id).is_some_and(Annotation::is_empty) {
+                notes.clauses.remove(id);
+            }
+        }
     }
 }
 
@@ -314,7 +316,14 @@ mod tests {
     use super::*;
 
     fn tag(id: &str, tag: &str, on: bool) -> Op {
-        Op::Tag { doc: "D".into(), id: id.into(), tag: tag.into(), on, fingerprint: "f".into(), text: "t".into() }
+        Op::Tag {
+            doc: "D".into(),
+            target: Target::Clause(id.into()),
+            tag: tag.into(),
+            on,
+            fingerprint: "f".into(),
+            text: "t".into(),
+        }
     }
 
     #[test]
@@ -364,28 +373,24 @@ mod tests {
     }
 
     #[test]
-    fn relocation_moves_chains_and_orphans() {
+    fn resolution_and_document_notes_are_kept_and_pruned() {
         let mut file = NotesFile::new();
-        for id in ["op.5", "op.6"] {
-            apply_to(&mut file, &tag(id, "support", true));
-        }
-        apply_to(&mut file, &tag("op.9", "oppose", true));
-        apply_to(
-            &mut file,
-            &Op::Relocate {
-                doc: "D".into(),
-                moves: vec![
-                    ("op.5".into(), "op.6".into(), "f5".into(), "t5".into()),
-                    ("op.6".into(), "op.7".into(), "f6".into(), "t6".into()),
-                ],
-                orphans: vec!["op.9".into()],
-            },
-        );
-        let d = &file.documents["D"];
-        assert_eq!(d.clauses.keys().collect::<Vec<_>>(), ["op.6", "op.7"]);
-        assert_eq!(d.clauses["op.6"].fingerprint, "f5");
-        assert_eq!(d.orphans.len(), 1);
-        assert_eq!(d.orphans[0].id, "op.9");
+        let note = |target: Target, note: &str| Op::Note {
+            doc: "D".into(),
+            target,
+            note: note.into(),
+            fingerprint: "f".into(),
+            text: "t".into(),
+        };
+        apply_to(&mut file, &note(Target::Resolution("X/1".into()), "vote yes"));
+        apply_to(&mut file, &note(Target::Document, "we sponsor"));
+        let text = serialize(&file).unwrap();
+        let back = parse(&text, "t").unwrap();
+        assert_eq!(back.documents["D"].resolutions["X/1"].note, "vote yes");
+        assert_eq!(back.documents["D"].document.as_ref().map(|a| a.note.as_str()), Some("we sponsor"));
+        apply_to(&mut file, &note(Target::Resolution("X/1".into()), ""));
+        apply_to(&mut file, &note(Target::Document, ""));
+        assert!(file.documents.is_empty(), "{file:?}");
     }
 
     #[test]
@@ -401,7 +406,7 @@ mod tests {
     #[test]
     fn a_comment_is_not_the_format_field() {
         let text = "// format: 9 is what the next reso will write\n(\n  format: 1,\n  documents: {},\n)\n";
-        assert_eq!(parse(text, "n.ron"), Ok(NotesFile::new()));
+        assert_eq!(parse(text, "n.ron"), Ok(NotesFile { format: 1, ..NotesFile::new() }));
         let text = "/* format: 9 */ (format: 1, documents: {\"format: 9\": (clauses: {})})";
         assert!(parse(text, "n.ron").is_ok());
         let newer = "// reso notes\n(format: 9, documents: {}, field_from_the_future: 1)";

@@ -61,9 +61,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Tag a clause or write its note from a script.
+    /// Tag a clause, a resolution or a document, or write its note, from a script.
     Annotate {
-        /// The clause id, e.g. CCPCJ/1/4:op.17.d (`reso outline` lists them).
+        /// A clause id (CCPCJ/1/4:op.17.d), a resolution code (CCPCJ/1/4), or a
+        /// document (its title or its file); `reso outline` lists them. May
+        /// begin with `-`.
+        #[arg(allow_hyphen_values = true)]
         id: String,
         /// Documents or folders; the bundled sample if none.
         paths: Vec<PathBuf>,

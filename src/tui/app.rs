@@ -13,7 +13,7 @@ use super::jumps::Jumps;
 use super::keymap::{HelpLine, Keymap, help_lines};
 use super::layout::{Panes, help_popup, inner, panes};
 use super::outline::{self, Kind, Node};
-use crate::annotate::{Annotation, Notes};
+use crate::annotate::{Annotation, Notes, Target};
 use crate::config::TagDef;
 use crate::config::theme::Palette;
 use crate::document::Document;
@@ -37,8 +37,14 @@ pub enum Mode {
 /// One row of the annotations list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
-    Clause { node: usize },
-    Orphan { doc: usize, id: String },
+    /// A node with an annotation: a clause, a resolution or a document.
+    Clause {
+        node: usize,
+    },
+    Orphan {
+        doc: usize,
+        id: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -210,11 +216,28 @@ impl<'a> App<'a> {
         usize::from(inner(self.panes().detail).height)
     }
 
-    /// The annotation of a clause node, if it has one.
+    /// What a node's annotation would be on: a clause, a whole
+    /// resolution, or the document (other rows take none).
+    pub fn target(&self, node: usize) -> Option<(usize, Target)> {
+        let n = self.nodes.get(node)?;
+        let target = match n.kind {
+            Kind::Clause(c) => Target::Clause(c.id.to_string()),
+            Kind::Resolution(r) => Target::Resolution(r.code.clone()),
+            Kind::Document(_) => Target::Document,
+            _ => return None,
+        };
+        Some((n.doc, target))
+    }
+
+    /// The annotation of a node, if it has one.
     pub fn annotation(&self, node: usize) -> Option<&Annotation> {
         let n = self.nodes.get(node)?;
-        let Kind::Clause(c) = n.kind else { return None };
-        self.notes.as_ref()?.get(n.doc, &c.id)
+        let notes = self.notes.as_ref()?;
+        match n.kind {
+            // The common case, without building a target.
+            Kind::Clause(c) => notes.get(n.doc, &c.id),
+            _ => self.target(node).and_then(|(doc, t)| notes.get_target(doc, &t)),
+        }
     }
 
     /// Forget what was computed from the notes (after any change to them).

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use super::compare::Compare;
 use super::outline::{Group, Kind, Node};
 use super::text::{Rich, emphasised, plain, truncate, wrap};
-use crate::annotate::{Annotation, Notes};
+use crate::annotate::{Annotation, Notes, Target};
 use crate::config::TagDef;
 use crate::config::theme::Palette;
 use crate::diff::{self, WordOp};
@@ -26,6 +26,10 @@ pub struct Context<'c> {
 impl Context<'_> {
     fn annotation(&self, doc: usize, clause: &Clause) -> Option<&Annotation> {
         self.notes?.get(doc, &clause.id)
+    }
+
+    fn annotation_on(&self, doc: usize, target: &Target) -> Option<&Annotation> {
+        self.notes?.get_target(doc, target)
     }
 }
 
@@ -264,6 +268,9 @@ pub fn tag_style(ctx: &Context<'_>, tag: &str) -> Style {
 fn resolution(out: &mut Out, res: &Resolution, ctx: &Context<'_>, doc: usize) {
     let p = &ctx.palette;
     out.text(&res.code, heading(p));
+    if let Some(a) = ctx.annotation_on(doc, &Target::Resolution(res.code.clone())) {
+        annotation(out, a, ctx);
+    }
     if let Some(c) = &res.committee {
         out.field("Committee", c);
     }
@@ -415,6 +422,9 @@ fn document(out: &mut Out, doc: &Document, ctx: &Context<'_>, index: usize) {
     let p = &ctx.palette;
     out.text(&doc.title, heading(p));
     out.text(&doc.source, dim());
+    if let Some(a) = ctx.annotation_on(index, &Target::Document) {
+        annotation(out, a, ctx);
+    }
     if let Some(note) = &doc.encoding_note {
         out.text(&format!("Note: {note}"), Style::default().fg(p.warning));
     }

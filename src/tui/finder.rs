@@ -306,8 +306,8 @@ fn serve(shared: &Shared, items: Vec<Item>) {
 pub fn note_set(notes: Option<&Notes>) -> NoteSet {
     let mut set = NoteSet::new();
     let Some(notes) = notes else { return set };
-    for (doc, (_, anchored)) in notes.docs.iter().enumerate() {
-        for (id, a) in &anchored.by_id {
+    for (doc, view) in notes.docs.iter().enumerate() {
+        for (id, a) in &view.anchored.by_id {
             let entry = Annotated { tags: a.tags.iter().cloned().collect(), note: a.note.clone() };
             set.insert((doc as u32, id.to_string()), entry);
         }

@@ -8,18 +8,18 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use super::app::{AnnotationsView, App, Entry, Mode};
 use super::find_update::center;
-use super::outline::Kind;
 use super::update::Effect;
-use crate::annotate::Notes;
-use crate::document::Clause;
+use crate::annotate::{Notes, Target};
 
-fn clause_at<'a>(app: &App<'a>, node: usize) -> Option<(usize, &'a Clause)> {
-    let n = app.nodes.get(node)?;
-    match n.kind {
-        Kind::Clause(c) => Some((n.doc, c)),
-        _ => None,
+/// How a target is named in messages.
+fn label(target: &Target) -> String {
+    match target {
+        Target::Document => "the document".into(),
+        other => other.name().to_string(),
     }
 }
+
+const SELECT_FIRST: &str = "tags and notes go on a clause, a resolution or a document: select one first";
 
 /// Run a change on the notes, reporting the outcome in the status line.
 fn with_notes(
@@ -41,20 +41,20 @@ fn with_notes(
 /// A tag key on the selected clause. Returns false if `c` is no tag's key.
 pub fn tag_key(app: &mut App<'_>, c: char) -> bool {
     let Some(tag) = app.tags.iter().find(|t| t.key == c).map(|t| t.name.clone()) else { return false };
-    let Some((doc, clause)) = clause_at(app, app.selected) else {
-        app.message = Some("tags go on clauses: select a clause first".into());
+    let Some((doc, target)) = app.target(app.selected) else {
+        app.message = Some(SELECT_FIRST.into());
         return true;
     };
     with_notes(app, |notes, docs| {
-        let on = notes.toggle_tag(docs, doc, clause, &tag)?;
-        Ok(format!("{tag} {} {}", if on { "on" } else { "off" }, clause.id))
+        let on = notes.toggle_tag(docs, doc, &target, &tag)?;
+        Ok(format!("{tag} {} {}", if on { "on" } else { "off" }, label(&target)))
     });
     true
 }
 
 pub fn open_editor(app: &mut App<'_>) {
-    let Some((_, clause)) = clause_at(app, app.selected) else {
-        app.message = Some("notes go on clauses: select a clause first".into());
+    let Some((_, target)) = app.target(app.selected) else {
+        app.message = Some(SELECT_FIRST.into());
         return;
     };
     if app.notes.as_ref().is_some_and(|n| n.store.is_read_only()) {
@@ -68,7 +68,7 @@ pub fn open_editor(app: &mut App<'_>) {
     area.set_block(
         Block::default()
             .borders(Borders::ALL)
-            .title(format!(" Note on {} — Esc or Ctrl-s keeps, Ctrl-g discards ", clause.id))
+            .title(format!(" Note on {} — Esc or Ctrl-s keeps, Ctrl-g discards ", label(&target)))
             .title_style(Style::default().add_modifier(Modifier::BOLD)),
     );
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
@@ -104,7 +104,7 @@ fn close_editor(app: &mut App<'_>, keep: bool) {
 }
 
 pub fn save_note(app: &mut App<'_>, node: usize, text: &str) {
-    let Some((doc, clause)) = clause_at(app, node) else { return };
+    let Some((doc, target)) = app.target(node) else { return };
     let unchanged =
         app.annotation(node).map(|a| a.note.trim_end() == text.trim_end()).unwrap_or(text.trim().is_empty());
     if unchanged {
@@ -112,21 +112,21 @@ pub fn save_note(app: &mut App<'_>, node: usize, text: &str) {
         return;
     }
     with_notes(app, |notes, docs| {
-        notes.set_note(docs, doc, clause, text)?;
-        Ok(format!("note saved on {}", clause.id))
+        notes.set_note(docs, doc, &target, text)?;
+        Ok(format!("note saved on {}", label(&target)))
     });
 }
 
 /// `E`: hand the terminal to $VISUAL / $EDITOR (the run loop does that).
 pub fn external_editor(app: &mut App<'_>) -> Effect {
-    match clause_at(app, app.selected) {
+    match app.target(app.selected) {
         Some(_) if app.notes.as_ref().is_some_and(|n| n.store.is_read_only()) => {
             app.message = Some("notes are read-only (the notes file could not be read)".into());
             Effect::None
         }
         Some(_) => Effect::EditExternally(app.selected),
         None => {
-            app.message = Some("notes go on clauses: select a clause first".into());
+            app.message = Some(SELECT_FIRST.into());
             Effect::None
         }
     }
@@ -151,7 +151,8 @@ pub fn filter_by_tag(app: &mut App<'_>, tag: &str) {
     app.apply_filter(format!("#{tag}"), hits);
 }
 
-/// `A`: every noted or tagged clause, then the orphans.
+/// `A`: every noted or tagged document, resolution and clause, then the
+/// orphans.
 pub fn open_annotations(app: &mut App<'_>) {
     let mut entries: Vec<Entry> =
         (0..app.nodes.len()).filter(|&i| app.annotation(i).is_some()).map(|node| Entry::Clause { node }).collect();
@@ -188,11 +189,11 @@ pub fn annotations_key(app: &mut App<'_>, key: &KeyEvent) {
         KeyCode::Char('r') => {
             let target = view.target;
             if let Some(Entry::Orphan { doc, id }) = view.entries.get(view.selected).cloned() {
-                match clause_at(app, target) {
-                    Some((tdoc, clause)) if tdoc == doc => {
+                match app.target(target) {
+                    Some((tdoc, to)) if tdoc == doc => {
                         with_notes(app, |notes, docs| {
-                            notes.attach(docs, doc, &id, clause)?;
-                            Ok(format!("re-attached {id} to {}", clause.id))
+                            notes.attach(docs, doc, &id, &to)?;
+                            Ok(format!("re-attached {id} to {}", label(&to)))
                         });
                         open_annotations(app);
                         if let Some(v) = app.annotations.as_mut() {
@@ -200,8 +201,10 @@ pub fn annotations_key(app: &mut App<'_>, key: &KeyEvent) {
                         }
                     }
                     _ => {
-                        app.message =
-                            Some("select a clause of the same document in the tree first, then A and r".into())
+                        app.message = Some(
+                            "select a clause (or resolution) of the same document in the tree first, then A and r"
+                                .into(),
+                        )
                     }
                 }
             }

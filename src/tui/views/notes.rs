@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use crate::tui::app::{App, Entry};
 use crate::tui::detail::{breadcrumb, ordered_tags};
 use crate::tui::layout::inner;
+use crate::tui::outline::Kind;
 use crate::tui::text::{clean, truncate};
 
 /// A centred box `w`×`h` (clipped to the area).
@@ -46,14 +47,20 @@ pub fn annotations(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
             Entry::Clause { node } => {
                 let a = app.annotation(*node);
                 let tags = a.map(|a| ordered_tags(a, &app.tags)).unwrap_or_default();
-                (breadcrumb(&app.nodes, *node), tags, a.map(|a| a.note.clone()).unwrap_or_default())
+                let head = match app.nodes.get(*node).map(|n| n.kind) {
+                    Some(Kind::Document(d)) => format!("document {}", d.title),
+                    Some(Kind::Resolution(r)) => format!("{} (whole resolution)", r.code),
+                    _ => breadcrumb(&app.nodes, *node),
+                };
+                let doc = app.nodes.get(*node).map_or(0, |n| n.doc);
+                (format!("{head}{}", which(app, doc)), tags, a.map(|a| a.note.clone()).unwrap_or_default())
             }
             Entry::Orphan { doc, id } => {
                 let o = notes.and_then(|n| n.orphans(*doc).iter().find(|o| &o.id == id));
                 let tags = o.map(|o| o.annotation.tags.iter().cloned().collect()).unwrap_or_default();
                 let text = o.map(|o| o.annotation.text.clone()).unwrap_or_default();
                 (
-                    format!("orphan {id} (was: {})", truncate(&clean(&text), 40)),
+                    format!("orphan {id}{} (was: {})", which(app, *doc), truncate(&clean(&text), 40)),
                     tags,
                     o.map(|o| o.annotation.note.clone()).unwrap_or_default(),
                 )
@@ -78,6 +85,17 @@ pub fn annotations(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines), inside);
+}
+
+/// ` [file]` when another open document has the same title, so the list
+/// says whose note it is.
+fn which(app: &App<'_>, doc: usize) -> String {
+    let Some(d) = app.docs.get(doc) else { return String::new() };
+    if app.docs.iter().filter(|o| o.title == d.title).count() < 2 {
+        return String::new();
+    }
+    let file = std::path::Path::new(&d.source).file_name().map(|f| f.to_string_lossy().into_owned());
+    format!(" [{}]", file.unwrap_or_else(|| d.source.clone()))
 }
 
 pub fn problem(message: &str, frame: &mut Frame<'_>, area: Rect) {

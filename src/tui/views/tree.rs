@@ -47,6 +47,7 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
     let b = Style::default().add_modifier(Modifier::BOLD);
     match node.kind {
         Kind::Document(doc) => {
+            markers(app, index, &mut spans);
             spans.push((clean(&doc.title), b));
             // The file, so two documents with one title can be told apart.
             let file = std::path::Path::new(&doc.source).file_name().map(|f| f.to_string_lossy().into_owned());
@@ -55,6 +56,7 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
             }
         }
         Kind::Resolution(res) => {
+            markers(app, index, &mut spans);
             spans.push((clean(&res.code), b));
             let mark = match res.vote {
                 Some(Vote::WithoutVote) => ("  ✓ no vote".to_string(), Style::default().fg(app.palette.vote_for)),
@@ -91,20 +93,7 @@ fn row(app: &App<'_>, index: usize, width: usize) -> Line<'static> {
             }
             let ghost = change.is_some_and(|c| c.kind == diff::Kind::Struck);
             // Tag markers first, so they stay visible in a narrow pane.
-            if let Some(a) = app.annotation(index) {
-                for t in ordered_tags(a, &app.tags) {
-                    let color =
-                        app.tags.iter().find(|d| d.name == t).map(|d| app.palette.tag(&d.color)).unwrap_or_default();
-                    // A letter, coloured: readable without colour, for
-                    // colour-blind readers and on monochrome terminals.
-                    let mark = t.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
-                    spans.push((mark, Style::default().fg(color).add_modifier(Modifier::BOLD)));
-                }
-                if !a.note.trim().is_empty() {
-                    spans.push(("✎".into(), Style::default().add_modifier(Modifier::BOLD)));
-                }
-                spans.push((" ".into(), Style::default()));
-            }
+            markers(app, index, &mut spans);
             if !c.label.is_empty() {
                 spans.push((format!("{} ", clean(&c.label)), Style::default().add_modifier(Modifier::DIM)));
             } else if let Some(n) = preambular_number(&c.id) {
@@ -173,4 +162,20 @@ fn change_mark(kind: diff::Kind) -> (&'static str, Color) {
 fn preambular_number(id: &str) -> Option<&str> {
     let local = id.rsplit_once(':').map_or(id, |(_, l)| l);
     local.strip_prefix("pre.").filter(|n| !n.contains('.'))
+}
+
+/// A node's tags as coloured letters (readable without colour, for
+/// colour-blind readers and on monochrome terminals), then ✎ if it has a
+/// note.
+fn markers(app: &App<'_>, index: usize, spans: &mut Vec<(String, Style)>) {
+    let Some(a) = app.annotation(index) else { return };
+    for t in ordered_tags(a, &app.tags) {
+        let color = app.tags.iter().find(|d| d.name == t).map(|d| app.palette.tag(&d.color)).unwrap_or_default();
+        let mark = t.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+        spans.push((mark, Style::default().fg(color).add_modifier(Modifier::BOLD)));
+    }
+    if !a.note.trim().is_empty() {
+        spans.push(("✎".into(), Style::default().add_modifier(Modifier::BOLD)));
+    }
+    spans.push((" ".into(), Style::default()));
 }
