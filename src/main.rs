@@ -52,8 +52,8 @@ fn run(cli: Cli, config: &Config) -> Result<(), String> {
                 cli::annotate::Request { id: &id, tags: &tags, untags: &untags, note: note.as_deref(), clear_note };
             cli::annotate::run(&req, &paths, notes, config)
         }
-        Some(Command::Notes { command: NotesCommand::Export { paths, format } }) => {
-            cli::notes::export(&paths, &format, notes, config)
+        Some(Command::Notes { command: NotesCommand::Export { paths, format, since } }) => {
+            cli::notes::export(&paths, &format, since.as_deref(), notes, config)
         }
         Some(Command::Notes { command: NotesCommand::Merge { mine, theirs, output } }) => {
             cli::notes::merge_files(&mine, &theirs, output.as_deref())

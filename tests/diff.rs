@@ -131,3 +131,45 @@ fn the_command_line_in_a_pipe_and_as_json() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).starts_with("reso: CCPCJ/9/9: no such file"));
 }
+
+#[test]
+fn the_briefing_lists_changes_since_the_older_revision_with_their_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.ron");
+    let notes = notes.to_str().unwrap();
+    let old = common::fixture_path("revisions/draft.txt");
+    let new = common::fixture_path("revisions/revision.txt");
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    // A tag and a note on a reworded clause of the revision, a tag on the
+    // draft's clause that was struck.
+    let a = reso(&[
+        "annotate",
+        "Working Paper 3.1 (revised):op.3",
+        new,
+        "--notes",
+        notes,
+        "--tag",
+        "amend",
+        "--note",
+        "Friendly",
+    ]);
+    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+    let a = reso(&["annotate", "Working Paper 3.1:op.5", old, "--notes", notes, "--tag", "oppose"]);
+    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+    let o = reso(&["notes", "export", new, "--notes", notes, "--since", old]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = String::from_utf8_lossy(&o.stdout);
+    let section = md.split("## Changes since Working Paper 3.1\n").nth(1).expect("the section");
+    assert!(
+        section.contains("- *op.2 → op.3 reworded* — amend: Encourages Member States to ~~share~~ **exchange** data"),
+        "{section}"
+    );
+    assert!(section.contains("  > Friendly"), "{section}");
+    assert!(section.contains("- *op.5 struck* — oppose: ~~Urges Member States"), "{section}");
+    assert_eq!(section.lines().filter(|l| l.starts_with("- *")).count(), 10);
+    // JSON: the entries and the comparison side by side.
+    let o = reso(&["notes", "export", new, "--notes", notes, "--since", old, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["changes"]["resolutions"][0]["summary"]["struck"], 1);
+    assert!(v["entries"].as_array().is_some_and(|e| !e.is_empty()));
+}

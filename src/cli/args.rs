@@ -122,6 +122,10 @@ pub enum NotesCommand {
         /// md (Markdown) or json.
         #[arg(long, default_value = "md")]
         format: String,
+        /// Add "changes since OLD": each change from that older revision,
+        /// with its tags and notes.
+        #[arg(long, value_name = "OLD")]
+        since: Option<PathBuf>,
     },
     /// Take in a partner's notes: tags are unioned, differing notes both kept.
     Merge {

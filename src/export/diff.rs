@@ -28,11 +28,11 @@ pub fn plain(diff: &Diff, color: bool) -> String {
     out
 }
 
-fn write_change(out: &mut String, c: &Change, color: bool) {
-    let indent = "  ".repeat(c.depth + 1);
+/// The sign and the words for a change: (`*`, `op.2 → op.3 reworded`).
+fn describe(c: &Change) -> (&'static str, String) {
     let old = c.old.join(" + ");
     let new = c.new.join(" + ");
-    let (mark, what) = match c.kind {
+    match c.kind {
         Kind::Added => ("+", format!("{new} added")),
         Kind::Struck => ("-", format!("{old} struck")),
         Kind::Moved => ("~", format!("{old} → {new} moved")),
@@ -41,7 +41,12 @@ fn write_change(out: &mut String, c: &Change, color: bool) {
         Kind::Reworded => ("*", format!("{new} reworded")),
         Kind::Split => ("<", format!("{old} split into {new}")),
         Kind::Merged => (">", format!("{old} merged into {new}")),
-    };
+    }
+}
+
+fn write_change(out: &mut String, c: &Change, color: bool) {
+    let indent = "  ".repeat(c.depth + 1);
+    let (mark, what) = describe(c);
     let code = match c.kind {
         Kind::Added => "32",
         Kind::Struck => "31",
@@ -76,4 +81,57 @@ fn paint(on: bool, sgr: &str, text: &str) -> String {
 
 pub fn json(diff: &Diff) -> String {
     serde_json::to_string_pretty(diff).unwrap_or_else(|_| "{}".into())
+}
+
+/// What a delegation marked on one side of a change.
+pub struct Marks<'a> {
+    pub tags: Vec<&'a str>,
+    pub note: &'a str,
+}
+
+/// Which revision a clause id belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Old,
+    New,
+}
+
+/// "Changes since OLD" for the briefing: each change with the tags and
+/// note it carries (a struck clause's from the older revision, any other
+/// from the newer one).
+pub fn briefing_section<'a>(diff: &Diff, old_name: &str, marks: impl Fn(Side, &str) -> Option<Marks<'a>>) -> String {
+    let mut out = format!("\n## Changes since {old_name}\n");
+    for r in &diff.resolutions {
+        let _ = writeln!(out, "\n### {}: {}\n", r.new, r.summary.line());
+        for c in &r.changes {
+            let (side, code, local) = match c.kind {
+                Kind::Struck => (Side::Old, &r.old, c.old.first()),
+                _ => (Side::New, &r.new, c.new.first()),
+            };
+            let marked = local.and_then(|l| marks(side, &format!("{code}:{l}")));
+            let tags = marked.as_ref().filter(|m| !m.tags.is_empty()).map(|m| format!(" — {}", m.tags.join(", ")));
+            // Markdown: struck words ~~struck~~, inserted ones **bold**.
+            let body = match c.kind {
+                Kind::Reworded => c
+                    .words
+                    .iter()
+                    .map(|op| match op {
+                        WordOp::Equal(t) => t.clone(),
+                        WordOp::Delete(t) => format!("~~{t}~~"),
+                        WordOp::Insert(t) => format!("**{t}**"),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                Kind::Struck => format!("~~{}~~", c.text),
+                _ => c.text.clone(),
+            };
+            let _ = writeln!(out, "- *{}*{}: {body}", describe(c).1, tags.unwrap_or_default());
+            if let Some(m) = marked.filter(|m| !m.note.trim().is_empty()) {
+                for l in m.note.lines() {
+                    let _ = writeln!(out, "  > {l}");
+                }
+            }
+        }
+    }
+    out
 }
