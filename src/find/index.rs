@@ -49,7 +49,11 @@ struct Part {
     ids: [FxMap<Box<str>, u32>; 2],
     vocab: Vec<(Box<str>, bool)>,
     postings: Vec<Vec<u32>>,
+    /// Each item's first word (`NONE`: no word).
+    first: Vec<u32>,
 }
+
+const NONE: u32 = u32::MAX;
 
 impl Part {
     fn build(items: &[Item], base: u32) -> Part {
@@ -57,8 +61,10 @@ impl Part {
         let mut vocab: Vec<(Box<str>, bool)> = Vec::new();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut buf = String::new();
+        let mut first = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let i = base + i as u32;
+            first.push(NONE);
             for_each_word(&item.text, &mut buf, |w, at| {
                 let map = &mut ids[usize::from(at.code)];
                 let id = match map.get(w) {
@@ -71,13 +77,18 @@ impl Part {
                         id
                     }
                 };
+                if let Some(f) = first.last_mut()
+                    && *f == NONE
+                {
+                    *f = id;
+                }
                 let list = &mut postings[id as usize];
                 if list.last() != Some(&i) {
                     list.push(i);
                 }
             });
         }
-        Part { ids, vocab, postings }
+        Part { ids, vocab, postings, first }
     }
 }
 
@@ -87,6 +98,8 @@ pub struct Index {
     /// node: kept apart from `items` so a pass over a million reads little.
     lens: Vec<u32>,
     pub nodes: Vec<u32>,
+    /// Each item's first word: `^prefix` looks there only.
+    first: Vec<u32>,
     /// Word → vocabulary id, one map for words read as codes (`INTERPOL`),
     /// one for the rest.
     ids: [FxMap<Box<str>, u32>; 2],
@@ -117,28 +130,37 @@ impl Index {
                 items,
                 lens: Vec::new(),
                 nodes: Vec::new(),
+                first: Vec::new(),
                 ids: Default::default(),
                 vocab: Vec::new(),
                 postings: Vec::new(),
             };
         };
-        let Part { mut ids, mut vocab, mut postings } = first;
+        let Part { mut ids, mut vocab, mut postings, first: mut firsts } = first;
         for part in parts {
+            // The part's word ids, as ids of the whole.
+            let mut global = Vec::with_capacity(part.vocab.len());
             for ((word, code), list) in part.vocab.into_iter().zip(part.postings) {
                 let map = &mut ids[usize::from(code)];
                 match map.get(&word) {
-                    Some(&id) => postings[id as usize].extend(list),
+                    Some(&id) => {
+                        postings[id as usize].extend(list);
+                        global.push(id);
+                    }
                     None => {
-                        map.insert(word.clone(), vocab.len() as u32);
+                        let id = vocab.len() as u32;
+                        map.insert(word.clone(), id);
                         vocab.push((word, code));
                         postings.push(list);
+                        global.push(id);
                     }
                 }
             }
+            firsts.extend(part.first.iter().map(|&f| global.get(f as usize).copied().unwrap_or(NONE)));
         }
         let lens = items.iter().map(|it| it.text.len().min(u32::MAX as usize) as u32).collect();
         let nodes = items.iter().map(|it| it.node).collect();
-        Index { items, lens, nodes, ids, vocab, postings }
+        Index { items, lens, nodes, first: firsts, ids, vocab, postings }
     }
 
     /// The annotations of `notes` ((document, clause id) → annotation)
@@ -228,6 +250,16 @@ impl Index {
                 continue;
             }
             if atom.words.is_empty() || (atom.kind == Kind::Not && !atom.indexed()) {
+                continue;
+            }
+            if atom.kind == Kind::Prefix {
+                // The clause's first word starts with the atom's first word.
+                let want = &atom.words[0];
+                let starts: Vec<bool> = self.vocab.iter().map(|(w, _)| w.starts_with(want.as_str())).collect();
+                let mut m: Vec<bool> =
+                    self.first.iter().map(|&f| starts.get(f as usize).copied().unwrap_or(false)).collect();
+                m.resize(n, false);
+                maybe.push(m);
                 continue;
             }
             let mut m = vec![true; n];
@@ -388,6 +420,8 @@ mod tests {
         assert_eq!(hits, [3, 4]);
         let hits = ix.search(&Compiled::new("'hot line"), &Annotations::new(), &|| false).unwrap_or_default();
         assert_eq!(hits, [2]);
+        let hits = ix.search(&Compiled::new("^sharing"), &Annotations::new(), &|| false).unwrap_or_default();
+        assert_eq!(hits, [4]);
         let mut notes = Annotations::new();
         notes.insert(2, Annotated { tags: vec!["amend".into()], note: "see the hotline".into() });
         let hits = ix.search(&Compiled::new("#amend"), &notes, &|| false).unwrap_or_default();
