@@ -63,7 +63,8 @@ fn tokens(query: &str) -> Vec<Token> {
             }
             let split = ["operative", "op", "pp", "para", "pre"].iter().find_map(|k| {
                 let rest = lower.strip_prefix(k)?;
-                (!rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit())).then(|| (k.to_string(), rest.to_string()))
+                (!rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()))
+                    .then(|| (k.to_string(), rest.to_string()))
             });
             match split {
                 Some((k, n)) => {
@@ -122,16 +123,14 @@ pub fn parse(query: &str) -> Option<Citation> {
                 None => return None,
             },
             Token::Word(w) if w == "of" || w == "in" => {}
-            Token::Word(w) if w == "res" || w == "resolution" || w == "s/res" => {
-                match toks.get(i) {
-                    Some(Token::Word(n)) if n.chars().all(|c| c.is_ascii_digit()) && resolution.is_none() => {
-                        resolution = Some(n.clone());
-                        i += 1;
-                    }
-                    Some(Token::Code(_)) => {}
-                    _ => return None,
+            Token::Word(w) if w == "res" || w == "resolution" || w == "s/res" => match toks.get(i) {
+                Some(Token::Word(n)) if n.chars().all(|c| c.is_ascii_digit()) && resolution.is_none() => {
+                    resolution = Some(n.clone());
+                    i += 1;
                 }
-            }
+                Some(Token::Code(_)) => {}
+                _ => return None,
+            },
             Token::Word(w) if w == "annex" => {
                 if annex.is_some() || kind.is_some() {
                     return None;
@@ -258,8 +257,8 @@ impl Citation {
                 .filter_map(|(i, id)| {
                     let (code, path) = split(id);
                     let segs: Vec<&str> = path.split('.').collect();
-                    let under = segs.len() == level + 1
-                        && segs.iter().zip(parent).all(|(s, p)| s.eq_ignore_ascii_case(p));
+                    let under =
+                        segs.len() == level + 1 && segs.iter().zip(parent).all(|(s, p)| s.eq_ignore_ascii_case(p));
                     (in_scope(code) && under).then_some(i)
                 })
                 .take(24)

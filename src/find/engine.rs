@@ -48,7 +48,8 @@ pub fn citation_note(c: &citation::Citation, outcome: &Outcome, id: impl Fn(usiz
 }
 
 fn hit(c: &Candidate<'_>, index: usize, score: u32, citation: bool) -> Hit {
-    let text: String = c.clause.text.chars().filter(|&ch| ch != '*').map(|ch| if ch == '\n' { ' ' } else { ch }).collect();
+    let text: String =
+        c.clause.text.chars().filter(|&ch| ch != '*').map(|ch| if ch == '\n' { ' ' } else { ch }).collect();
     Hit { id: c.clause.id.to_string(), score, citation, text, index }
 }
 

@@ -160,8 +160,7 @@ mod tests {
                 ("un".into(), true)
             ]
         );
-        assert_eq!(spans("INTERPOL’s"), [("interpol's".into(), true)]
-        );
+        assert_eq!(spans("INTERPOL’s"), [("interpol's".into(), true)]);
     }
 
     #[test]

@@ -406,7 +406,12 @@ mod tests {
             texts
                 .iter()
                 .enumerate()
-                .map(|(i, t)| Item { node: i as u32, doc: 0, text: Text::from(*t), id: format!("X/1:op.{}", i + 1).into() })
+                .map(|(i, t)| Item {
+                    node: i as u32,
+                    doc: 0,
+                    text: Text::from(*t),
+                    id: format!("X/1:op.{}", i + 1).into(),
+                })
                 .collect(),
         )
     }

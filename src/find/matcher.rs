@@ -248,8 +248,12 @@ fn closeness(at: &[[u32; 8]], count: &[u8]) -> (usize, u64) {
         }
     }
     // Smallest window over every (word, position) pair holding each word.
-    let mut all: Vec<(u32, usize)> =
-        at.iter().zip(count).enumerate().flat_map(|(k, (p, &c))| p[..c as usize].iter().map(move |&x| (x, k))).collect();
+    let mut all: Vec<(u32, usize)> = at
+        .iter()
+        .zip(count)
+        .enumerate()
+        .flat_map(|(k, (p, &c))| p[..c as usize].iter().map(move |&x| (x, k)))
+        .collect();
     all.sort_unstable();
     let mut seen = vec![0usize; at.len()];
     let mut have = 0;

@@ -205,7 +205,8 @@ fn accept(app: &mut App<'_>) {
         && !f.chosen
     {
         // Said where the reader is looking: the finder's own status line.
-        let ask = if f.pinned.is_empty() { "change the citation, or Esc" } else { "pick with ↑ / ↓ then Enter, or Esc" };
+        let ask =
+            if f.pinned.is_empty() { "change the citation, or Esc" } else { "pick with ↑ / ↓ then Enter, or Esc" };
         if let Some(note) = f.note.as_mut()
             && !note.starts_with(ask)
         {

@@ -34,8 +34,12 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
     let mut lines = vec![Line::from(prompt)];
     let status = match (&f.note, f.citation, f.query.trim().is_empty(), f.len(), f.running) {
         (Some(note), ..) => Line::styled(truncate(&clean(note), width), accent),
-        (None, true, ..) => Line::styled("= the clause this citation names", Style::default().add_modifier(Modifier::DIM)),
-        (None, false, false, 0, false) => Line::styled("no clause matches", Style::default().add_modifier(Modifier::DIM)),
+        (None, true, ..) => {
+            Line::styled("= the clause this citation names", Style::default().add_modifier(Modifier::DIM))
+        }
+        (None, false, false, 0, false) => {
+            Line::styled("no clause matches", Style::default().add_modifier(Modifier::DIM))
+        }
         _ => Line::default(),
     };
     lines.push(status);
