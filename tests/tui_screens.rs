@@ -111,7 +111,8 @@ fn help_lists_the_configured_tags_and_the_note_keys() {
     let mut app = App::new(&docs, 45);
     app.tags[2].name = "co-sponsor".into();
     update(&mut app, Action::Help);
-    for _ in 0..20 {
+    // To the end (scrolling stops at the last line).
+    for _ in 0..60 {
         update(&mut app, Action::Down);
     }
     let text = format!("{}", screen(&mut app, 120, 40).backend());
