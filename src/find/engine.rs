@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use super::candidate::{Candidate, candidates};
 use super::citation::{self, Outcome};
+use super::fold::fold_keep_case;
 use super::index::parallel;
 use super::matcher::{Compiled, Memo, Score, Subject, id_may_match};
-use super::fold::fold_keep_case;
 use super::query::typos_allowed;
 use crate::annotate::Notes;
 use crate::document::Document;
@@ -185,6 +185,5 @@ impl Prefilter {
 /// Does a run of two capitals (or a capital and an apostrophe) start with
 /// `first` somewhere in `text`?
 fn capitals_from(text: &[u8], first: u8) -> bool {
-    memchr::memchr_iter(first, text)
-        .any(|at| text.get(at + 1).is_some_and(|&b| b.is_ascii_uppercase() || b == b'\''))
+    memchr::memchr_iter(first, text).any(|at| text.get(at + 1).is_some_and(|&b| b.is_ascii_uppercase() || b == b'\''))
 }
