@@ -129,6 +129,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>, stop: &AtomicBo
             last_poll = Instant::now();
         }
         terminal.draw(|frame| views::draw(app, frame)).map_err(io)?;
+        // The finder's word index builds in the background from the first
+        // frame on (not before: the first frame comes first).
+        find_update::start_engine(app);
         if panic_for_test {
             panic!("RESO_TEST_PANIC is set: panicking after the first frame");
         }
