@@ -28,7 +28,6 @@ struct Session {
     parser: Arc<Mutex<vt100::Parser<Watch>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    raw: Arc<Mutex<Vec<u8>>>,
     _home: tempfile::TempDir,
 }
 
@@ -57,8 +56,7 @@ impl Session {
             0,
             Watch::default(),
         )));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        let p = Arc::clone(&parser);
         std::thread::spawn(move || {
             let _keep_master_open = pair.master;
             let mut buf = [0u8; 8192];
@@ -69,12 +67,9 @@ impl Session {
                 if let Ok(mut p) = p.lock() {
                     p.process(&buf[..n]);
                 }
-                if let Ok(mut r) = r.lock() {
-                    r.extend_from_slice(&buf[..n]);
-                }
             }
         });
-        Session { parser, writer, child, raw, _home: home }
+        Session { parser, writer, child, _home: home }
     }
 
     fn screen(&self) -> String {
@@ -138,6 +133,7 @@ fn a_citation_lands_on_its_clause() {
     s.wait_for("id CCPCJ/1/3:pre.3");
     s.keys("q");
     assert!(s.wait_exit().success());
+    assert!(!s.alternate_screen(), "the alternate screen was left");
 }
 
 #[test]
@@ -167,6 +163,7 @@ fn a_filter_keeps_the_hotline_clauses_and_n_cycles_through_them() {
     s.wait_for("hit 2 of 2 — wrapped to the last");
     s.keys("q");
     assert!(s.wait_exit().success());
+    assert!(!s.alternate_screen(), "the alternate screen was left");
 }
 
 #[test]
@@ -192,4 +189,5 @@ fn the_prompt_edits_like_a_prompt() {
     s.keys("\x1b");
     s.keys("q");
     assert!(s.wait_exit().success());
+    assert!(!s.alternate_screen(), "the alternate screen was left");
 }

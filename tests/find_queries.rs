@@ -239,3 +239,48 @@ fn a_citation_without_its_resolution_means_the_one_the_reader_is_in() {
     assert_eq!(nodes.len(), 4);
     assert!(note.is_some_and(|n| n.contains("ambiguous")));
 }
+
+/// The reader's index answers every query of the set as `reso find` does.
+#[test]
+fn the_index_agrees_with_the_scan() {
+    use reso::find::index::{Annotations, Index, Item};
+    use reso::find::matcher::Compiled;
+    let mut docs = real();
+    docs.push(sample());
+    let items: Vec<Item> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc)| doc.all_clauses().map(move |c| (d, c)))
+        .enumerate()
+        .map(|(i, (d, c))| Item { node: i as u32, doc: d as u32, text: c.text.clone(), id: c.id.clone() })
+        .collect();
+    let index = Index::build(items);
+    let queries = [
+        "hotline",
+        "hotlines",
+        "'hotlines",
+        "data sharing",
+        "INTERPOL",
+        "intrpl",
+        "trafficing",
+        "traffick",
+        "'traffick",
+        "'program's",
+        "MONUC’s",
+        "liberation",
+        "MONUC !TPVM",
+        "^Urges",
+        "^urges member",
+        "trafficking$",
+        "'INTERPOL",
+        "data !privacy",
+        "ccpcj14",
+    ];
+    for query in queries {
+        let scan = ids(&search_with_notes(&docs, query, usize::MAX, None).hits);
+        let found = index.search(&Compiled::new(query), &Annotations::new(), &|| false).expect("not cancelled");
+        let indexed: BTreeSet<String> = found.iter().map(|&i| index.items[i as usize].id.to_string()).collect();
+        assert_eq!(indexed, scan, "{query}");
+        assert!(!scan.is_empty(), "{query} finds something");
+    }
+}

@@ -42,8 +42,8 @@ pub fn folded_keep_case(text: &str) -> String {
 }
 
 /// One word of a text: where it is (in chars, for highlighting), and
-/// whether it reads as a code or an acronym (`INTERPOL`, `SDG5`, `1800`),
-/// where letters may be matched scattered.
+/// whether it reads as a code or an acronym (`INTERPOL`, `SDG5`: capitals,
+/// no small letters), where letters may be matched scattered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WordAt {
     pub start: usize,
@@ -60,7 +60,6 @@ pub fn for_each_word(text: &str, word: &mut String, mut f: impl FnMut(&str, Word
     let mut start = 0;
     let mut upper = 0usize;
     let mut lower = 0usize;
-    let mut digit = false;
     // An apostrophe seen after a word char, kept only if a word char follows.
     let mut pending_quote = false;
     // After an apostrophe (`INTERPOL’s`) case no longer tells a code.
@@ -80,7 +79,6 @@ pub fn for_each_word(text: &str, word: &mut String, mut f: impl FnMut(&str, Word
                 start = i;
                 upper = 0;
                 lower = 0;
-                digit = false;
                 quoted = false;
             } else if pending_quote {
                 word.push('\'');
@@ -92,9 +90,7 @@ pub fn for_each_word(text: &str, word: &mut String, mut f: impl FnMut(&str, Word
                     upper += 1;
                     word.push(k.to_ascii_lowercase());
                 } else {
-                    if k.is_ascii_digit() {
-                        digit = true;
-                    } else {
+                    if !k.is_ascii_digit() {
                         lower += usize::from(!quoted);
                     }
                     word.push(k);
@@ -104,8 +100,6 @@ pub fn for_each_word(text: &str, word: &mut String, mut f: impl FnMut(&str, Word
                     upper += 1;
                 } else if k.is_lowercase() {
                     lower += usize::from(!quoted);
-                } else if k.is_numeric() {
-                    digit = true;
                 }
                 word.push(to_lower_case(k));
             }
@@ -113,13 +107,13 @@ pub fn for_each_word(text: &str, word: &mut String, mut f: impl FnMut(&str, Word
         } else if k == '\'' && !word.is_empty() && !pending_quote {
             pending_quote = true;
         } else if !word.is_empty() {
-            f(word, WordAt { start, end, code: digit || (upper >= 2 && lower == 0) });
+            f(word, WordAt { start, end, code: upper >= 2 && lower == 0 });
             word.clear();
             pending_quote = false;
         }
     }
     if !word.is_empty() {
-        f(word, WordAt { start, end, code: digit || (upper >= 2 && lower == 0) });
+        f(word, WordAt { start, end, code: upper >= 2 && lower == 0 });
         word.clear();
     }
 }
@@ -155,7 +149,7 @@ mod tests {
                 ("and".into(), false),
                 ("sdg5".into(), true),
                 ("or".into(), false),
-                ("1800".into(), true),
+                ("1800".into(), false),
                 ("a".into(), false),
                 ("un".into(), true)
             ]

@@ -49,7 +49,11 @@ struct Part {
     ids: [FxMap<Box<str>, u32>; 2],
     vocab: Vec<(Box<str>, bool)>,
     postings: Vec<Vec<u32>>,
+    /// Each item's first word (`NONE`: no word).
+    first: Vec<u32>,
 }
+
+const NONE: u32 = u32::MAX;
 
 impl Part {
     fn build(items: &[Item], base: u32) -> Part {
@@ -57,8 +61,10 @@ impl Part {
         let mut vocab: Vec<(Box<str>, bool)> = Vec::new();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut buf = String::new();
+        let mut first = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let i = base + i as u32;
+            first.push(NONE);
             for_each_word(&item.text, &mut buf, |w, at| {
                 let map = &mut ids[usize::from(at.code)];
                 let id = match map.get(w) {
@@ -71,18 +77,29 @@ impl Part {
                         id
                     }
                 };
+                if let Some(f) = first.last_mut()
+                    && *f == NONE
+                {
+                    *f = id;
+                }
                 let list = &mut postings[id as usize];
                 if list.last() != Some(&i) {
                     list.push(i);
                 }
             });
         }
-        Part { ids, vocab, postings }
+        Part { ids, vocab, postings, first }
     }
 }
 
 pub struct Index {
     pub items: Vec<Item>,
+    /// Each item's text length in bytes (ranks shorter first), and its
+    /// node: kept apart from `items` so a pass over a million reads little.
+    lens: Vec<u32>,
+    pub nodes: Vec<u32>,
+    /// Each item's first word: `^prefix` looks there only.
+    first: Vec<u32>,
     /// Word → vocabulary id, one map for words read as codes (`INTERPOL`),
     /// one for the rest.
     ids: [FxMap<Box<str>, u32>; 2],
@@ -109,23 +126,41 @@ impl Index {
         });
         let mut parts = parts.into_iter();
         let Some(first) = parts.next() else {
-            return Index { items, ids: Default::default(), vocab: Vec::new(), postings: Vec::new() };
+            return Index {
+                items,
+                lens: Vec::new(),
+                nodes: Vec::new(),
+                first: Vec::new(),
+                ids: Default::default(),
+                vocab: Vec::new(),
+                postings: Vec::new(),
+            };
         };
-        let Part { mut ids, mut vocab, mut postings } = first;
+        let Part { mut ids, mut vocab, mut postings, first: mut firsts } = first;
         for part in parts {
+            // The part's word ids, as ids of the whole.
+            let mut global = Vec::with_capacity(part.vocab.len());
             for ((word, code), list) in part.vocab.into_iter().zip(part.postings) {
                 let map = &mut ids[usize::from(code)];
                 match map.get(&word) {
-                    Some(&id) => postings[id as usize].extend(list),
+                    Some(&id) => {
+                        postings[id as usize].extend(list);
+                        global.push(id);
+                    }
                     None => {
-                        map.insert(word.clone(), vocab.len() as u32);
+                        let id = vocab.len() as u32;
+                        map.insert(word.clone(), id);
                         vocab.push((word, code));
                         postings.push(list);
+                        global.push(id);
                     }
                 }
             }
+            firsts.extend(part.first.iter().map(|&f| global.get(f as usize).copied().unwrap_or(NONE)));
         }
-        Index { items, ids, vocab, postings }
+        let lens = items.iter().map(|it| it.text.len().min(u32::MAX as usize) as u32).collect();
+        let nodes = items.iter().map(|it| it.node).collect();
+        Index { items, lens, nodes, first: firsts, ids, vocab, postings }
     }
 
     /// The annotations of `notes` ((document, clause id) → annotation)
@@ -153,12 +188,7 @@ impl Index {
     /// first, ties in document order), then the rest in document order.
     /// None if `cancelled` said so (a newer query is waiting) before it was
     /// done.
-    pub fn search(
-        &self,
-        q: &Compiled,
-        notes: &Annotations,
-        cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<(u32, Score)>> {
+    pub fn search(&self, q: &Compiled, notes: &Annotations, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<u32>> {
         if q.is_empty() {
             return Some(Vec::new());
         }
@@ -222,6 +252,16 @@ impl Index {
             if atom.words.is_empty() || (atom.kind == Kind::Not && !atom.indexed()) {
                 continue;
             }
+            if atom.kind == Kind::Prefix {
+                // The clause's first word starts with the atom's first word.
+                let want = &atom.words[0];
+                let starts: Vec<bool> = self.vocab.iter().map(|(w, _)| w.starts_with(want.as_str())).collect();
+                let mut m: Vec<bool> =
+                    self.first.iter().map(|&f| starts.get(f as usize).copied().unwrap_or(false)).collect();
+                m.resize(n, false);
+                maybe.push(m);
+                continue;
+            }
             let mut m = vec![true; n];
             for word in &atom.words {
                 let mut has = vec![false; n];
@@ -261,11 +301,9 @@ impl Index {
         };
         // The atoms the index could not answer alone, on the text.
         if q.atoms.iter().any(|a| a.kind != Kind::Word && a.kind != Kind::Tag && !a.indexed()) {
-            candidates =
-                parallel(&candidates, |part| part.iter().copied().filter(|&i| q.filters(subject(i), true)).collect());
-            if cancelled() {
-                return None;
-            }
+            candidates = parallel_until(&candidates, cancelled, |part| {
+                part.iter().copied().filter(|&i| q.filters(subject(i), true)).collect()
+            })?;
         }
         let lookup = |memo: &mut Memo, w: &str, code: bool| -> u64 {
             match self.ids[usize::from(code)].get(w) {
@@ -282,34 +320,42 @@ impl Index {
         if candidates.len() <= FULLY_RANKED {
             let mut ranked = parallel(&candidates, full);
             sort(&mut ranked);
-            return Some(ranked);
+            return Some(ranked.into_iter().map(|(i, _)| i).collect());
         }
         // Many: the best by the index's qualities and length are ranked in
         // full; the others follow in document order.
-        let coarse: Vec<Score> = candidates
+        let mut coarse: Vec<(Score, u32)> = candidates
             .iter()
             .map(|&i| {
                 let i_ = i as usize;
                 let exact = quality.iter().filter(|b| b[i_] == 4).count() as u64;
                 let sum: u64 = quality.iter().map(|b| u64::from(b[i_])).sum();
-                let len = self.items[i_].text.len().min(0x3FFF_FFFF) as u64;
-                (exact << 58) | (sum.min(0xFF) << 50) | (0x3FFF_FFFF - len)
+                let len = u64::from(self.lens[i_]).min(0x3FFF_FFFF);
+                ((exact << 58) | (sum.min(0xFF) << 50) | (0x3FFF_FFFF - len), i)
             })
             .collect();
-        let mut order: Vec<u32> = (0..candidates.len() as u32).collect();
-        order
-            .select_nth_unstable_by(FULLY_RANKED, |&a, &b| coarse[b as usize].cmp(&coarse[a as usize]).then(a.cmp(&b)));
-        let mut top: Vec<u32> = order[..FULLY_RANKED].iter().map(|&k| candidates[k as usize]).collect();
+        if cancelled() {
+            return None;
+        }
+        coarse.select_nth_unstable_by(FULLY_RANKED, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut top: Vec<u32> = coarse[..FULLY_RANKED].iter().map(|&(_, i)| i).collect();
+        drop(coarse);
         top.sort_unstable();
         if cancelled() {
             return None;
         }
         let mut ranked = parallel(&top, full);
         sort(&mut ranked);
-        let mut rest = candidates;
-        rest.retain(|i| top.binary_search(i).is_err());
-        ranked.extend(rest.into_iter().map(|i| (i, 0)));
-        Some(ranked)
+        let mut out: Vec<u32> = Vec::with_capacity(candidates.len());
+        out.extend(ranked.iter().map(|&(i, _)| i));
+        // The others, in document order: both lists are ascending.
+        let mut t = top.iter().peekable();
+        for i in candidates {
+            if t.next_if(|&&x| x == i).is_none() {
+                out.push(i);
+            }
+        }
+        Some(out)
     }
 }
 
@@ -329,6 +375,26 @@ pub fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync
         let handles: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(move || f(part))).collect();
         handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
     })
+}
+
+/// `parallel`, giving up (None) as soon as `cancelled` says so: each
+/// thread checks between runs of a few thousand items.
+pub fn parallel_until<T: Sync + Copy, R: Send>(
+    items: &[T],
+    cancelled: &(dyn Fn() -> bool + Sync),
+    f: impl Fn(&[T]) -> Vec<R> + Sync,
+) -> Option<Vec<R>> {
+    let out = parallel(items, |part| {
+        let mut out = Vec::new();
+        for run in part.chunks(8192) {
+            if cancelled() {
+                return Vec::new();
+            }
+            out.extend(f(run));
+        }
+        out
+    });
+    (!cancelled()).then_some(out)
 }
 
 #[cfg(test)]
@@ -354,18 +420,38 @@ mod tests {
     fn finds_words_and_ranks_them() {
         let ix = index(&["a hotline", "hotlines and more", "the hot line", "data sharing", "sharing of data"]);
         let hits = ix.search(&Compiled::new("hotline"), &Annotations::new(), &|| false).unwrap_or_default();
-        assert_eq!(hits.iter().map(|h| h.0).collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(hits, [0, 1]);
         let hits = ix.search(&Compiled::new("data sharing"), &Annotations::new(), &|| false).unwrap_or_default();
-        assert_eq!(hits.iter().map(|h| h.0).collect::<Vec<_>>(), [3, 4]);
+        assert_eq!(hits, [3, 4]);
         let hits = ix.search(&Compiled::new("'hot line"), &Annotations::new(), &|| false).unwrap_or_default();
-        assert_eq!(hits.iter().map(|h| h.0).collect::<Vec<_>>(), [2]);
+        assert_eq!(hits, [2]);
+        let hits = ix.search(&Compiled::new("^sharing"), &Annotations::new(), &|| false).unwrap_or_default();
+        assert_eq!(hits, [4]);
         let mut notes = Annotations::new();
         notes.insert(2, Annotated { tags: vec!["amend".into()], note: "see the hotline".into() });
         let hits = ix.search(&Compiled::new("#amend"), &notes, &|| false).unwrap_or_default();
-        assert_eq!(hits.iter().map(|h| h.0).collect::<Vec<_>>(), [2]);
+        assert_eq!(hits, [2]);
         let hits = ix.search(&Compiled::new("hotline"), &notes, &|| false).unwrap_or_default();
         assert_eq!(hits.len(), 3, "the note counts");
         let hits = ix.search(&Compiled::new("!data"), &notes, &|| false).unwrap_or_default();
         assert_eq!(hits.len(), 3);
+    }
+
+    #[test]
+    fn many_hits_rank_the_best_then_keep_document_order() {
+        let long = "a long clause that mentions the hotline among other matters";
+        let mut texts = vec![long; FULLY_RANKED * 2];
+        texts[3000] = "hotline";
+        let ix = index(&texts);
+        let hits = ix.search(&Compiled::new("hotline"), &Annotations::new(), &|| false).unwrap_or_default();
+        assert_eq!(hits.len(), texts.len());
+        assert_eq!(hits[0], 3000, "the shortest first");
+        let rest = &hits[FULLY_RANKED..];
+        assert!(rest.windows(2).all(|w| w[0] < w[1]), "the others in document order");
+        let mut all = hits.clone();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), texts.len(), "each once");
+        assert!(ix.search(&Compiled::new("hotline"), &Annotations::new(), &|| true).is_none(), "cancelled");
     }
 }

@@ -124,16 +124,22 @@ pub fn match_word(q: &[char], w: &str, code: bool) -> Option<Quality> {
     if k > 0 && prefix_distance(q, w, k) <= k {
         return Some(Quality::Typo);
     }
-    if code && q.len() >= 2 && q.first() == w.first() && is_subsequence(q, w) {
+    if code && q.len() >= 2 && q.first() == w.first() && scattered(q, w) {
         return Some(Quality::Scattered);
     }
     None
 }
 
-/// Is every char of `q`, in order, somewhere in `w`?
-pub fn is_subsequence(q: &[char], w: &[char]) -> bool {
-    let mut it = w.iter();
-    q.iter().all(|c| it.any(|x| x == c))
+/// Scattered letters in a code or acronym (`intrpl` → INTERPOL): nucleo's
+/// fuzzy matcher, fzf's algorithm, kept for what it is good at. (In prose it
+/// matched letters strewn across words; there words match words.)
+fn scattered(q: &[char], w: &[char]) -> bool {
+    use std::cell::RefCell;
+    thread_local! {
+        // One matcher per thread: making one costs ~135 KB.
+        static MATCHER: RefCell<nucleo::Matcher> = RefCell::new(nucleo::Matcher::new(nucleo::Config::DEFAULT));
+    }
+    MATCHER.with(|m| m.borrow_mut().fuzzy_match(nucleo::Utf32Str::Unicode(w), nucleo::Utf32Str::Unicode(q)).is_some())
 }
 
 /// The fewest edits (insert, delete, substitute, swap two neighbours) that

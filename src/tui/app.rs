@@ -169,8 +169,6 @@ impl<'a> App<'a> {
         if let Some(first) = app.nodes.iter().position(|n| matches!(n.kind, Kind::Resolution(_))) {
             app.selected = first;
         }
-        // The finder's index builds in the background from the start.
-        super::find_update::start_engine(&mut app);
         app.refresh();
         app
     }

@@ -288,7 +288,7 @@ fn finish(app: &mut App<'_>, pending: Collecting, hits: Vec<usize>, chosen: Opti
         app.message = Some(if n == 0 {
             "no match: nothing to show (Esc clears the filter)".into()
         } else {
-            format!("{n} matching clauses (bold), with their parents — n / N visit them, Esc clears")
+            format!("{n} matching clauses marked ▌ (context dimmed) — n / N visit them")
         });
         return;
     }

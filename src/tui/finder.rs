@@ -292,7 +292,7 @@ fn serve(shared: &Shared, items: Vec<Item>) {
         };
         let results = Results {
             generation: request.generation,
-            ranked: ranked.into_iter().filter_map(|(i, _)| index.items.get(i as usize).map(|it| it.node)).collect(),
+            ranked: ranked.into_iter().filter_map(|i| index.nodes.get(i as usize).copied()).collect(),
         };
         if let Ok(mut s) = shared.state.lock() {
             // A newer request waiting makes this answer useless, but it is

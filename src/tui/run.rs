@@ -192,6 +192,9 @@ fn handle_events(
             terminal.draw(|frame| views::draw(app, frame)).map_err(io)?;
             dirty = false;
         }
+        // The finder's word index builds in the background from the first
+        // frame on (not before: the first frame comes first).
+        find_update::start_engine(app);
         if panic_for_test {
             panic!("RESO_TEST_PANIC is set: panicking after the first frame");
         }
