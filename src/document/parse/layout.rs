@@ -206,7 +206,8 @@ pub fn is_furniture(text: &str, repeats: u32) -> bool {
         || is_page_number(text)
         || is_barcode(text)
         || (is_symbol(text) && (repeats >= 2 || text.contains("/RES/")))
-        || header_symbol(text).is_some_and(|sym| repeats >= 2 || sym.contains("/RES/"))
+        // (Only lines counted as symbol lines can be running headers.)
+        || repeats > 0 && header_symbol(text).is_some_and(|sym| repeats >= 2 || sym.contains("/RES/"))
 }
 
 /// A Markdown thematic break or a ruled line: `---`, `***`, `===`.
@@ -219,7 +220,8 @@ fn is_rule(t: &str) -> bool {
 /// `pdftotext -layout` prints it: `A/RES/77/10      The situation in…` or
 /// the title first. The two sit apart by a run of spaces.
 pub fn header_symbol(text: &str) -> Option<&str> {
-    if text.len() > 200 || !text.contains('/') {
+    // Asked of every line: the vectorised scans reject most at once.
+    if text.len() > 200 || memchr::memchr(b'/', text.as_bytes()).is_none() {
         return None;
     }
     let gap = memchr::memmem::find(text.as_bytes(), b"   ")?;

@@ -12,6 +12,10 @@ use crate::document::text::Text;
 
 /// `Annex`, `Annex B`, `ANNEX 1 R/CCPCJ/1/4:`, `Appendix II`.
 pub fn is_annex_heading(text: &str) -> bool {
+    // Every such word starts with an `a`.
+    if !text.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'a')) {
+        return false;
+    }
     let first = text.split_whitespace().next().unwrap_or("").trim_end_matches([':', '.']);
     ["annex", "annexes", "appendix", "attachment"].iter().any(|w| first.eq_ignore_ascii_case(w))
         && !text.ends_with([';', ','])
@@ -276,7 +280,9 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
             return false;
         }
     }
-    if blank_since && (is_annex_heading(text) || super::front::looks_like_date(prev_last)) {
+    // (Both are short lines: the length settles most lines at once.)
+    let date_before = prev_last.len() < 40 && super::front::looks_like_date(prev_last);
+    if blank_since && (date_before || text.len() < 80 && is_annex_heading(text)) {
         return false;
     }
     if blank_since {
