@@ -89,6 +89,7 @@ impl Builder {
         // the next resolution of a file that prints no symbols.
         if self.mode == Mode::Body
             && block.label.is_none()
+            && may_be_formula(block)
             && self
                 .res
                 .as_ref()
@@ -397,10 +398,11 @@ impl Builder {
             return None;
         }
         let text = block.first_text();
-        let words = text.split_whitespace().count();
+        if text.len() >= 140 || text.ends_with([';', ',', ':', '.']) {
+            return None;
+        }
+        let words = text.split_whitespace().take(17).count();
         let heading = words <= 16
-            && text.len() < 140
-            && !text.ends_with([';', ',', ':', '.'])
             && text.starts_with(|c: char| c.is_uppercase())
             && phrase::opening(text).is_none()
             && (words == 1 || !starts_with_phrase(text));
@@ -612,9 +614,22 @@ fn part_in_header(header: &[SourceLine]) -> Option<String> {
     }
 }
 
+/// A cheap look at a block before its text is joined: a formula is a line
+/// or two ending in a comma.
+fn may_be_formula(block: &Block<'_>) -> bool {
+    let first = block.first_text().trim_start_matches(['*', '_']).as_bytes();
+    let opens = matches!(first.first(), Some(b'T' | b'W')) && matches!(first.get(1), Some(b'h' | b'H' | b'e' | b'E'));
+    opens
+        && block.parts.len() <= 2
+        && block.parts.last().is_some_and(|p| p.1.len() < 200 && p.1.trim_end_matches(['*', '_']).ends_with(','))
+}
+
 /// The opening formula: "The Security Council,", "The General Assembly,".
 fn is_formula(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    if text.len() > 200 {
+        return false;
+    }
+    let words = text.split_whitespace().take(17).count();
     let text = text.trim_matches(|c| c == '*' || c == '_');
     // THIMUN prints it in capitals: "THE SECURITY COUNCIL,".
     let opens = |w: &str| text.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));

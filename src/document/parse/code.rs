@@ -10,6 +10,10 @@ use crate::document::model::{Clause, Document, Resolution};
 /// Give each resolution without a code the symbol printed before its first
 /// clause (or, failing that, inside it), and parts A, B… their letter.
 pub fn assign_symbols(doc: &mut Document, lines: &[Line<'_>]) {
+    // Conference documents give every resolution its `Code:`: nothing to look for.
+    if doc.resolutions.iter().all(|r| !r.code.is_empty() && part_letter(r).is_none()) {
+        return;
+    }
     let candidates: Vec<(u32, &str)> =
         lines.iter().filter(|l| l.kind != Kind::Blank).filter_map(|l| symbol_on(l.text).map(|s| (l.no, s))).collect();
     let mut prev_last = 0;

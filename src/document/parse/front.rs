@@ -147,6 +147,11 @@ pub fn looks_like_date(t: &str) -> bool {
         "november",
         "december",
     ];
+    // At most eight short words: a long line is never a date, and this is
+    // asked of many lines.
+    if t.len() > 80 || t.bytes().filter(u8::is_ascii_digit).count() < 4 {
+        return false;
+    }
     let lower = t.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     words.len() <= 8

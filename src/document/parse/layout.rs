@@ -206,7 +206,8 @@ pub fn is_furniture(text: &str, repeats: u32) -> bool {
         || is_page_number(text)
         || is_barcode(text)
         || (is_symbol(text) && (repeats >= 2 || text.contains("/RES/")))
-        || header_symbol(text).is_some_and(|sym| repeats >= 2 || sym.contains("/RES/"))
+        // (Only lines counted as symbol lines can be running headers.)
+        || repeats > 0 && header_symbol(text).is_some_and(|sym| repeats >= 2 || sym.contains("/RES/"))
 }
 
 /// A Markdown thematic break or a ruled line: `---`, `***`, `===`.
@@ -215,14 +216,20 @@ fn is_rule(t: &str) -> bool {
     (3..=120).contains(&b.len()) && matches!(b[0], b'-' | b'*' | b'=') && b.iter().all(|&c| c == b[0])
 }
 
+/// Built once: building a searcher for each of many short lines costs more
+/// than the search.
+static THREE_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"   "));
+
 /// A running header that holds the symbol and the title on one line, as
 /// `pdftotext -layout` prints it: `A/RES/77/10      The situation in…` or
 /// the title first. The two sit apart by a run of spaces.
 pub fn header_symbol(text: &str) -> Option<&str> {
-    if text.len() > 200 || !text.contains('/') {
+    // Asked of every line: the vectorised scans reject most at once.
+    if text.len() > 200 || memchr::memchr(b'/', text.as_bytes()).is_none() {
         return None;
     }
-    let gap = memchr::memmem::find(text.as_bytes(), b"   ")?;
+    let gap = THREE_SPACES.find(text.as_bytes())?;
     let (a, b) = (text[..gap].trim(), text[gap..].trim());
     // "United Nations      A/RES/77/10" heads the first page: it opens the
     // resolution, it is no running header.

@@ -12,6 +12,11 @@ use crate::document::text::Text;
 
 /// `Annex`, `Annex B`, `ANNEX 1 R/CCPCJ/1/4:`, `Appendix II`.
 pub fn is_annex_heading(text: &str) -> bool {
+    // Every such word starts with an `a` and a second letter (not `a)`).
+    let b = text.as_bytes();
+    if !(b.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'a')) && b.get(1).is_some_and(u8::is_ascii_alphabetic)) {
+        return false;
+    }
     let first = text.split_whitespace().next().unwrap_or("").trim_end_matches([':', '.']);
     ["annex", "annexes", "appendix", "attachment"].iter().any(|w| first.eq_ignore_ascii_case(w))
         && !text.ends_with([';', ','])
@@ -276,7 +281,9 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
             return false;
         }
     }
-    if blank_since && (is_annex_heading(text) || super::front::looks_like_date(prev_last)) {
+    // (Both are short lines: the length settles most lines at once.)
+    let date_before = || prev_last.len() < 40 && super::front::looks_like_date(prev_last);
+    if blank_since && (text.len() < 80 && is_annex_heading(text) || date_before()) {
         return false;
     }
     if blank_since {
@@ -310,6 +317,10 @@ fn first_word_is_phrase(text: &str) -> bool {
 /// "…for 2023;18": the footnote marker after the punctuation is not how
 /// the line ends.
 fn without_marker(text: &str) -> &str {
+    // Nearly every line ends in a letter or punctuation: settled by its last byte.
+    if !text.as_bytes().last().is_some_and(|b| b.is_ascii_digit() || *b >= 0x80) {
+        return text;
+    }
     let bare = text.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c));
     if bare.len() < text.len() && bare.ends_with([';', ',', '.', ':']) { bare } else { text }
 }
@@ -317,6 +328,11 @@ fn without_marker(text: &str) -> &str {
 /// "…Persons,1" and "…Persons,¹" end in a comma too: the footnote marker
 /// after it does not count.
 fn ends_with_comma(text: &str) -> bool {
+    match text.as_bytes().last() {
+        Some(b',') => return true,
+        Some(b) if b.is_ascii_alphabetic() || b";.:)".contains(b) => return false,
+        _ => {}
+    }
     text.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰*".contains(c)).ends_with(',')
 }
 
