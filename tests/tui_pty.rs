@@ -3,124 +3,16 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use common::pty::Session;
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
-
-/// Records what a document might try to do to the terminal.
-#[derive(Default)]
-struct Watch {
-    titles: Vec<Vec<u8>>,
-    bells: usize,
-}
-
-impl vt100::Callbacks for Watch {
-    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
-        self.titles.push(title.to_vec());
-    }
-    fn audible_bell(&mut self, _: &mut vt100::Screen) {
-        self.bells += 1;
-    }
-}
-
-struct Session {
-    parser: Arc<Mutex<vt100::Parser<Watch>>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    _home: tempfile::TempDir,
-}
-
-impl Session {
-    fn start(args: &[&str], env: &[(&str, &str)]) -> Session {
-        let pty = native_pty_system();
-        let pair = pty.openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 }).expect("openpty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_reso"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        // Never the user's own config or notes.
-        let home = tempfile::tempdir().expect("temp home");
-        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
-        cmd.env("XDG_DATA_HOME", home.path().join("data"));
-        cmd.env("HOME", home.path());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).expect("spawn reso");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let writer = pair.master.take_writer().expect("writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
-            std::num::NonZeroU16::new(40).expect("rows"),
-            std::num::NonZeroU16::new(120).expect("cols"),
-            0,
-            Watch::default(),
-        )));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
-        std::thread::spawn(move || {
-            let _keep_master_open = pair.master;
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                if let Ok(mut p) = p.lock() {
-                    p.process(&buf[..n]);
-                }
-                if let Ok(mut r) = r.lock() {
-                    r.extend_from_slice(&buf[..n]);
-                }
-            }
-        });
-        Session { parser, writer, child, raw, _home: home }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().expect("parser").screen().contents()
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(Instant::now() < deadline, "timed out waiting for {text:?}; screen:\n{screen}");
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn keys(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush");
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            if let Some(status) = self.child.try_wait().expect("try_wait") {
-                // Let the reader thread take the last bytes.
-                std::thread::sleep(Duration::from_millis(100));
-                return status;
-            }
-            assert!(Instant::now() < deadline, "reso did not exit; screen:\n{}", self.screen());
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn alternate_screen(&self) -> bool {
-        self.parser.lock().expect("parser").screen().alternate_screen()
-    }
+/// `reso ARGS` in a 40 × 120 terminal with its own temporary home.
+fn start(args: &[&str], env: &[(&str, &str)]) -> Session {
+    Session::in_temp_home(args, env)
 }
 
 #[test]
 fn open_navigate_and_quit_leaves_the_terminal_clean() {
-    let mut s = Session::start(&[], &[]);
+    let mut s = start(&[], &[]);
     s.wait_for("CCPCJ/1/1");
     assert!(s.alternate_screen());
     // Three resolutions on, then down through CCPCJ/1/4's operative part.
@@ -147,7 +39,7 @@ fn open_navigate_and_quit_leaves_the_terminal_clean() {
 
 #[test]
 fn find_hotline_and_jump() {
-    let mut s = Session::start(&[], &[]);
+    let mut s = start(&[], &[]);
     s.wait_for("CCPCJ/1/1");
     s.keys("/hotline");
     s.wait_for("/ hotline");
@@ -164,7 +56,7 @@ fn find_hotline_and_jump() {
 
 #[test]
 fn esc_and_a_key_in_one_read_are_both_keys() {
-    let mut s = Session::start(&[], &[]);
+    let mut s = start(&[], &[]);
     s.wait_for("CCPCJ/1/1");
     s.wait_for("row 2/");
     s.keys("/hot");
@@ -182,7 +74,7 @@ fn tag_and_note_survive_a_restart_and_export() {
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("notes.ron");
     let notes_arg = notes.to_str().unwrap();
-    let mut s = Session::start(&["--notes", notes_arg], &[]);
+    let mut s = start(&["--notes", notes_arg], &[]);
     s.wait_for("CCPCJ/1/1");
     // Down to the first preambular paragraph of CCPCJ/1/1, tag it, write a note.
     s.keys("jj");
@@ -197,7 +89,7 @@ fn tag_and_note_survive_a_restart_and_export() {
     s.keys("q");
     assert!(s.wait_exit().success());
 
-    let mut s = Session::start(&["--notes", notes_arg], &[]);
+    let mut s = start(&["--notes", notes_arg], &[]);
     s.wait_for("CCPCJ/1/1");
     s.keys("jj");
     let screen = s.wait_for("Tags: support");
@@ -223,7 +115,7 @@ fn the_external_editor_gets_the_terminal_and_gives_it_back() {
     // Records whether it had a normal (non-alternate) screen, then writes.
     std::fs::write(&editor, "#!/bin/sh\nprintf 'written in the editor' >> \"$1\"\n").unwrap();
     std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let mut s = Session::start(&["--notes", notes.to_str().unwrap()], &[("VISUAL", editor.to_str().unwrap())]);
+    let mut s = start(&["--notes", notes.to_str().unwrap()], &[("VISUAL", editor.to_str().unwrap())]);
     s.wait_for("CCPCJ/1/1");
     s.keys("jj");
     s.wait_for("CCPCJ/1/1 › Preamble 1");
@@ -242,7 +134,7 @@ fn the_external_editor_gets_the_terminal_and_gives_it_back() {
 
 #[test]
 fn a_panic_restores_the_terminal_before_the_message() {
-    let mut s = Session::start(&[], &[("RESO_TEST_PANIC", "1")]);
+    let mut s = start(&[], &[("RESO_TEST_PANIC", "1")]);
     let status = s.wait_exit();
     assert!(!status.success());
     assert!(!s.alternate_screen());
@@ -257,7 +149,7 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_a_note_being_written() {
     for signal in ["-TERM", "-HUP"] {
         let dir = tempfile::tempdir().unwrap();
         let notes = dir.path().join("notes.ron");
-        let mut s = Session::start(&["--notes", notes.to_str().unwrap()], &[]);
+        let mut s = start(&["--notes", notes.to_str().unwrap()], &[]);
         s.wait_for("CCPCJ/1/1");
         s.keys("jja");
         s.wait_for("Note on CCPCJ/1/1:pre.1");
@@ -282,7 +174,7 @@ fn a_hostile_document_cannot_drive_the_terminal() {
         "The Council,\n\nRecalling \x1b]0;owned-title\x07 \x1b[2J\x1b[31mred\x07 and \u{9b}31m,\n\n1. Decides \x1b]2;again\x1b\\ now;\n",
     )
     .unwrap();
-    let mut s = Session::start(&[path.to_str().unwrap()], &[]);
+    let mut s = start(&[path.to_str().unwrap()], &[]);
     s.wait_for("Recalling");
     s.keys("GG");
     let screen = s.wait_for("Decides");
@@ -316,7 +208,7 @@ fn another_file_with_the_samples_title_leaves_the_samples_notes_alone() {
     std::fs::write(&other, same_title::same_title_and_codes()).unwrap();
 
     // Tag the sample's first preambular paragraph.
-    let mut s = Session::start(&["--notes", notes_arg], &[]);
+    let mut s = start(&["--notes", notes_arg], &[]);
     s.wait_for("CCPCJ/1/1");
     s.keys("jj");
     s.wait_for("CCPCJ/1/1 › Preamble 1");
@@ -327,7 +219,7 @@ fn another_file_with_the_samples_title_leaves_the_samples_notes_alone() {
     let saved = std::fs::read(&notes).unwrap();
 
     // Open the other booklet (same title, same codes), look, quit.
-    let mut s = Session::start(&["--notes", notes_arg, other.to_str().unwrap()], &[]);
+    let mut s = start(&["--notes", notes_arg, other.to_str().unwrap()], &[]);
     s.wait_for("CCPCJ/1/1");
     s.keys("jj");
     let screen = s.wait_for("CCPCJ/1/1 › Preamble 1");
@@ -339,7 +231,7 @@ fn another_file_with_the_samples_title_leaves_the_samples_notes_alone() {
     assert_eq!(std::fs::read(&notes).unwrap(), saved, "opening another file rewrote the notes");
 
     // Back on the sample: the marker is on the clause, and no orphan.
-    let mut s = Session::start(&["--notes", notes_arg], &[]);
+    let mut s = start(&["--notes", notes_arg], &[]);
     s.wait_for("CCPCJ/1/1");
     s.keys("jj");
     let screen = s.wait_for("Tags: amend");
@@ -373,7 +265,7 @@ fn compare_two_drafts_step_through_changes_and_tag_one() {
         draft.to_str().unwrap(),
         revision.to_str().unwrap(),
     ];
-    let mut s = Session::start(&args, &[]);
+    let mut s = start(&args, &[]);
     s.wait_for("revision.txt");
     s.keys("cc");
     let screen = s.wait_for("change 2 of 11");
@@ -397,7 +289,7 @@ fn compare_two_drafts_step_through_changes_and_tag_one() {
 fn reopening_resumes_on_the_last_clause_and_ctrl_o_walks_back() {
     let data = tempfile::tempdir().unwrap();
     let data_dir = data.path().to_str().unwrap();
-    let mut s = Session::start(&[], &[("XDG_DATA_HOME", data_dir)]);
+    let mut s = start(&[], &[("XDG_DATA_HOME", data_dir)]);
     s.wait_for("CCPCJ/1/1");
     // Two jumps, then back with Ctrl-o.
     s.keys("}}");
@@ -417,7 +309,7 @@ fn reopening_resumes_on_the_last_clause_and_ctrl_o_walks_back() {
     s.keys("q");
     assert!(s.wait_exit().success());
 
-    let mut s = Session::start(&[], &[("XDG_DATA_HOME", data_dir)]);
+    let mut s = start(&[], &[("XDG_DATA_HOME", data_dir)]);
     let screen = s.wait_for("back where you left off");
     assert!(screen.contains("CCPCJ/1/2:pre.2") && screen.contains("NARROWED to CCPCJ/1/2"), "{screen}");
     s.keys("q");

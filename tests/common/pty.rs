@@ -45,6 +45,8 @@ pub struct Session {
     /// Set to make the reading side let go of the terminal after its next
     /// read: with the writer gone too, the terminal is closed.
     hang_up: Arc<AtomicBool>,
+    /// A temporary home the session made for itself, kept while it runs.
+    home: Option<tempfile::TempDir>,
 }
 
 impl Session {
@@ -101,7 +103,20 @@ impl Session {
             drop(reader);
             drop(master);
         });
-        Session { parser, writer: Some(writer), child, raw, hang_up }
+        Session { parser, writer: Some(writer), child, raw, hang_up, home: None }
+    }
+
+    /// `reso ARGS` in a 40 × 120 terminal with a fresh temporary home (never
+    /// the user's config or notes), and more environment variables.
+    pub fn in_temp_home(args: &[&str], env: &[(&str, &str)]) -> Session {
+        let home = tempfile::tempdir().expect("temp home");
+        let mut s = Session::start_with(args, env, home.path(), 40, 120);
+        s.home = Some(home);
+        s
+    }
+
+    pub fn alternate_screen(&self) -> bool {
+        self.parser.lock().expect("parser").screen().alternate_screen()
     }
 
     pub fn screen(&self) -> String {
