@@ -259,30 +259,7 @@ fn cause_6_parts_sections_and_page_breaks() {
 
 #[test]
 fn cause_7_header_lines_become_metadata() {
-    let text = "United Nations A/RES/80/6
-
-General Assembly Distr.: General
-
-Eightieth session
-Agenda item 73 (b)
-
-Resolution adopted by the General Assembly on 11 November 2025
-
-[on the report of the First Committee (A/80/534, para. 7)]
-
-80/6. Report of the International Criminal Court
-
-The General Assembly,
-
-Welcoming the report,
-
-1. Decides to continue.
-
-40th plenary meeting
-11 November 2025
-
-(Adopted by a recorded vote of 150 in favour to 2 against, with 12 abstentions.)
-";
+    let text = &std::fs::read_to_string(common::fixture_path("a_res_80_6.txt")).expect("fixture");
     let doc = load(text, "icc.txt");
     let res = &doc.resolutions[0];
     let m = &res.meta;

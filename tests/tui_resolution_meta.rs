@@ -7,35 +7,12 @@ use common::select;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use reso::document::load_bytes;
 use reso::tui::App;
 use reso::tui::views::draw;
 
-const TEXT: &str = "United Nations A/RES/80/6
-
-General Assembly Distr.: General
-
-Eightieth session
-Agenda item 73 (b)
-
-Resolution adopted by the General Assembly on 11 November 2025
-
-[on the report of the First Committee (A/80/534, para. 7)]
-
-80/6. Report of the International Criminal Court
-
-The General Assembly,
-
-Welcoming the report,
-
-1. Decides to continue.
-
-40th plenary meeting
-";
-
 #[test]
 fn resolution_detail_shows_its_header() {
-    let docs = vec![load_bytes(TEXT.as_bytes(), "icc.txt").expect("decodes")];
+    let docs = vec![common::fixture("a_res_80_6.txt")];
     let mut app = App::new(&docs, 45);
     select(&mut app, "A/RES/80/6");
     app.resize(160, 40);
