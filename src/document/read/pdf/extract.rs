@@ -1,0 +1,134 @@
+//! PDF bytes → positioned glyphs, page by page, through `pdf-extract`'s
+//! content-stream interpreter (pure Rust, on `lopdf`). Everything a broken
+//! or hostile file can do to the interpreter (a panic, an error, a very
+//! long run) ends here as one clear message.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+/// One character as printed: where its baseline starts, how wide and how
+/// large it is. Coordinates are PDF points, y up from the page bottom.
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub size: f32,
+    pub text: String,
+}
+
+/// The glyphs of one page, in content-stream order.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub height: f32,
+    pub glyphs: Vec<Glyph>,
+}
+
+/// Why a PDF gives no text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    Encrypted,
+    Broken(String),
+}
+
+/// Above this many glyphs a file is not a resolution; stop rather than
+/// let a crafted content stream fill memory.
+const MAX_GLYPHS: usize = 20_000_000;
+
+/// The pages of a PDF with their glyphs.
+pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
+    // pdf-extract and lopdf index and unwrap inside; a damaged file must
+    // give an error, not take the program down.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = catch_unwind(AssertUnwindSafe(|| pages_unguarded(bytes)));
+    std::panic::set_hook(hook);
+    result.unwrap_or_else(|_| Err(Failure::Broken("its content could not be interpreted".to_string())))
+}
+
+fn pages_unguarded(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
+    let doc = match lopdf::Document::load_mem(bytes) {
+        Ok(doc) => doc,
+        // An owner-password-only file opens with the empty user password.
+        Err(lopdf::Error::Decryption(_)) => {
+            lopdf::Document::load_mem_with_password(bytes, "").map_err(|_| Failure::Encrypted)?
+        }
+        Err(e) => return Err(Failure::Broken(e.to_string())),
+    };
+    if doc.is_encrypted() && doc.get_pages().is_empty() {
+        return Err(Failure::Encrypted);
+    }
+    let mut dev = Collect { pages: Vec::new(), glyphs: 0 };
+    if let Err(e) = pdf_extract::output_doc(&doc, &mut dev) {
+        if doc.is_encrypted() {
+            return Err(Failure::Encrypted);
+        }
+        return Err(Failure::Broken(e.to_string()));
+    }
+    if doc.get_pages().is_empty() {
+        return Err(Failure::Broken("it has no pages".to_string()));
+    }
+    Ok(dev.pages)
+}
+
+struct Collect {
+    pages: Vec<Page>,
+    glyphs: usize,
+}
+
+impl OutputDev for Collect {
+    fn begin_page(&mut self, _: u32, media: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+        self.pages.push(Page { height: (media.ury - media.lly) as f32, glyphs: Vec::new() });
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        self.glyphs += 1;
+        if self.glyphs > MAX_GLYPHS {
+            return Err(OutputError::FormatError(std::fmt::Error));
+        }
+        // The text matrix scales the nominal size (LibreOffice writes
+        // `1 Tf` and puts the size in the matrix).
+        let scale = (trm.m21 * trm.m21 + trm.m22 * trm.m22).sqrt();
+        let size = if scale > 0.0 { font_size * scale } else { font_size.abs() };
+        let glyph = Glyph {
+            x: trm.m31 as f32,
+            y: trm.m32 as f32,
+            width: (width * size) as f32,
+            size: size as f32,
+            text: text.to_string(),
+        };
+        if let Some(page) = self.pages.last_mut()
+            && glyph.x.is_finite()
+            && glyph.y.is_finite()
+            && glyph.size.is_finite()
+        {
+            page.glyphs.push(glyph);
+        }
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
