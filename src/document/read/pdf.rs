@@ -4,23 +4,45 @@
 //! rule), so one structure builder makes every format's model.
 
 mod extract;
+mod furniture;
 mod lines;
+mod paragraphs;
 
-use crate::document::decode::DecodeError;
+use std::sync::Arc;
+
+use crate::document::decode::{DecodeError, sanitize};
 use crate::document::model::Document;
+use crate::document::parse::parse_shared;
+use extract::Failure;
 
-pub fn read(_bytes: &[u8], _source: &str) -> Result<Document, DecodeError> {
-    Err(DecodeError::Unreadable("this PDF cannot be read yet".to_string()))
+/// Read a PDF's text layer into a document.
+pub fn read(bytes: &[u8], source: &str) -> Result<Document, DecodeError> {
+    let text = text(bytes)?;
+    let mut doc = parse_shared(Arc::new(text), source);
+    doc.format = "pdf";
+    Ok(doc)
 }
 
-#[doc(hidden)]
-pub fn dump_lines(bytes: &[u8]) -> String {
-    let mut out = String::new();
-    for (i, page) in extract::pages(bytes).unwrap_or_default().into_iter().enumerate() {
-        out.push_str(&format!("=== page {} h={}\n", i + 1, page.height));
-        for l in lines::assemble(page.glyphs) {
-            out.push_str(&format!("{:6.1} {:6.1}-{:6.1} {:4.1} {:?} {:?} |{}\n", l.y, l.x0, l.x1, l.size, l.chunk_x, l.marks, l.text));
+/// The clean text of a PDF, in the layout the text parser reads: page
+/// furniture dropped, one paragraph a line, footnotes under a rule.
+pub fn text(bytes: &[u8]) -> Result<String, DecodeError> {
+    let pages = extract::pages(bytes).map_err(|f| match f {
+        Failure::Encrypted => DecodeError::Unreadable(
+            "this PDF is encrypted (password-protected); remove the protection and open it again".to_string(),
+        ),
+        Failure::Broken(why) => {
+            DecodeError::Unreadable(format!("this PDF is damaged or incomplete and cannot be read ({why})"))
         }
+    })?;
+    let pages: Vec<(f32, Vec<lines::Line>)> =
+        pages.into_iter().map(|p| (p.height, lines::assemble(p.glyphs))).collect();
+    if pages.iter().all(|(_, lines)| lines.iter().all(|l| l.text.trim().is_empty())) {
+        return Err(DecodeError::Unreadable(
+            "this PDF has no text layer (a scan?): it needs OCR (text recognition) before reso can read it".to_string(),
+        ));
     }
-    out
+    let body = furniture::body_size(&pages);
+    let parts = furniture::split(pages, body);
+    let text = paragraphs::compose(&parts, body);
+    Ok(sanitize(&text).into_owned())
 }

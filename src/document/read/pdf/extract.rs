@@ -52,7 +52,7 @@ fn pages_unguarded(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
         Ok(doc) => doc,
         // An owner-password-only file opens with the empty user password.
         Err(lopdf::Error::Decryption(_)) => {
-            lopdf::Document::load_mem_with_password(bytes, "").map_err(|_| Failure::Encrypted)?
+            lopdf::Document::load_mem_with_options(bytes, lopdf::LoadOptions::with_password("")).map_err(|_| Failure::Encrypted)?
         }
         Err(e) => return Err(Failure::Broken(e.to_string())),
     };

@@ -1,0 +1,174 @@
+//! Body lines → paragraphs, written out in the layout the text parser
+//! reads: one paragraph a line with its printed label at the start, a
+//! blank line between paragraphs, footnotes under a rule after the
+//! paragraph their page ends in. A new paragraph starts after a larger
+//! line gap, at a change of size, or on a new page where the previous line
+//! ended short or the new one is indented.
+
+use super::furniture::Parts;
+use super::lines::Line;
+
+/// Layout measures of the document's body text.
+struct Measure {
+    body: f32,
+    /// Usual distance between baselines inside a paragraph.
+    leading: f32,
+    /// Where continuation lines start and full lines end.
+    left: f32,
+    right: f32,
+}
+
+/// The text for the parser.
+pub fn compose(pages: &[Parts], body: f32) -> String {
+    let m = measure(pages, body);
+    let mut out = String::new();
+    let mut para = Para::default();
+    let mut notes: Vec<String> = Vec::new();
+    let masthead_end = masthead_end(pages, body);
+    for (index, page) in pages.iter().enumerate() {
+        let mut prev: Option<&Line> = None;
+        for (i, line) in page.body.iter().enumerate() {
+            let front = index == 0 && masthead_end.is_some_and(|end| i <= end);
+            let starts = match (prev, para.last.as_ref()) {
+                (Some(p), _) => starts_on_page(p, line, &m),
+                (None, Some(last)) => starts_on_new_page(last, line, &m),
+                (None, None) => true,
+            };
+            if starts {
+                para.flush(&mut out, &mut notes);
+            }
+            // The masthead keeps its lines: the parser reads its fields
+            // line by line ("Seventy-second session" / "Agenda item 38").
+            para.push(line, front);
+            prev = Some(line);
+        }
+        notes.extend(footnotes(&page.footnotes));
+    }
+    para.flush(&mut out, &mut notes);
+    if !notes.is_empty() {
+        write_notes(&mut out, &mut notes);
+    }
+    out
+}
+
+#[derive(Default)]
+struct Para {
+    text: String,
+    last: Option<Line>,
+}
+
+impl Para {
+    fn push(&mut self, line: &Line, keep_lines: bool) {
+        let text = line.text.trim();
+        if self.text.is_empty() {
+            self.text.push_str(text);
+        } else if keep_lines {
+            self.text.push('\n');
+            self.text.push_str(text);
+        } else if let Some(stem) = self.text.strip_suffix('\u{ad}') {
+            // A soft hyphen marks a word broken by hyphenation.
+            self.text.truncate(stem.len());
+            self.text.push_str(text);
+        } else if self.text.ends_with('-') && !self.text.ends_with(" -") {
+            // A hyphen at a line end belongs to the word ("two-" "State").
+            self.text.push_str(text);
+        } else {
+            self.text.push(' ');
+            self.text.push_str(text);
+        }
+        self.last = Some(line.clone());
+    }
+
+    fn flush(&mut self, out: &mut String, notes: &mut Vec<String>) {
+        if self.text.is_empty() {
+            return;
+        }
+        out.push_str(&self.text);
+        out.push_str("\n\n");
+        self.text.clear();
+        if !notes.is_empty() {
+            write_notes(out, notes);
+        }
+    }
+}
+
+fn write_notes(out: &mut String, notes: &mut Vec<String>) {
+    out.push_str("_______________\n");
+    for note in notes.drain(..) {
+        out.push_str(&note);
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+/// Footnotes of a page, one a line, each opening with its mark.
+fn footnotes(lines: &[Line]) -> Vec<String> {
+    let mut notes: Vec<String> = Vec::new();
+    for line in lines {
+        let lead = line.marks.first().filter(|(at, _)| *at == 0).map(|(_, m)| m.as_str());
+        match (lead, notes.last_mut()) {
+            (Some(mark), _) => notes.push(format!("{mark} {}", line.text.trim())),
+            (None, Some(last)) => {
+                last.push(' ');
+                last.push_str(line.text.trim());
+            }
+            // A footnote running over from the page before, or a note
+            // without a mark: kept as a footnote all the same.
+            (None, None) => notes.push(format!("* {}", line.text.trim())),
+        }
+    }
+    notes
+}
+
+fn starts_on_page(prev: &Line, line: &Line, m: &Measure) -> bool {
+    let gap = prev.y - line.y;
+    (line.size - prev.size).abs() > 0.5 || gap > 1.3 * m.leading || gap < 0.0 || ends_short(prev, m) && indented(line, m)
+}
+
+fn starts_on_new_page(last: &Line, line: &Line, m: &Measure) -> bool {
+    (line.size - last.size).abs() > 0.5 || ends_short(last, m) || indented(line, m)
+}
+
+fn ends_short(line: &Line, m: &Measure) -> bool {
+    line.x1 < m.right - 2.0 * m.body
+}
+
+fn indented(line: &Line, m: &Measure) -> bool {
+    line.x0 > m.left + 0.5 * m.body
+}
+
+/// The last masthead line of the first page: the last line set larger than
+/// the body (the resolution's title) before the first body paragraph.
+fn masthead_end(pages: &[Parts], body: f32) -> Option<usize> {
+    let first = pages.first()?;
+    first.body.iter().rposition(|l| l.size > 1.1 * body)
+}
+
+fn measure(pages: &[Parts], body: f32) -> Measure {
+    let lines = || pages.iter().flat_map(|p| &p.body).filter(|l| (l.size - body).abs() < 0.5);
+    let mut gaps: Vec<i32> = Vec::new();
+    for page in pages {
+        for w in page.body.windows(2) {
+            if (w[0].size - body).abs() < 0.5 && (w[1].size - body).abs() < 0.5 {
+                gaps.push(((w[0].y - w[1].y) * 2.0).round() as i32);
+            }
+        }
+    }
+    let leading = mode(&gaps).map_or(1.2 * body, |g| g as f32 / 2.0);
+    let lefts: Vec<i32> = lines().map(|l| l.x0.round() as i32).collect();
+    let rights: Vec<i32> = lines().map(|l| l.x1.round() as i32).collect();
+    let left = mode(&lefts).map_or(0.0, |x| x as f32);
+    let right = rights.iter().copied().filter(|&r| r as f32 > left).max().map_or(f32::INFINITY, |_| {
+        // The usual right edge: the most common line end among the long lines.
+        mode(&rights).map_or(0.0, |x| x as f32)
+    });
+    Measure { body, leading, left, right }
+}
+
+fn mode(values: &[i32]) -> Option<i32> {
+    let mut counts = std::collections::HashMap::new();
+    for &v in values {
+        *counts.entry(v).or_insert(0usize) += 1;
+    }
+    counts.into_iter().max_by_key(|&(v, n)| (n, std::cmp::Reverse(v))).map(|(v, _)| v)
+}
