@@ -1,7 +1,8 @@
 //! Body lines → paragraphs, written out in the layout the text parser
 //! reads: one paragraph a line with its printed label at the start, a
-//! blank line between paragraphs, footnotes under a rule after the
-//! paragraph their page ends in. A new paragraph starts after a larger
+//! blank line between paragraphs, all footnotes under one rule at the end
+//! (the parser takes a footnote block inside the text for a page break,
+//! across which a paragraph continues). A new paragraph starts after a larger
 //! line gap, at a change of size, or on a new page where the previous line
 //! ended short or the new one is indented.
 
@@ -35,7 +36,7 @@ pub fn compose(pages: &[Parts], body: f32) -> String {
                 (None, None) => true,
             };
             if starts {
-                para.flush(&mut out, &mut notes);
+                para.flush(&mut out);
             }
             // The masthead keeps its lines: the parser reads its fields
             // line by line ("Seventy-second session" / "Agenda item 38").
@@ -44,7 +45,7 @@ pub fn compose(pages: &[Parts], body: f32) -> String {
         }
         notes.extend(footnotes(&page.footnotes));
     }
-    para.flush(&mut out, &mut notes);
+    para.flush(&mut out);
     if !notes.is_empty() {
         write_notes(&mut out, &mut notes);
     }
@@ -79,16 +80,13 @@ impl Para {
         self.last = Some(line.clone());
     }
 
-    fn flush(&mut self, out: &mut String, notes: &mut Vec<String>) {
+    fn flush(&mut self, out: &mut String) {
         if self.text.is_empty() {
             return;
         }
         out.push_str(&self.text);
         out.push_str("\n\n");
         self.text.clear();
-        if !notes.is_empty() {
-            write_notes(out, notes);
-        }
     }
 }
 
