@@ -46,3 +46,19 @@ pub fn text(bytes: &[u8]) -> Result<String, DecodeError> {
     let text = paragraphs::compose(&parts, body);
     Ok(sanitize(&text).into_owned())
 }
+
+/// The assembled lines of every page with their position and size, for
+/// looking at a file's layout (`cargo run --example pdf_dump -- --lines F`).
+#[doc(hidden)]
+pub fn dump_lines(bytes: &[u8]) -> Result<String, DecodeError> {
+    use std::fmt::Write;
+    let pages = extract::pages(bytes).map_err(|_| DecodeError::Unreadable("unreadable PDF".to_string()))?;
+    let mut out = String::new();
+    for (i, page) in pages.into_iter().enumerate() {
+        let _ = writeln!(out, "=== page {} (height {})", i + 1, page.height);
+        for l in lines::assemble(page.glyphs) {
+            let _ = writeln!(out, "{:6.1} {:6.1}-{:6.1} {:4.1} {:?} {:?} |{}", l.y, l.x0, l.x1, l.size, l.chunk_x, l.marks, l.text);
+        }
+    }
+    Ok(sanitize(&out).into_owned())
+}

@@ -62,10 +62,23 @@ impl Para {
     fn push(&mut self, line: &Line, keep_lines: bool) {
         let text = line.text.trim();
         if self.text.is_empty() {
-            self.text.push_str(text);
+            match heading_label(line) {
+                // A section number set off by a tab ("I⇥Calendar of
+                // conferences") is written as the parser reads one.
+                Some((label, title)) => {
+                    self.text.push_str(label);
+                    self.text.push_str(". ");
+                    self.text.push_str(title);
+                }
+                None => self.text.push_str(text),
+            }
         } else if keep_lines {
             self.text.push('\n');
             self.text.push_str(text);
+        } else if is_lone_label(&self.text) {
+            // "II" over "Utilization of…": one heading, as the parser reads it.
+            let label = self.text.trim_end_matches('.').to_string();
+            self.text = format!("{label}. {text}");
         } else if let Some(stem) = self.text.strip_suffix('\u{ad}') {
             // A soft hyphen marks a word broken by hyphenation.
             self.text.truncate(stem.len());
@@ -88,6 +101,24 @@ impl Para {
         out.push_str("\n\n");
         self.text.clear();
     }
+}
+
+/// A section number on its own line ("II" over its title).
+fn is_lone_label(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.');
+    let roman = !t.is_empty() && t.len() <= 5 && t.bytes().all(|b| b"IVXLC".contains(&b));
+    roman || t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A first chunk that is a roman numeral or a capital letter alone,
+/// followed by a title after a tab stop.
+fn heading_label(line: &Line) -> Option<(&str, &str)> {
+    let first = *line.breaks.first()?;
+    let label = line.text.get(..first)?.trim();
+    let title = line.text.get(first..)?.trim();
+    let roman = !label.is_empty() && label.len() <= 5 && label.bytes().all(|b| b"IVXLC".contains(&b));
+    let letter = label.len() == 1 && label.bytes().all(|b| b.is_ascii_uppercase());
+    ((roman || letter) && !title.is_empty()).then_some((label, title))
 }
 
 fn write_notes(out: &mut String, notes: &mut Vec<String>) {
@@ -124,7 +155,7 @@ fn starts_on_page(prev: &Line, line: &Line, m: &Measure) -> bool {
 }
 
 fn starts_on_new_page(last: &Line, line: &Line, m: &Measure) -> bool {
-    (line.size - last.size).abs() > 0.5 || ends_short(last, m) || indented(line, m)
+    !is_lone_label(&last.text) && ((line.size - last.size).abs() > 0.5 || ends_short(last, m) || indented(line, m))
 }
 
 fn ends_short(line: &Line, m: &Measure) -> bool {
