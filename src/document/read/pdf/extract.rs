@@ -54,22 +54,96 @@ fn pages_unguarded(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
         Err(lopdf::Error::Decryption(_)) => {
             lopdf::Document::load_mem_with_options(bytes, lopdf::LoadOptions::with_password("")).map_err(|_| Failure::Encrypted)?
         }
-        Err(e) => return Err(Failure::Broken(e.to_string())),
+        Err(e) => return Err(Failure::Broken(one_line(&e.to_string()))),
     };
     if doc.is_encrypted() && doc.get_pages().is_empty() {
         return Err(Failure::Encrypted);
+    }
+    if doc.get_pages().is_empty() {
+        return Err(Failure::Broken("it has no pages".to_string()));
+    }
+    if forms_loop(&doc) {
+        return Err(Failure::Broken("its drawings refer to themselves without end".to_string()));
     }
     let mut dev = Collect { pages: Vec::new(), glyphs: 0 };
     if let Err(e) = pdf_extract::output_doc(&doc, &mut dev) {
         if doc.is_encrypted() {
             return Err(Failure::Encrypted);
         }
-        return Err(Failure::Broken(e.to_string()));
-    }
-    if doc.get_pages().is_empty() {
-        return Err(Failure::Broken("it has no pages".to_string()));
+        return Err(Failure::Broken(one_line(&e.to_string())));
     }
     Ok(dev.pages)
+}
+
+/// A library's message as one short line (the CLI prints one line).
+fn one_line(message: &str) -> String {
+    let line: String = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    line.chars().take(120).collect()
+}
+
+/// How many drawings (form XObjects) may be looked into, and how deeply
+/// nested, before a file counts as hostile.
+const FORM_BUDGET: usize = 10_000;
+const FORM_DEPTH: usize = 32;
+
+/// pdf-extract follows a drawing's `Do` into the drawing it names with no
+/// limit, so a drawing that draws itself would overflow the stack (an
+/// abort that `catch_unwind` cannot stop). Look for such loops first.
+fn forms_loop(doc: &lopdf::Document) -> bool {
+    let mut budget = FORM_BUDGET;
+    for page in doc.get_pages().into_values() {
+        let Ok((own, inherited)) = doc.get_page_resources(page) else { continue };
+        let dicts = own.into_iter().chain(inherited.iter().filter_map(|id| doc.get_dictionary(*id).ok()));
+        for resources in dicts {
+            if form_loops(doc, resources, &mut Vec::new(), &mut budget) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn form_loops(
+    doc: &lopdf::Document,
+    resources: &lopdf::Dictionary,
+    path: &mut Vec<lopdf::ObjectId>,
+    budget: &mut usize,
+) -> bool {
+    let Some(xobjects) = resources.get(b"XObject").ok().and_then(|o| doc.dereference(o).ok()).and_then(|(_, o)| o.as_dict().ok())
+    else {
+        return false;
+    };
+    for (_, object) in xobjects.iter() {
+        let Ok(id) = object.as_reference() else { continue };
+        if *budget == 0 || path.len() >= FORM_DEPTH || path.contains(&id) {
+            return true;
+        }
+        *budget -= 1;
+        let Ok(stream) = doc.get_object(id).and_then(|o| o.as_stream()) else { continue };
+        if stream.dict.get(b"Subtype").and_then(|s| s.as_name()).ok() != Some(b"Form".as_slice()) {
+            continue;
+        }
+        let own = stream.dict.get(b"Resources").ok().and_then(|o| doc.dereference(o).ok()).and_then(|(_, o)| o.as_dict().ok());
+        // A drawing without resources of its own uses its parent's, which
+        // name the drawing itself: only a `Do` in its content can loop then.
+        let inner = match own {
+            Some(dict) => dict,
+            None if draws_nothing(stream) => continue,
+            None => resources,
+        };
+        path.push(id);
+        if form_loops(doc, inner, path, budget) {
+            return true;
+        }
+        path.pop();
+    }
+    false
+}
+
+/// A drawing whose content calls no other drawing.
+fn draws_nothing(stream: &lopdf::Stream) -> bool {
+    let content = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
+    lopdf::content::Content::decode(&content).is_ok_and(|c| c.operations.iter().all(|op| op.operator != "Do"))
 }
 
 struct Collect {
