@@ -96,3 +96,44 @@ fn repeated_lines(pages: &[(f32, Vec<Line>)]) -> HashMap<String, usize> {
 fn shape(text: &str) -> String {
     text.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(y: f32, size: f32, text: &str) -> Line {
+        Line { y, x0: 60.0, x1: 500.0, size, text: text.to_string(), ..Line::default() }
+    }
+
+    fn page(lines: Vec<Line>) -> (f32, Vec<Line>) {
+        (792.0, lines)
+    }
+
+    #[test]
+    fn headers_footers_and_footnotes_are_told_apart_from_the_body() {
+        let pages = vec![
+            page(vec![
+                line(738.0, 14.0, "United Nations A/RES/72/13"),
+                line(600.0, 10.0, "Recalling its resolution,"),
+                line(120.0, 8.5, "Official Records."),
+                line(47.0, 10.0, "17-21318 (E) 081217"),
+                line(33.0, 12.0, "*1721318*"),
+            ]),
+            page(vec![
+                line(737.0, 8.5, "A/RES/72/13 The title"),
+                line(700.0, 10.0, "1. Decides;"),
+                line(36.0, 7.0, "2/2 17-21318"),
+            ]),
+        ];
+        let body = body_size(&pages);
+        assert_eq!(body, 10.0);
+        let parts = split(pages, body);
+        let texts = |ls: &[Line]| ls.iter().map(|l| l.text.clone()).collect::<Vec<_>>();
+        // The first page's masthead is kept for the parser.
+        assert_eq!(texts(&parts[0].body), ["United Nations A/RES/72/13", "Recalling its resolution,"]);
+        assert_eq!(texts(&parts[0].footnotes), ["Official Records."]);
+        assert_eq!(texts(&parts[0].furniture), ["17-21318 (E) 081217", "*1721318*"]);
+        assert_eq!(texts(&parts[1].body), ["1. Decides;"]);
+        assert_eq!(texts(&parts[1].furniture), ["A/RES/72/13 The title", "2/2 17-21318"]);
+    }
+}

@@ -201,3 +201,74 @@ fn mode(values: &[i32]) -> Option<i32> {
     }
     counts.into_iter().max_by_key(|&(v, n)| (n, std::cmp::Reverse(v))).map(|(v, _)| v)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A body line: full width unless `end` says otherwise.
+    fn line(y: f32, x0: f32, end: f32, text: &str) -> Line {
+        Line { y, x0, x1: end, size: 10.0, text: text.to_string(), ..Line::default() }
+    }
+
+    fn page(body: Vec<Line>) -> Parts {
+        Parts { body, ..Parts::default() }
+    }
+
+    #[test]
+    fn a_larger_gap_or_an_indent_after_a_short_line_starts_a_paragraph() {
+        let p = page(vec![
+            line(700.0, 147.0, 488.0, "Recalling its resolution 1 and"),
+            line(688.0, 123.0, 300.0, "all later ones,"),
+            line(670.0, 147.0, 488.0, "1. Decides to act, and to"),
+            line(658.0, 123.0, 488.0, "report on it, including on"),
+            line(646.0, 123.0, 488.0, "the means;"),
+        ]);
+        let text = compose(&[p], 10.0);
+        assert_eq!(
+            text,
+            "Recalling its resolution 1 and all later ones,\n\n1. Decides to act, and to report on it, including on the means;\n\n"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_runs_over_a_page_unless_the_page_ended_it() {
+        let one = page(vec![line(700.0, 147.0, 488.0, "1. Decides to act and to"), line(688.0, 123.0, 488.0, "long-")]);
+        let two = page(vec![
+            line(700.0, 123.0, 200.0, "standing means;"),
+            line(682.0, 147.0, 250.0, "2. Requests a report."),
+        ]);
+        let three = page(vec![line(700.0, 147.0, 488.0, "3. Decides to remain seized.")]);
+        let text = compose(&[one, two, three], 10.0);
+        assert_eq!(
+            text,
+            "1. Decides to act and to long-standing means;\n\n2. Requests a report.\n\n3. Decides to remain seized.\n\n"
+        );
+    }
+
+    #[test]
+    fn a_section_number_over_its_title_is_one_heading() {
+        let p = page(vec![
+            line(700.0, 123.0, 127.0, "II"),
+            line(688.0, 123.0, 300.0, "Utilization of resources"),
+            line(670.0, 147.0, 488.0, "11. Reaffirms the practice;"),
+        ]);
+        assert_eq!(compose(&[p], 10.0), "II. Utilization of resources\n\n11. Reaffirms the practice;\n\n");
+    }
+
+    #[test]
+    fn footnotes_go_under_one_rule_at_the_end_with_their_marks() {
+        let mut note = line(100.0, 147.0, 300.0, "A/72/35.");
+        note.size = 8.5;
+        note.marks = vec![(0, "1".to_string())];
+        let mut more = line(90.0, 123.0, 200.0, "(second line)");
+        more.size = 8.5;
+        let mut p = page(vec![line(700.0, 147.0, 488.0, "Recalling the report,")]);
+        p.footnotes = vec![note, more];
+        let two = page(vec![line(700.0, 147.0, 488.0, "1. Decides.")]);
+        assert_eq!(
+            compose(&[p, two], 10.0),
+            "Recalling the report,\n\n1. Decides.\n\n_______________\n1 A/72/35. (second line)\n\n"
+        );
+    }
+}
