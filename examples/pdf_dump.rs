@@ -10,9 +10,9 @@ fn main() {
             lines = true;
             continue;
         }
-        let out = std::fs::read(&arg).map_err(|e| e.to_string()).and_then(|b| {
-            if lines { pdf::dump_lines(&b) } else { pdf::text(&b) }.map_err(|e| e.to_string())
-        });
+        let out = std::fs::read(&arg)
+            .map_err(|e| e.to_string())
+            .and_then(|b| if lines { pdf::dump_lines(&b) } else { pdf::text(&b) }.map_err(|e| e.to_string()));
         match out {
             Ok(text) => print!("{text}"),
             Err(e) => eprintln!("{arg}: {e}"),

@@ -39,8 +39,12 @@ fn a_pdf_protected_only_against_editing_opens() {
     // Encrypted with an empty user password: every viewer opens it.
     let doc = load_bytes(&fixture("pdf/owner-only.pdf"), "owner-only.pdf").expect("opens");
     assert_eq!(doc.format, "pdf");
-    let clauses: Vec<String> =
-        doc.resolutions.iter().flat_map(|r| r.preamble.iter().chain(&r.operative)).map(|c| c.text.to_string()).collect();
+    let clauses: Vec<String> = doc
+        .resolutions
+        .iter()
+        .flat_map(|r| r.preamble.iter().chain(&r.operative))
+        .map(|c| c.text.to_string())
+        .collect();
     assert!(clauses.iter().any(|t| t.contains("remain seized")), "{clauses:?}");
 }
 

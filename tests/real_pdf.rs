@@ -68,11 +68,7 @@ fn page_furniture_never_appears_in_clause_text() {
             let barcode = words.iter().any(|w| w.len() == 9 && w.starts_with('*') && w.ends_with('*'));
             let page = (1..=pages).any(|p| words.contains(&format!("{p}/{pages}").as_str()));
             let header = words.contains(&code.as_str());
-            assert!(
-                !(job || barcode || page || header),
-                "{}: furniture in clause text: {text}",
-                path.display()
-            );
+            assert!(!(job || barcode || page || header), "{}: furniture in clause text: {text}", path.display());
         }
     }
 }

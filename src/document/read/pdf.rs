@@ -57,7 +57,11 @@ pub fn dump_lines(bytes: &[u8]) -> Result<String, DecodeError> {
     for (i, page) in pages.into_iter().enumerate() {
         let _ = writeln!(out, "=== page {} (height {})", i + 1, page.height);
         for l in lines::assemble(page.glyphs) {
-            let _ = writeln!(out, "{:6.1} {:6.1}-{:6.1} {:4.1} {:?} {:?} |{}", l.y, l.x0, l.x1, l.size, l.chunk_x, l.marks, l.text);
+            let _ = writeln!(
+                out,
+                "{:6.1} {:6.1}-{:6.1} {:4.1} {:?} {:?} |{}",
+                l.y, l.x0, l.x1, l.size, l.chunk_x, l.marks, l.text
+            );
         }
     }
     Ok(sanitize(&out).into_owned())

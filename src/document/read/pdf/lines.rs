@@ -137,7 +137,7 @@ mod tests {
         let w = 0.5 * size;
         text.chars()
             .enumerate()
-            .map(|(i, c)| Glyph { x: x + i as f32 * w, y, width: w, size, text: c.to_string() })
+            .map(|(i, c)| Glyph { x: x + i as f32 * w, y, width: w, size, text: c.to_string().into() })
             .collect()
     }
 

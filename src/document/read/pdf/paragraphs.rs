@@ -151,7 +151,10 @@ fn footnotes(lines: &[Line]) -> Vec<String> {
 
 fn starts_on_page(prev: &Line, line: &Line, m: &Measure) -> bool {
     let gap = prev.y - line.y;
-    (line.size - prev.size).abs() > 0.5 || gap > 1.3 * m.leading || gap < 0.0 || ends_short(prev, m) && indented(line, m)
+    (line.size - prev.size).abs() > 0.5
+        || gap > 1.3 * m.leading
+        || gap < 0.0
+        || ends_short(prev, m) && indented(line, m)
 }
 
 fn starts_on_new_page(last: &Line, line: &Line, m: &Measure) -> bool {
