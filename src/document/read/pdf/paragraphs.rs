@@ -266,12 +266,15 @@ mod tests {
         note.marks = vec![(0, "1".to_string())];
         let mut more = line(90.0, 123.0, 200.0, "(second line)");
         more.size = 8.5;
-        let mut p = page(vec![line(700.0, 147.0, 488.0, "Recalling the report,")]);
+        let mut p = page(vec![
+            line(700.0, 147.0, 488.0, "Recalling the report of the"),
+            line(688.0, 123.0, 300.0, "Secretary-General,"),
+        ]);
         p.footnotes = vec![note, more];
         let two = page(vec![line(700.0, 147.0, 488.0, "1. Decides.")]);
         assert_eq!(
             compose(&[p, two], 10.0),
-            "Recalling the report,\n\n1. Decides.\n\n_______________\n1 A/72/35. (second line)\n\n"
+            "Recalling the report of the Secretary-General,\n\n1. Decides.\n\n_______________\n1 A/72/35. (second line)\n\n"
         );
     }
 }
