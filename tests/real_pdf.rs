@@ -78,10 +78,29 @@ fn page_furniture_never_appears_in_clause_text() {
                 let b = w.as_bytes();
                 b.len() == 8 && b[2] == b'-' && b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit())
             });
-            let barcode = words.iter().any(|w| w.len() == 9 && w.starts_with('*') && w.ends_with('*'));
+            let barcode = words.iter().any(|w| {
+                w.len() == 9 && w.starts_with('*') && w.ends_with('*') && w[1..8].bytes().all(|b| b.is_ascii_digit())
+            });
             let page = (1..=pages).any(|p| words.contains(&format!("{p}/{pages}").as_str()));
             let header = words.contains(&code.as_str());
             assert!(!(job || barcode || page || header), "{}: furniture in clause text: {text}", path.display());
         }
     }
+}
+
+/// UN resolutions set each preambular phrase in italics; the reader keeps
+/// the font's word as emphasis (`*Recalling*`), as the text parser reads it.
+#[test]
+fn italic_leading_phrases_are_kept_as_emphasis() {
+    let (mut pre, mut marked) = (0, 0);
+    for path in real_pdfs() {
+        let bytes = std::fs::read(&path).expect("fixture");
+        let doc = load_bytes(&bytes, &path.to_string_lossy()).expect("reads");
+        for c in doc.resolutions.iter().flat_map(|r| &r.preamble) {
+            pre += 1;
+            marked += usize::from(c.text.starts_with('*') && c.text[1..].contains("* "));
+        }
+    }
+    assert!(pre > 400, "{pre} preambular paragraphs");
+    assert!(marked * 100 >= pre * 95, "{marked} of {pre} preambular paragraphs open with an emphasized phrase");
 }

@@ -4,6 +4,7 @@
 //! rule), so one structure builder makes every format's model.
 
 mod extract;
+mod fonts;
 mod furniture;
 mod lines;
 mod paragraphs;

@@ -15,6 +15,8 @@ pub struct Glyph {
     pub y: f32,
     pub width: f32,
     pub size: f32,
+    /// Set in an italic font (false where that is unknown).
+    pub italic: bool,
     /// Inline (no allocation) for the one character it nearly always is.
     pub text: compact_str::CompactString,
 }
@@ -74,13 +76,21 @@ fn pages_unguarded(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
 }
 
 fn pages_of(doc: &lopdf::Document, numbers: &[u32]) -> Result<Vec<Page>, Failure> {
-    let mut dev = Collect { pages: Vec::new(), glyphs: 0 };
+    let mut dev = Collect { pages: Vec::new(), glyphs: 0, runs: Vec::new(), run: 0 };
+    let ids = doc.get_pages();
     for &number in numbers {
+        dev.runs = ids.get(&number).map(|&id| super::fonts::italic_runs(doc, id)).unwrap_or_default();
+        dev.run = 0;
+        let before = dev.pages.len();
         if let Err(e) = pdf_extract::output_doc_page(doc, &mut dev, number) {
             if doc.is_encrypted() {
                 return Err(Failure::Encrypted);
             }
             return Err(Failure::Broken(one_line(&e.to_string())));
+        }
+        // The walks disagree: no italics on this page rather than wrong ones.
+        if dev.run != dev.runs.len() {
+            dev.pages.iter_mut().skip(before).flat_map(|p| &mut p.glyphs).for_each(|g| g.italic = false);
         }
     }
     Ok(dev.pages)
@@ -166,6 +176,10 @@ fn draws_nothing(stream: &lopdf::Stream) -> bool {
 struct Collect {
     pages: Vec<Page>,
     glyphs: usize,
+    /// Italic or not, for each string the page shows (see fonts.rs).
+    runs: Vec<bool>,
+    /// How many strings have been shown so far on this page.
+    run: usize,
 }
 
 impl OutputDev for Collect {
@@ -200,6 +214,7 @@ impl OutputDev for Collect {
             width: (width * size) as f32,
             size: size as f32,
             text: compact_str::CompactString::from(text),
+            italic: self.run.checked_sub(1).and_then(|i| self.runs.get(i)).copied().unwrap_or(false),
         };
         if let Some(page) = self.pages.last_mut()
             && glyph.x.is_finite()
@@ -212,6 +227,7 @@ impl OutputDev for Collect {
     }
 
     fn begin_word(&mut self) -> Result<(), OutputError> {
+        self.run += 1;
         Ok(())
     }
 

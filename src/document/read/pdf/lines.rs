@@ -24,6 +24,8 @@ pub struct Line {
     pub breaks: Vec<usize>,
     /// x of each chunk start (first = x0).
     pub chunk_x: Vec<f32>,
+    /// Byte ranges of `text` set in an italic font.
+    pub italic: Vec<std::ops::Range<usize>>,
 }
 
 impl Line {
@@ -104,7 +106,17 @@ fn line(mut glyphs: Vec<Glyph>) -> Option<Line> {
             out.chunk_x.push(g.x);
         }
         pending_space = false;
+        let start = out.text.len();
         out.text.push_str(&g.text);
+        if g.italic {
+            // Runs separated by one space are one phrase ("Deeply concerned").
+            match out.italic.last_mut() {
+                Some(r) if r.end == start || (r.end + 1 == start && out.text[r.end..start].trim().is_empty()) => {
+                    r.end = out.text.len()
+                }
+                _ => out.italic.push(start..out.text.len()),
+            }
+        }
         out.x0 = out.x0.min(g.x);
         out.x1 = out.x1.max(g.x + g.width);
         end = g.x + g.width;
@@ -137,7 +149,7 @@ mod tests {
         let w = 0.5 * size;
         text.chars()
             .enumerate()
-            .map(|(i, c)| Glyph { x: x + i as f32 * w, y, width: w, size, text: c.to_string().into() })
+            .map(|(i, c)| Glyph { x: x + i as f32 * w, y, width: w, size, text: c.to_string().into(), italic: false })
             .collect()
     }
 

@@ -70,7 +70,7 @@ impl Para {
                     self.text.push_str(". ");
                     self.text.push_str(title);
                 }
-                None => self.text.push_str(text),
+                None => self.text.push_str(&with_emphasis(line)),
             }
         } else if keep_lines {
             self.text.push('\n');
@@ -101,6 +101,30 @@ impl Para {
         out.push_str("\n\n");
         self.text.clear();
     }
+}
+
+/// The line with its leading italic phrase marked as the text parser
+/// reads emphasis (`*Recalling*`, `1. *Decides*`): the phrase at the start,
+/// or right after a printed label, when plain text follows it.
+fn with_emphasis(line: &Line) -> String {
+    let text = line.text.as_str();
+    let after_label = line.breaks.first().copied().filter(|&b| text.get(..b).is_some_and(|l| l.trim().len() <= 6));
+    let phrase_start = |at: usize| text.get(at..).map_or(at, |rest| at + (rest.len() - rest.trim_start().len()));
+    let starts = [Some(0), after_label.map(phrase_start)];
+    let Some(range) = line.italic.first().filter(|r| starts.contains(&Some(r.start))) else {
+        return text.trim().to_string();
+    };
+    let (Some(head), Some(phrase), Some(rest)) =
+        (text.get(..range.start), text.get(range.clone()), text.get(range.end..))
+    else {
+        return text.trim().to_string();
+    };
+    let phrase = phrase.trim();
+    // "*The General Assembly*," is a formula, not a phrase before text.
+    if !rest.chars().any(char::is_alphanumeric) || phrase.is_empty() || phrase.contains('*') {
+        return text.trim().to_string();
+    }
+    format!("{}*{phrase}*{rest}", head).trim().to_string()
 }
 
 /// A section number on its own line ("II" over its title).
@@ -276,5 +300,19 @@ mod tests {
             compose(&[p, two], 10.0),
             "Recalling the report of the Secretary-General,\n\n1. Decides.\n\n_______________\n1 A/72/35. (second line)\n\n"
         );
+    }
+
+    #[test]
+    fn a_leading_italic_phrase_is_marked_after_a_label_too() {
+        let mut pre = line(700.0, 147.0, 488.0, "Deeply concerned about it,");
+        pre.italic = vec![0..16];
+        assert_eq!(with_emphasis(&pre), "*Deeply concerned* about it,");
+        let mut op = line(700.0, 147.0, 488.0, "1. Decides to act;");
+        op.breaks = vec![2];
+        op.italic = vec![3..10];
+        assert_eq!(with_emphasis(&op), "1. *Decides* to act;");
+        let mut formula = line(700.0, 147.0, 488.0, "The General Assembly,");
+        formula.italic = vec![0..20];
+        assert_eq!(with_emphasis(&formula), "The General Assembly,");
     }
 }
