@@ -305,14 +305,14 @@ mod tests {
     #[test]
     fn a_leading_italic_phrase_is_marked_after_a_label_too() {
         let mut pre = line(700.0, 147.0, 488.0, "Deeply concerned about it,");
-        pre.italic = vec![0..16];
+        pre.italic.push(0..16);
         assert_eq!(with_emphasis(&pre), "*Deeply concerned* about it,");
         let mut op = line(700.0, 147.0, 488.0, "1. Decides to act;");
         op.breaks = vec![2];
-        op.italic = vec![3..10];
+        op.italic.push(3..10);
         assert_eq!(with_emphasis(&op), "1. *Decides* to act;");
         let mut formula = line(700.0, 147.0, 488.0, "The General Assembly,");
-        formula.italic = vec![0..20];
+        formula.italic.push(0..20);
         assert_eq!(with_emphasis(&formula), "The General Assembly,");
     }
 }
