@@ -114,8 +114,8 @@ fn norm_section(s: &str) -> String {
 
 fn is_roman(s: &str) -> bool {
     const NUMERALS: &[&str] = &[
-        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
-        "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXX", "XL",
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+        "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXX", "XL",
     ];
     NUMERALS.contains(&s)
 }
