@@ -86,7 +86,7 @@ fn bad_input_gets_one_clear_line_and_a_failure_exit() {
     let cases: [(&std::path::Path, &str); 5] = [
         (&dir.path().join("missing.txt"), "no such file or folder"),
         (&empty, "the file is empty"),
-        (&pdf, "PDF"),
+        (&pdf, "PDF is damaged"),
         (&empty_dir, "no documents (.txt, .md, .docx"),
         (&none, "no resolution found"),
     ];
