@@ -58,6 +58,13 @@ pub struct Finder {
     pub note: Option<String>,
     /// The reader moved the selection (so Enter takes their choice).
     pub chosen: bool,
+    /// `Ctrl-t` was pressed: the next key acts on the selected result (a
+    /// tag key toggles that tag, the note key opens its note).
+    pub acting: bool,
+    /// The query is "selected" after an action: the next character typed
+    /// replaces it (the next citation, at once), while `Ctrl-t` and ↑ / ↓
+    /// still act on the same results.
+    pub replace: bool,
     /// Results in view, with highlights, refreshed by `tick`.
     pub rows: Vec<Row>,
     pub running: bool,
@@ -328,6 +335,8 @@ impl Finder {
             citation: false,
             note: None,
             chosen: false,
+            acting: false,
+            replace: false,
             rows: Vec::new(),
             running: true,
             matched: 0,

@@ -1,0 +1,222 @@
+//! Acting from the finder (issue 15, item 1): `Ctrl-t` then a tag key tags
+//! the chosen result, `Ctrl-t` then the note key writes its note; the
+//! finder stays open with the query selected, so the next citation is
+//! typed at once. Keys go through `update::key`, as the event loop sends them.
+
+mod common;
+
+use common::selected_id;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use reso::annotate::{Notes, Store};
+use reso::document::{Document, sample};
+use reso::tui::App;
+use reso::tui::app::Mode;
+use reso::tui::find_update;
+use reso::tui::update::key;
+
+fn app<'a>(docs: &'a [Document], notes: &Path) -> App<'a> {
+    let mut app = App::new(docs, 45);
+    app.resize(120, 40);
+    app.notes = Some(Notes::open(Store::open(notes).expect("store"), docs).expect("notes"));
+    app.notes_changed();
+    app
+}
+
+fn press(app: &mut App<'_>, code: KeyCode) {
+    key(app, &KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App<'_>, c: char) {
+    key(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+/// Type `text` and let the engine answer, as the event loop's ticks do.
+fn type_text(app: &mut App<'_>, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        find_update::tick(app);
+        if !app.finder.as_ref().is_some_and(|f| f.running && !f.citation) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "matching never finished");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    app.refresh();
+}
+
+fn query(app: &App<'_>) -> String {
+    app.finder.as_ref().map(|f| f.query.clone()).unwrap_or_default()
+}
+
+/// The tags on a clause, read back from the notes file by a fresh store.
+fn tags_in_file(docs: &[Document], path: &Path, id: &str) -> Vec<String> {
+    let notes = Notes::open(Store::open(path).expect("store"), docs).expect("notes");
+    notes.get(0, id).map(|a| a.tags.iter().cloned().collect()).unwrap_or_default()
+}
+
+fn screen(app: &App<'_>) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    terminal.draw(|f| reso::tui::views::draw(app, f)).expect("draw");
+    format!("{}", terminal.backend())
+}
+
+#[test]
+fn ctrl_t_and_a_tag_key_tag_the_hit_and_the_finder_stays_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("notes.ron");
+    let docs = [sample()];
+    let mut app = app(&docs, &path);
+    let start = app.selected;
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "1/3 op 4 a");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.mode, Mode::Find, "the finder stays open");
+    assert_eq!(app.message.as_deref(), Some("support on CCPCJ/1/3:op.4.a"), "names the clause");
+    assert_eq!(tags_in_file(&docs, &path, "CCPCJ/1/3:op.4.a"), ["support"], "saved at once");
+    // The row shows the tag it now carries (from the next frame's tick).
+    find_update::tick(&mut app);
+    let f = app.finder.as_ref().expect("finder");
+    assert!(f.rows.first().is_some_and(|r| r.haystack.contains("#support")), "{:?}", f.rows.first());
+    // The next citation is typed at once: it replaces the query.
+    type_text(&mut app, "1/2 PP3");
+    assert_eq!(query(&app), "1/2 PP3");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.message.as_deref(), Some("amend on CCPCJ/1/2:pre.3"));
+    // A second tag on the same clause: the query is still selected.
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('5'));
+    assert_eq!(tags_in_file(&docs, &path, "CCPCJ/1/2:pre.3"), ["amend", "priority"]);
+    // Again toggles it off, through the same notes code as the reader.
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('5'));
+    assert_eq!(app.message.as_deref(), Some("priority off CCPCJ/1/2:pre.3"));
+    assert_eq!(tags_in_file(&docs, &path, "CCPCJ/1/2:pre.3"), ["amend"]);
+    // Tagging never moved the reader; Esc goes back to where it was.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.selected, start);
+}
+
+#[test]
+fn after_an_action_editing_keys_edit_and_backspace_clears() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("notes.ron");
+    let docs = [sample()];
+    let mut app = app(&docs, &path);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "1/3 op 4");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('2'));
+    // Moving the cursor keeps the query: the delegate refines it.
+    press(&mut app, KeyCode::End);
+    type_text(&mut app, " b");
+    assert_eq!(query(&app), "1/3 op 4 b");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(query(&app), "", "Backspace clears the selected query");
+    assert_eq!(tags_in_file(&docs, &path, "CCPCJ/1/3:op.4"), ["oppose"]);
+    assert_eq!(tags_in_file(&docs, &path, "CCPCJ/1/3:op.4.b"), ["oppose"]);
+}
+
+#[test]
+fn a_word_hit_is_tagged_and_esc_after_ctrl_t_cancels_only_the_prefix() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("notes.ron");
+    let docs = [sample()];
+    let mut app = app(&docs, &path);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "'amount of arrests");
+    ctrl(&mut app, 't');
+    assert!(app.message.as_deref().unwrap_or("").contains("CCPCJ/1/2:op.1.a.iv"), "{:?}", app.message);
+    let shown = screen(&app);
+    assert!(shown.contains("CCPCJ/1/2:op.1.a.iv: tag key 1-5, or a for its note"), "says what comes next: {shown}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Find, "Esc cancels Ctrl-t, not the finder");
+    assert_eq!(query(&app), "'amount of arrests");
+    press(&mut app, KeyCode::Char('4'));
+    assert_eq!(query(&app), "'amount of arrests4", "a digit without Ctrl-t is query text");
+    assert!(tags_in_file(&docs, &path, "CCPCJ/1/2:op.1.a.iv").is_empty());
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('4'));
+    assert_eq!(tags_in_file(&docs, &path, "CCPCJ/1/2:op.1.a.iv"), ["question"]);
+    // A key that is neither a tag nor the note key says so and does nothing.
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('z'));
+    assert!(app.message.as_deref().unwrap_or("").starts_with("no tag on z"), "{:?}", app.message);
+    assert_eq!(query(&app), "'amount of arrests");
+}
+
+#[test]
+fn a_citation_that_names_no_single_clause_is_not_tagged() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("notes.ron");
+    let docs = [sample()];
+    let mut app = app(&docs, &path);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "1/3 op 99");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.mode, Mode::Find);
+    // Its candidates are listed, but none is the cited clause until chosen.
+    assert!(app.message.as_deref().unwrap_or("").starts_with("pick the clause"), "{:?}", app.message);
+    assert!(!path.exists() || !std::fs::read_to_string(&path).unwrap_or_default().contains("support"));
+    assert_eq!(query(&app), "1/3 op 99", "the query is kept to be corrected");
+}
+
+#[test]
+fn the_note_key_after_ctrl_t_writes_the_hits_note_and_returns_to_the_finder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("notes.ron");
+    let docs = [sample()];
+    let mut app = app(&docs, &path);
+    let start = selected_id(&app);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "CCPCJ/1/4:op.17.d");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.mode, Mode::EditNote);
+    assert!(screen(&app).contains("Note on CCPCJ/1/4:op.17.d"), "{}", screen(&app));
+    for c in "France asks to delete".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Find, "back to the finder");
+    assert_eq!(app.message.as_deref(), Some("note saved on CCPCJ/1/4:op.17.d"));
+    let notes = Notes::open(Store::open(&path).expect("store"), &docs).expect("notes");
+    assert_eq!(notes.get(0, "CCPCJ/1/4:op.17.d").map(|a| a.note.as_str()), Some("France asks to delete"));
+    // The next citation replaces the query; Enter jumps as before.
+    type_text(&mut app, "1/3 op 7");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(selected_id(&app), "CCPCJ/1/3:op.7");
+    assert_ne!(selected_id(&app), start);
+}
+
+#[test]
+fn the_hint_line_and_help_show_ctrl_t() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("notes.ron");
+    let docs = [sample()];
+    let mut app = app(&docs, &path);
+    press(&mut app, KeyCode::Char('/'));
+    let shown = screen(&app);
+    assert!(shown.contains("Ctrl-t 1-5 tag") && shown.contains("Ctrl-t a note"), "{shown}");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('?'));
+    let help: Vec<String> = app.help().iter().map(|l| format!("{l:?}")).collect();
+    assert!(help.iter().any(|l| l.contains("Ctrl-t then a tag key")), "{help:?}");
+}
