@@ -220,3 +220,49 @@ fn the_hint_line_and_help_show_ctrl_t() {
     let help: Vec<String> = app.help().iter().map(|l| format!("{l:?}")).collect();
     assert!(help.iter().any(|l| l.contains("Ctrl-t then a tag key")), "{help:?}");
 }
+
+#[path = "common/debate.rs"]
+mod debate;
+
+use debate::{DEBATE, Press};
+
+fn run(app: &mut App<'_>, script: &[Press]) {
+    for &p in script {
+        match p {
+            Press::Char(c) => press(app, KeyCode::Char(c)),
+            Press::Enter => press(app, KeyCode::Enter),
+            Press::Esc => press(app, KeyCode::Esc),
+            Press::CtrlT => ctrl(app, 't'),
+        }
+    }
+}
+
+/// The scripted debate tagged the old way (`/`, citation, Enter, tag key)
+/// and from the finder: the same tags on the same clauses, in fewer keys,
+/// and the reader was not moved ten times.
+#[test]
+fn the_debate_tags_the_same_clauses_in_fewer_keys() {
+    let docs = [sample()];
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (old, new) = (dir.path().join("old.ron"), dir.path().join("new.ron"));
+    let mut a = app(&docs, &old);
+    run(&mut a, &debate::before());
+    let mut b = app(&docs, &new);
+    let start = b.selected;
+    let after = debate::after();
+    // Everything but the final Enter: the reader has not moved.
+    run(&mut b, &after[..after.len() - 1]);
+    assert_eq!(b.mode, Mode::Find);
+    assert_eq!(b.selected, start, "tagging from the finder never moved the reader");
+    run(&mut b, &after[after.len() - 1..]);
+    for (cite, id, _, tag) in DEBATE {
+        assert_eq!(tags_in_file(&docs, &old, id), [tag], "{cite} the old way");
+        assert_eq!(tags_in_file(&docs, &new, id), [tag], "{cite} from the finder");
+    }
+    let last = DEBATE[DEBATE.len() - 1].1;
+    assert_eq!(selected_id(&a), last);
+    assert_eq!(selected_id(&b), last);
+    let (before, after) = (debate::before().len(), after.len());
+    eprintln!("keystrokes for the debate: before {before}, after {after}");
+    assert!(after < before, "{after} keys from the finder, {before} the old way");
+}
