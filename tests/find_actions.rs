@@ -69,6 +69,20 @@ fn screen(app: &App<'_>) -> String {
     format!("{}", terminal.backend())
 }
 
+/// Is the query drawn reversed over its whole length on the prompt line?
+fn query_drawn_selected(app: &App<'_>, query: &str) -> bool {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Modifier;
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    terminal.draw(|f| reso::tui::views::draw(app, f)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    // The prompt: row 1, after the border and "/ ".
+    (0..query.chars().count() as u16)
+        .all(|i| buffer.cell((3 + i, 1)).is_some_and(|c| c.modifier.contains(Modifier::REVERSED)))
+        && buffer.cell((3, 1)).is_some_and(|c| c.symbol() == "1")
+}
+
 #[test]
 fn ctrl_t_and_a_tag_key_tag_the_hit_and_the_finder_stays_open() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -87,9 +101,12 @@ fn ctrl_t_and_a_tag_key_tag_the_hit_and_the_finder_stays_open() {
     find_update::tick(&mut app);
     let f = app.finder.as_ref().expect("finder");
     assert!(f.rows.first().is_some_and(|r| r.haystack.contains("#support")), "{:?}", f.rows.first());
+    // The query is drawn selected (reversed), as it will be replaced.
+    assert!(query_drawn_selected(&app, "1/3 op 4 a"));
     // The next citation is typed at once: it replaces the query.
     type_text(&mut app, "1/2 PP3");
     assert_eq!(query(&app), "1/2 PP3");
+    assert!(!query_drawn_selected(&app, "1/2 PP3"), "typing ends the selection");
     ctrl(&mut app, 't');
     press(&mut app, KeyCode::Char('3'));
     assert_eq!(app.message.as_deref(), Some("amend on CCPCJ/1/2:pre.3"));
