@@ -176,7 +176,7 @@ pub const FINDER_KEYS: [(&str, &str); 18] = [
     ("1/3 op 4 (a) (ii)", "a citation: that clause, marked ="),
     ("1/3 PP3 · OP 4 of 1/3", "preambular 3; operative 4 of resolution 1/3"),
     ("S/RES/687 (1991) OP 8", "also res 687 para 12, 80/53 para 5 (c), annex op 2"),
-    ("op 4 · preambular 3", "without a resolution: the one you are in"),
+    ("op 4 · preambular 3", "without a resolution: the one you are in (or last tagged from here)"),
     ("↑ / ↓, Ctrl-p / Ctrl-n", "choose a result"),
     ("Enter", "jump to it (in filter: narrow the tree)"),
     ("Ctrl-t then a tag key", "toggle that tag on the chosen result; the finder stays open"),

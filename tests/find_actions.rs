@@ -283,3 +283,34 @@ fn the_debate_tags_the_same_clauses_in_fewer_keys() {
     eprintln!("keystrokes for the debate: before {before}, after {after}");
     assert!(after < before, "{after} keys from the finder, {before} the old way");
 }
+
+/// After acting on a clause of 1/3, `op 7` without a resolution means 1/3's,
+/// wherever the reader is; before any action, the reader's resolution.
+#[test]
+fn a_citation_without_a_resolution_follows_the_last_clause_acted_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("notes.ron");
+    let docs = [sample()];
+    let mut app = app(&docs, &path);
+    common::select(&mut app, "CCPCJ/1/1:op.1");
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "op 2");
+    ctrl(&mut app, 't');
+    assert!(app.message.as_deref().unwrap_or("").starts_with("CCPCJ/1/1:op.2:"), "{:?}", app.message);
+    press(&mut app, KeyCode::Esc);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "1/3 op 4 a");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('1'));
+    type_text(&mut app, "op 7");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.message.as_deref(), Some("oppose on CCPCJ/1/3:op.7"));
+    // Esc: the reader is where it was, and a new finder starts from there.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(selected_id(&app), "CCPCJ/1/1:op.1");
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "op 7");
+    ctrl(&mut app, 't');
+    assert!(app.message.as_deref().unwrap_or("").starts_with("CCPCJ/1/1:op.7:"), "{:?}", app.message);
+}

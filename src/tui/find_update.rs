@@ -172,6 +172,7 @@ fn act(app: &mut App<'_>, key: &KeyEvent) {
     }
     if let Some(f) = app.finder.as_mut() {
         f.replace = true;
+        f.context = Some(node);
     }
 }
 
@@ -206,7 +207,7 @@ fn move_cursor(app: &mut App<'_>, to: usize) {
 }
 
 fn set_query(app: &mut App<'_>, query: String, cursor: usize) {
-    let context = app.finder.as_ref().map(|f| f.saved.selected).unwrap_or(app.selected);
+    let context = app.finder.as_ref().map(|f| f.context.unwrap_or(f.saved.selected)).unwrap_or(app.selected);
     let cited = cite(&app.nodes, &query, context);
     if let Some(engine) = app.engine.as_mut() {
         // A citation is answered here, at once; words by the engine.

@@ -65,6 +65,10 @@ pub struct Finder {
     /// replaces it (the next citation, at once), while `Ctrl-t` and ↑ / ↓
     /// still act on the same results.
     pub replace: bool,
+    /// The last result acted on (`Ctrl-t`): a citation without a
+    /// resolution (`op 7`) then means that clause's resolution, as the
+    /// speaker's "operative 7" after "operative 4 (a) of 1/3" does.
+    pub context: Option<usize>,
     /// Results in view, with highlights, refreshed by `tick`.
     pub rows: Vec<Row>,
     pub running: bool,
@@ -337,6 +341,7 @@ impl Finder {
             chosen: false,
             acting: false,
             replace: false,
+            context: None,
             rows: Vec::new(),
             running: true,
             matched: 0,
