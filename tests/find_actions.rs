@@ -314,3 +314,24 @@ fn a_citation_without_a_resolution_follows_the_last_clause_acted_on() {
     ctrl(&mut app, 't');
     assert!(app.message.as_deref().unwrap_or("").starts_with("CCPCJ/1/1:op.7:"), "{:?}", app.message);
 }
+
+#[test]
+fn the_hint_line_fits_at_80_and_40_columns() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docs = [sample()];
+    let mut app = app(&docs, &dir.path().join("notes.ron"));
+    press(&mut app, KeyCode::Char('/'));
+    for (w, h) in [(80u16, 24u16), (40, 15)] {
+        app.resize(w, h);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        terminal.draw(|f| reso::tui::views::draw(&app, f)).expect("draw");
+        let buffer = terminal.backend().buffer();
+        let status: String = (0..w).filter_map(|x| buffer.cell((x, h - 1)).map(|c| c.symbol().to_string())).collect();
+        // Whole hints only, most useful first: Enter, then Ctrl-t at 80.
+        assert!(status.contains("Enter jump"), "{w}: {status}");
+        assert_eq!(status.contains("Ctrl-t 1-5 tag"), w >= 80, "{w}: {status}");
+        assert!(!status.contains("Ctrl-t 1-5 ta "), "never cut mid-hint: {status}");
+    }
+}

@@ -166,6 +166,10 @@ fn act(app: &mut App<'_>, key: &KeyEvent) {
         }
     } else if app.keymap.action(&plain) == Some(Action::EditNote) {
         notes_update::open_editor_on(app, node);
+        if app.mode != Mode::EditNote {
+            // Refused (read-only notes): the message says why; nothing changes.
+            return;
+        }
     } else {
         app.message = Some(format!("no tag on {c}: Ctrl-t then a tag key, or the note key"));
         return;
