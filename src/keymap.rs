@@ -167,7 +167,7 @@ pub fn help_lines(keymap: &Keymap, tags: &[crate::config::TagDef]) -> Vec<HelpLi
 
 /// Keys inside the finder's prompt (text input, so not rebindable
 /// actions); listed in the help overlay from this table.
-pub const FINDER_KEYS: [(&str, &str); 15] = [
+pub const FINDER_KEYS: [(&str, &str); 18] = [
     ("hotline data sharing", "clauses with every word (case, accents, ’ and ' ignored)"),
     ("traffick · trafficing", "a word matches exactly, as a prefix, or with a typo"),
     ("intrpl", "scattered letters match only codes and acronyms (INTERPOL)"),
@@ -176,9 +176,12 @@ pub const FINDER_KEYS: [(&str, &str); 15] = [
     ("1/3 op 4 (a) (ii)", "a citation: that clause, marked ="),
     ("1/3 PP3 · OP 4 of 1/3", "preambular 3; operative 4 of resolution 1/3"),
     ("S/RES/687 (1991) OP 8", "also res 687 para 12, 80/53 para 5 (c), annex op 2"),
-    ("op 4 · preambular 3", "without a resolution: the one you are in"),
+    ("op 4 · preambular 3", "without a resolution: the one you are in (or last tagged from here)"),
     ("↑ / ↓, Ctrl-p / Ctrl-n", "choose a result"),
     ("Enter", "jump to it (in filter: narrow the tree)"),
+    ("Ctrl-t then a tag key", "toggle that tag on the chosen result; the finder stays open"),
+    ("Ctrl-t then a (note key)", "write the chosen result's note, then back to the finder"),
+    ("after Ctrl-t: type", "the query is replaced: type the next citation at once"),
     ("Esc", "back to exactly where you were"),
     ("← / →, Home / End", "move in the query (also Ctrl-a / Ctrl-e)"),
     ("Backspace, Delete", "delete a character"),

@@ -6,6 +6,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::app::{App, Mode};
 use super::detail::breadcrumb;
 use super::finder::{Collecting, Engine, Finder, Row, Saved, cite, note_set};
+use super::keymap::Action;
+use super::notes_update;
 use super::outline::Kind;
 
 /// Start the search engine (its index builds on its own thread).
@@ -40,18 +42,38 @@ pub fn open(app: &mut App<'_>, filter: bool) {
 /// the word before the cursor, Ctrl-u the whole line.
 pub fn key(app: &mut App<'_>, key: &KeyEvent) {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if app.finder.as_ref().is_some_and(|f| f.acting) {
+        act(app, key);
+        app.refresh();
+        return;
+    }
+    let replace = app.finder.as_mut().map(|f| std::mem::take(&mut f.replace)).unwrap_or(false);
     let (query, cursor) = app.finder.as_ref().map(|f| (f.query.clone(), f.cursor)).unwrap_or_default();
     let mut chars: Vec<char> = query.chars().collect();
     let cursor = cursor.min(chars.len());
+    // After an action the query is selected: typing replaces it, as in a
+    // browser's address bar, and Backspace clears it.
+    let (mut chars, cursor) = match key.code {
+        KeyCode::Char(_) | KeyCode::Backspace if replace && !ctrl => {
+            if key.code == KeyCode::Backspace {
+                set_query(app, String::new(), 0);
+                app.refresh();
+                return;
+            }
+            (Vec::new(), 0)
+        }
+        _ => (std::mem::take(&mut chars), cursor),
+    };
     let mut edit = |chars: Vec<char>, cursor: usize| set_query(app, chars.into_iter().collect(), cursor);
     match key.code {
         KeyCode::Esc => cancel(app),
         KeyCode::Enter => accept(app),
-        KeyCode::Up => choose(app, -1),
-        KeyCode::Down => choose(app, 1),
-        KeyCode::Char('p') if ctrl => choose(app, -1),
-        KeyCode::Char('n') if ctrl => choose(app, 1),
+        KeyCode::Up => choose_keeping(app, -1, replace),
+        KeyCode::Down => choose_keeping(app, 1, replace),
+        KeyCode::Char('p') if ctrl => choose_keeping(app, -1, replace),
+        KeyCode::Char('n') if ctrl => choose_keeping(app, 1, replace),
         KeyCode::Char('c') if ctrl => cancel(app),
+        KeyCode::Char('t') if ctrl => start_acting(app),
         KeyCode::PageDown => choose(app, 10),
         KeyCode::PageUp => choose(app, -10),
         KeyCode::Left => move_cursor(app, cursor.saturating_sub(1)),
@@ -90,6 +112,98 @@ pub fn key(app: &mut App<'_>, key: &KeyEvent) {
     app.refresh();
 }
 
+/// `Ctrl-t`: the next key acts on the selected result. A prefix, because
+/// digits (the default tag keys) are query text; not Alt, because `Esc`
+/// then a key typed quickly arrives as Alt and that key through tmux
+/// (`update::esc_then`), where it means "leave the finder, then the key".
+fn start_acting(app: &mut App<'_>) {
+    let note = app.keymap.keys_for(Action::EditNote).split(" / ").next().unwrap_or("").to_string();
+    let keys: String = match (app.tags.first(), app.tags.last()) {
+        (Some(a), Some(b)) if app.tags.len() > 1 => format!("{}-{}", a.key, b.key),
+        (Some(a), _) => a.key.to_string(),
+        _ => "none".into(),
+    };
+    // The key after Ctrl-t is taken in any case (never typed into the
+    // query): Ctrl-t 1 is one gesture; `act` says why it cannot be done.
+    if let Some(f) = app.finder.as_mut() {
+        f.acting = true;
+        f.replace = false;
+    }
+    app.message = Some(match selected_hit(app) {
+        Ok(node) => {
+            let name = app.target(node).map(|(_, t)| t.name().to_string()).unwrap_or_default();
+            format!("{name}: tag key {keys}, or {note} for its note (Esc cancels)")
+        }
+        Err(e) => e.into(),
+    });
+}
+
+/// The key after `Ctrl-t`, on the selected result: a tag key toggles the
+/// tag (through the same notes code as in the reader), the note key opens
+/// the note editor, which comes back to the finder. The finder stays open
+/// with the query selected, so the next citation can be typed at once.
+fn act(app: &mut App<'_>, key: &KeyEvent) {
+    if let Some(f) = app.finder.as_mut() {
+        f.acting = false;
+    }
+    let KeyCode::Char(c) = key.code else {
+        app.message = None;
+        return;
+    };
+    let node = match selected_hit(app) {
+        Ok(node) => node,
+        Err(e) => {
+            app.message = Some(e.into());
+            return;
+        }
+    };
+    let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::CONTROL - KeyModifiers::ALT);
+    if notes_update::tag_node(app, node, c) {
+        // The engine searches tags too (`#tag`): give it the new set.
+        let notes = note_set(app.notes.as_ref());
+        if let Some(e) = app.engine.as_mut() {
+            e.set_notes(notes);
+        }
+    } else if app.keymap.action(&plain) == Some(Action::EditNote) {
+        notes_update::open_editor_on(app, node);
+        if app.mode != Mode::EditNote {
+            // Refused (read-only notes): the message says why; nothing changes.
+            return;
+        }
+    } else {
+        app.message = Some(format!("no tag on {c}: Ctrl-t then a tag key, or the note key"));
+        return;
+    }
+    if let Some(f) = app.finder.as_mut() {
+        f.replace = true;
+        f.context = Some(node);
+    }
+}
+
+/// The result the finder's actions apply to: the selected row. A citation
+/// that names no single clause must be chosen first, as for Enter.
+fn selected_hit(app: &App<'_>) -> Result<usize, &'static str> {
+    let (Some(f), Some(engine)) = (app.finder.as_ref(), app.engine.as_ref()) else {
+        return Err("no result to act on");
+    };
+    if f.citation && f.note.is_some() && !f.chosen {
+        return Err(if f.pinned.is_empty() {
+            "this citation names no clause: change it"
+        } else {
+            "pick the clause with ↑ / ↓ first, then Ctrl-t"
+        });
+    }
+    f.result(engine, f.selected).ok_or("no result to act on")
+}
+
+/// ↑ / ↓ after an action: the query stays selected (typing replaces it).
+fn choose_keeping(app: &mut App<'_>, delta: isize, replace: bool) {
+    choose(app, delta);
+    if let Some(f) = app.finder.as_mut() {
+        f.replace = replace;
+    }
+}
+
 fn move_cursor(app: &mut App<'_>, to: usize) {
     if let Some(f) = app.finder.as_mut() {
         f.cursor = to;
@@ -97,7 +211,7 @@ fn move_cursor(app: &mut App<'_>, to: usize) {
 }
 
 fn set_query(app: &mut App<'_>, query: String, cursor: usize) {
-    let context = app.finder.as_ref().map(|f| f.saved.selected).unwrap_or(app.selected);
+    let context = app.finder.as_ref().map(|f| f.context.unwrap_or(f.saved.selected)).unwrap_or(app.selected);
     let cited = cite(&app.nodes, &query, context);
     if let Some(engine) = app.engine.as_mut() {
         // A citation is answered here, at once; words by the engine.

@@ -58,6 +58,17 @@ pub struct Finder {
     pub note: Option<String>,
     /// The reader moved the selection (so Enter takes their choice).
     pub chosen: bool,
+    /// `Ctrl-t` was pressed: the next key acts on the selected result (a
+    /// tag key toggles that tag, the note key opens its note).
+    pub acting: bool,
+    /// The query is "selected" after an action: the next character typed
+    /// replaces it (the next citation, at once), while `Ctrl-t` and ↑ / ↓
+    /// still act on the same results.
+    pub replace: bool,
+    /// The last result acted on (`Ctrl-t`): a citation without a
+    /// resolution (`op 7`) then means that clause's resolution, as the
+    /// speaker's "operative 7" after "operative 4 (a) of 1/3" does.
+    pub context: Option<usize>,
     /// Results in view, with highlights, refreshed by `tick`.
     pub rows: Vec<Row>,
     pub running: bool,
@@ -328,6 +339,9 @@ impl Finder {
             citation: false,
             note: None,
             chosen: false,
+            acting: false,
+            replace: false,
+            context: None,
             rows: Vec::new(),
             running: true,
             matched: 0,

@@ -40,8 +40,14 @@ fn with_notes(
 
 /// A tag key on the selected clause. Returns false if `c` is no tag's key.
 pub fn tag_key(app: &mut App<'_>, c: char) -> bool {
+    tag_node(app, app.selected, c)
+}
+
+/// A tag key on `node` (the selected clause, or the finder's hit): the one
+/// way a tag is toggled. Returns false if `c` is no tag's key.
+pub fn tag_node(app: &mut App<'_>, node: usize, c: char) -> bool {
     let Some(tag) = app.tags.iter().find(|t| t.key == c).map(|t| t.name.clone()) else { return false };
-    let Some((doc, target)) = app.target(app.selected) else {
+    let Some((doc, target)) = app.target(node) else {
         app.message = Some(SELECT_FIRST.into());
         return true;
     };
@@ -53,7 +59,13 @@ pub fn tag_key(app: &mut App<'_>, c: char) -> bool {
 }
 
 pub fn open_editor(app: &mut App<'_>) {
-    let Some((_, target)) = app.target(app.selected) else {
+    open_editor_on(app, app.selected);
+}
+
+/// The note editor on `node`. Opened from the finder, it returns to the
+/// finder when it closes (`close_editor`).
+pub fn open_editor_on(app: &mut App<'_>, node: usize) {
+    let Some((_, target)) = app.target(node) else {
         app.message = Some(SELECT_FIRST.into());
         return;
     };
@@ -61,7 +73,7 @@ pub fn open_editor(app: &mut App<'_>) {
         app.message = Some("notes are read-only (the notes file could not be read)".into());
         return;
     }
-    let note = app.annotation(app.selected).map(|a| a.note.clone()).unwrap_or_default();
+    let note = app.annotation(node).map(|a| a.note.clone()).unwrap_or_default();
     let mut area = TextArea::new(note.lines().map(str::to_string).collect());
     area.set_wrap_mode(WrapMode::WordOrGlyph);
     area.set_cursor_line_style(Style::default());
@@ -73,7 +85,7 @@ pub fn open_editor(app: &mut App<'_>) {
     );
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);
-    app.editor = Some((app.selected, area));
+    app.editor = Some((node, area));
     app.mode = Mode::EditNote;
 }
 
@@ -93,7 +105,9 @@ pub fn editor_key(app: &mut App<'_>, key: &KeyEvent) {
 }
 
 fn close_editor(app: &mut App<'_>, keep: bool) {
-    app.mode = Mode::Normal;
+    // Back to the finder if it was opened from there: the next citation
+    // can be typed at once.
+    app.mode = if app.finder.is_some() { Mode::Find } else { Mode::Normal };
     let Some((node, area)) = app.editor.take() else { return };
     if !keep {
         app.message = Some("note discarded".into());

@@ -29,7 +29,14 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
         format!("  {}/{}{progress}", f.len(), f.total)
     };
     let mut prompt = vec![Span::styled("/ ", accent)];
-    prompt.extend(query_spans(&f.query, f.cursor, width.saturating_sub(count.width() + 3), accent));
+    let room = width.saturating_sub(count.width() + 3);
+    if f.replace && !f.query.is_empty() {
+        // Selected after an action: the next character typed replaces it.
+        let selected = Style::default().add_modifier(Modifier::REVERSED | Modifier::DIM);
+        prompt.push(Span::styled(truncate(&clean(&f.query), room), selected));
+    } else {
+        prompt.extend(query_spans(&f.query, f.cursor, room, accent));
+    }
     prompt.push(Span::styled(count, Style::default().add_modifier(Modifier::DIM)));
     let mut lines = vec![Line::from(prompt)];
     let status = match (&f.note, f.citation, f.query.trim().is_empty(), f.len(), f.running) {

@@ -13,7 +13,8 @@ use super::app::{App, Mode};
 
 pub fn draw(app: &App<'_>, frame: &mut Frame<'_>) {
     let panes = app.panes();
-    if app.mode == Mode::Find {
+    // A note opened from the finder is written over the finder's results.
+    if app.mode == Mode::Find || (app.mode == Mode::EditNote && app.finder.is_some()) {
         finder::draw(app, frame, panes.tree);
     } else {
         tree::draw(app, frame, panes.tree);

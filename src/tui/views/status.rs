@@ -65,7 +65,19 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
             fit(&all, usize::from(area.width).saturating_sub(left.chars().count() + 2))
         }
         Mode::Help => format!("{} close", key(Action::Help)),
-        Mode::Find => "Enter jump  ↑↓ choose  Esc back".into(),
+        Mode::Find if app.finder.as_ref().is_some_and(|f| f.acting) => {
+            format!("{} tag  {} note  Esc cancel", tag_keys(app), key(Action::EditNote))
+        }
+        Mode::Find => {
+            let all = [
+                "Enter jump".to_string(),
+                format!("Ctrl-t {} tag", tag_keys(app)),
+                format!("Ctrl-t {} note", key(Action::EditNote)),
+                "↑↓ choose".to_string(),
+                "Esc back".to_string(),
+            ];
+            fit(&all, usize::from(area.width).saturating_sub(left.chars().count() + 2))
+        }
         Mode::EditNote => "Esc/Ctrl-s keep  Ctrl-g discard".into(),
         Mode::TagPick => "press a tag's key, Esc cancels".into(),
         Mode::Annotations => "Enter jump  r re-attach orphan  Esc close".into(),
