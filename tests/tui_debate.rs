@@ -126,3 +126,32 @@ fn a_damaged_or_missing_state_file_is_not_fatal() {
     resume::save(&app, &bad).expect("saves over a damaged file");
     assert_eq!(resume::restore(&mut app, &bad).as_deref(), Some("back where you left off"));
 }
+
+#[test]
+fn clearing_a_filter_puts_the_folds_back() {
+    let docs = [sample()];
+    let mut app = app(&docs);
+    update(&mut app, Action::CycleTree); // contents → everything unfolded…
+    update(&mut app, Action::CycleTree); // … → overview: resolutions folded
+    let before = app.open.clone();
+    let hit = node_of(&app, "CCPCJ/1/4:op.17.d");
+    let other = node_of(&app, "CCPCJ/1/2:op.1.a");
+    app.apply_filter("hotline".into(), vec![hit, other]);
+    assert_ne!(app.open, before, "the filter opened the hits' ancestors");
+    app.reveal(hit);
+    update(&mut app, Action::ClearFilter);
+    assert_eq!(selected_id(&app), "CCPCJ/1/4:op.17.d", "still on the clause read");
+    // Every fold as before, except the way down to that clause.
+    let mut ancestors = Vec::new();
+    let mut p = app.nodes[hit].parent;
+    while let Some(i) = p {
+        ancestors.push(i);
+        p = app.nodes[i].parent;
+    }
+    for (i, (&now, &was)) in app.open.iter().zip(&before).enumerate() {
+        if !ancestors.contains(&i) {
+            assert_eq!(now, was, "fold of node {i} changed");
+        }
+    }
+    assert!(!app.open[node_of(&app, "CCPCJ/1/2")], "the other hit's resolution is folded again");
+}

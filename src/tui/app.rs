@@ -63,6 +63,9 @@ pub struct Filter {
     /// Per node: shown while filtered?
     pub visible: Vec<bool>,
     pub matches: usize,
+    /// The folds before the filter opened ancestors, put back when it is
+    /// cleared.
+    pub open_before: Vec<bool>,
 }
 
 /// Where Shift-Tab is in its cycle, as org-mode's global visibility cycle.
@@ -375,6 +378,11 @@ impl<'a> App<'a> {
     /// become what `n` / `N` walk. Used by the finder's filter and by the
     /// tag filter.
     pub fn apply_filter(&mut self, query: String, hits: Vec<usize>) {
+        // A filter that replaces another keeps the folds from before both.
+        let open_before = match &self.filter {
+            Some(f) => f.open_before.clone(),
+            None => self.open.clone(),
+        };
         let mut visible = vec![false; self.nodes.len()];
         for &h in &hits {
             visible[h..self.nodes[h].end].iter_mut().for_each(|v| *v = true);
@@ -388,7 +396,7 @@ impl<'a> App<'a> {
                 p = self.nodes[i].parent;
             }
         }
-        self.filter = Some(Filter { query, visible, matches: hits.len() });
+        self.filter = Some(Filter { query, visible, matches: hits.len(), open_before });
         if let Some(&first) = hits.first() {
             self.selected = first;
         }

@@ -425,9 +425,13 @@ pub fn clear_filter(app: &mut App<'_>) {
         app.message = Some("filter cancelled".into());
         return;
     }
-    if app.filter.take().is_some() {
+    if let Some(filter) = app.filter.take() {
         app.set_marks(None);
+        // The folds as they were, with the clause now selected still shown.
+        let here = app.selected;
+        app.open = filter.open_before;
         app.recompute_rows();
+        app.reveal(here);
         app.message = Some("filter cleared".into());
     }
 }
