@@ -316,3 +316,80 @@ fn model_un_headers() {
     assert_eq!(counts(res), (1, 1, 0, 0));
     assert_eq!(res.code, "sahel");
 }
+
+// An unnumbered paragraph that opens with an operative verb and ends as an
+// operative paragraph does is one of its own, wherever it stands: among
+// preambular paragraphs (A/RES/72/1 "Adopts the following …:"), after a
+// section's preambular paragraph (A/RES/72/18 section III) or between
+// numbered paragraphs. A wrapped sentence and a comma-ended preambular
+// paragraph are not.
+
+#[test]
+fn unnumbered_operative_paragraph_of_its_own() {
+    let declaration = "The General Assembly
+
+*Adopts* the following political declaration on the implementation of the Global Plan of Action:
+
+Political declaration on the implementation of the United Nations Global Plan of Action to Combat Trafficking in Persons
+
+1. We, the States Members of the United Nations, reaffirm the Plan;
+
+2. We recall our commitments.
+";
+    let res = &load(declaration, "decl.txt").resolutions[0];
+    assert_eq!(counts(res), (0, 3, 0, 0));
+    assert_eq!(res.operative[0].phrase(), "Adopts");
+    let title = "Political declaration on the implementation of the United Nations Global Plan of Action to Combat Trafficking in Persons";
+    assert_eq!(res.operative[0].section, None);
+    assert_eq!(res.operative[1].section.as_deref(), Some(title));
+    assert_eq!(res.operative[2].section.as_deref(), Some(title));
+
+    let sections = "The General Assembly,
+
+I
+
+Oversight
+
+*Recalling* its resolutions,
+
+1. *Reaffirms* its role;
+
+II
+
+Joint Inspection Unit
+
+*Having considered* the reports of the Unit,[^3]
+
+*Notes with appreciation* the reports of the Joint Inspection Unit.[^3][^4]
+
+[^3]: A/72/34.
+[^4]: A/72/35.
+";
+    let res = &load(sections, "sections.txt").resolutions[0];
+    assert_eq!(counts(res), (2, 2, 0, 0));
+    assert_eq!(res.operative[1].phrase(), "Notes with appreciation");
+    assert_eq!(res.operative[1].section.as_deref(), Some("II — Joint Inspection Unit"));
+
+    let between = "The General Assembly,
+
+Recalling its resolution 70/1,
+
+1. Requests the Secretary-General:
+
+(a) To report;
+
+(b) To consult;
+
+Decides to include the item in its agenda;
+
+2. Invites States to report, as they\nDecide, on the measures taken;
+
+3. Stresses the role of the Committee.
+";
+    let res = &load(between, "between.txt").resolutions[0];
+    assert_eq!(counts(res), (1, 4, 2, 0));
+    assert_eq!(res.operative[1].label, "");
+    assert_eq!(res.operative[1].phrase(), "Decides");
+    assert_eq!(res.operative[0].children.len(), 2);
+    assert!(res.operative[2].text.contains("Decide, on the measures"), "{}", res.operative[2].text);
+}
