@@ -685,7 +685,16 @@ fn is_formula(text: &str) -> bool {
     let text = text.trim_matches(|c| c == '*' || c == '_');
     // THIMUN prints it in capitals: "THE SECURITY COUNCIL,".
     let opens = |w: &str| text.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
-    text.ends_with(',') && words <= 16 && (opens("The ") || opens("We "))
+    // Without its comma ("The General Assembly", "THE SECURITY COUNCIL"),
+    // only an organ's name alone is the formula.
+    let organ_alone = || {
+        text.get(4..).is_some_and(|organ| {
+            ["Security Council", "General Assembly", "Economic and Social Council", "Human Rights Council"]
+                .iter()
+                .any(|o| o.eq_ignore_ascii_case(organ.trim()))
+        })
+    };
+    (text.ends_with(',') || organ_alone()) && words <= 16 && (opens("The ") || opens("We "))
 }
 
 fn organ_in(text: &str) -> Option<String> {
@@ -727,7 +736,7 @@ fn section_heading(block: &Block<'_>) -> Option<String> {
         Some(label) => {
             let upper = label.readings.iter().any(|r| matches!(r.class, Class::Upper | Class::UpperRoman));
             let words = text.split_whitespace().count();
-            let heading = upper && words <= 12 && !text.ends_with([';', ',', ':', '.']) && !starts_with_phrase(text);
+            let heading = upper && words <= 12 && !text.ends_with([';', ',', ':', '.']) && !phrase::opens_clause(text);
             heading.then(|| {
                 if text.is_empty() { label.printed.to_string() } else { format!("{}. {}", label.printed, text) }
             })

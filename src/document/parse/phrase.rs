@@ -162,6 +162,17 @@ pub fn opens_with_listed_verb(text: &str) -> bool {
     opening_in(text, false) == Some(Opening::Operative)
 }
 
+/// Does `text` open as a clause rather than a heading's title? A listed
+/// operative verb or a preambular word does ("Encourages …", "Recalling
+/// …"); a noun in `-s` ("Commitments", "Means of implementation") does
+/// not, though `starts_with_phrase` takes it for a verb.
+pub fn opens_clause(text: &str) -> bool {
+    match opening_in(text, false) {
+        Some(_) => true,
+        None => marked_phrase(text).is_some(),
+    }
+}
+
 fn opening_in(text: &str, any_plain_verb: bool) -> Option<Opening> {
     let mut store = [""; PHRASE_WORDS];
     let words = leading_words(text, &mut store, 3);
