@@ -429,14 +429,15 @@ fn cause_4_number_left_at_the_end_of_the_line_before() {
 fn cause_4_items_run_together() {
     let text = "The General Assembly,\n\nRecalling its resolutions,\n\n\
                 4\\. (a) To report on the matter; (b) To consult Member States; and (c) To act.\n\n\
-                5\\. Requests the Secretary-General: (a) to report; (b) to consult.\n";
+                \\(d\\) To stop; \\(e\\) To go.\n\n5\\. Requests the Secretary-General to report.\n";
     let res = &load(text, "c.md").resolutions[0];
     assert_eq!(counts(res), (1, 2, 5, 0));
     let labels: Vec<&str> = res.operative[0].children.iter().map(|c| c.label.as_str()).collect();
-    assert_eq!(labels, ["a", "b", "c"]);
+    assert_eq!(labels, ["a", "b", "c", "d", "e"]);
+    assert_eq!(res.operative[0].text, "");
     assert_eq!(res.operative[0].children[1].text, "To consult Member States; and");
-    assert_eq!(res.operative[1].text, "Requests the Secretary-General:");
-    assert_eq!(res.operative[1].children[1].text, "to consult.");
+    assert_eq!(res.operative[0].children[4].text, "To go.");
+    assert_eq!(res.operative[1].label, "5");
 }
 
 #[test]

@@ -29,8 +29,16 @@ pub fn pieces<'a, 'n>(
     if let Some(at) = head_then_number(text, label, last_number) {
         cuts.push(at);
     }
+    // Items run together follow an item's label (`(a) …; (b) …`), a number
+    // directly followed by an item (`4\. (a) …`) or a head cut above;
+    // other lines are not looked at, which keeps the scan off most of them.
     let from = cuts.last().copied().unwrap_or(0);
-    item_cuts(text, from, if from == 0 { label } else { None }, &mut cuts);
+    let items_follow = |(l, rest): &(Label<'_>, &str)| {
+        l.readings.iter().any(|r| r.class != Class::Number) || rest.starts_with('(') || rest.starts_with("\\(")
+    };
+    if from > 0 || label.is_some_and(items_follow) {
+        item_cuts(text, from, if from == 0 { label } else { None }, &mut cuts);
+    }
     if cuts.is_empty()
         && let Some(at) = trailing_number(text, label, last_number, next_line)
     {
@@ -75,9 +83,14 @@ fn head_then_number(text: &str, label: Option<&(Label<'_>, &str)>, last_number: 
     if !formula_like && !heading_label {
         return None;
     }
-    // The first ` N. ` in the first 200 bytes, found from its dot (far
-    // fewer than spaces).
-    let limit = text.len().min(200);
+    // A formula's organ is capitalised ("The General …", "THE SECURITY
+    // …"): "To ensure", "*Recalling* its" are settled at their second word.
+    if formula_like && !text.split(' ').nth(1).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    // The first ` N. ` in the first bytes (a formula or a heading is
+    // short), found from its dot: far fewer than spaces.
+    let limit = text.len().min(if formula_like { 60 } else { 160 });
     let mut at = None;
     for dot in memchr::memchr_iter(b'.', &b[..limit]) {
         let end = if dot > 0 && b[dot - 1] == b'\\' { dot - 1 } else { dot };
@@ -155,15 +168,14 @@ fn trailing_number<'n>(
 /// its sequence (a, b, c… or i, ii, iii…).
 fn item_cuts(text: &str, from: usize, label: Option<&(Label<'_>, &str)>, cuts: &mut Vec<usize>) {
     let b = text.as_bytes();
-    // Two items need two parentheses after the first byte; most lines
-    // have none.
-    let Some(first_paren) = memchr::memchr(b'(', &b[from.max(1)..]) else { return };
-    if memchr::memchr(b')', &b[from.max(1) + first_paren..]).is_none() {
+    // An item after the first byte needs a parenthesis; most lines have none.
+    if memchr::memchr(b'(', &b[from.max(1)..]).is_none() {
         return;
     }
     let own_label = match label {
         Some(l) => Some(l.clone()),
-        None => split_label(&text[from..]),
+        None if from > 0 => split_label(&text[from..]),
+        None => None,
     };
     // The sequence so far: the line's own leading item, if any.
     let mut last = own_label.as_ref().and_then(|(l, _)| item_ordinal(l.printed, None));
@@ -176,15 +188,19 @@ fn item_cuts(text: &str, from: usize, label: Option<&(Label<'_>, &str)>, cuts: &
         if start == 0 || (start > 0 && b[start - 1] != b' ' && Some(start) != numbered) {
             continue;
         }
+        // What comes before settles most parentheses ("resolution 5 (b)").
+        let before = text[..start].trim_end();
+        let after_clause = before.ends_with([';', ':']) || before.ends_with("; and") || before.ends_with("; or");
+        if !after_clause && Some(start) != numbered {
+            continue;
+        }
         let rest = &text[i + 1..];
-        let Some(close) = rest.find(')') else { continue };
+        let Some(close) = rest.bytes().take(7).position(|c| c == b')') else { continue };
         let token = rest[..close].trim_end_matches('\\');
         if !rest[close + 1..].starts_with(' ') {
             continue;
         }
         let Some(ord) = item_ordinal(token, last) else { continue };
-        let before = text[..start].trim_end();
-        let after_clause = before.ends_with([';', ':']) || before.ends_with("; and") || before.ends_with("; or");
         let first = ord.1 == 1 && (before.ends_with(':') || Some(start) == numbered);
         let follows = last.is_some_and(|l| l.0 == ord.0 && l.1 + 1 == ord.1) && after_clause;
         if first || follows {
