@@ -293,3 +293,140 @@ fn model_un_headers() {
     assert_eq!(counts(res), (1, 1, 0, 0));
     assert_eq!(res.code, "sahel");
 }
+
+// An unnumbered paragraph that opens with an operative verb and ends as an
+// operative paragraph does is one of its own, wherever it stands: among
+// preambular paragraphs (A/RES/72/1 "Adopts the following …:"), after a
+// section's preambular paragraph (A/RES/72/18 section III) or between
+// numbered paragraphs. A wrapped sentence and a comma-ended preambular
+// paragraph are not.
+
+#[test]
+fn unnumbered_operative_paragraph_of_its_own() {
+    let declaration = "The General Assembly
+
+*Adopts* the following political declaration on the implementation of the Global Plan of Action:
+
+Political declaration on the implementation of the United Nations Global Plan of Action to Combat Trafficking in Persons
+
+1. We, the States Members of the United Nations, reaffirm the Plan;
+
+2. We recall our commitments.
+";
+    let res = &load(declaration, "decl.txt").resolutions[0];
+    assert_eq!(counts(res), (0, 3, 0, 0));
+    assert_eq!(res.operative[0].phrase(), "Adopts");
+    let title = "Political declaration on the implementation of the United Nations Global Plan of Action to Combat Trafficking in Persons";
+    assert_eq!(res.operative[0].section, None);
+    assert_eq!(res.operative[1].section.as_deref(), Some(title));
+    assert_eq!(res.operative[2].section.as_deref(), Some(title));
+
+    let sections = "The General Assembly,
+
+I
+
+Oversight
+
+*Recalling* its resolutions,
+
+1. *Reaffirms* its role;
+
+II
+
+Joint Inspection Unit
+
+*Having considered* the reports of the Unit,[^3]
+
+*Notes with appreciation* the reports of the Joint Inspection Unit.[^3][^4]
+
+[^3]: A/72/34.
+[^4]: A/72/35.
+";
+    let res = &load(sections, "sections.txt").resolutions[0];
+    assert_eq!(counts(res), (2, 2, 0, 0));
+    assert_eq!(res.operative[1].phrase(), "Notes with appreciation");
+    assert_eq!(res.operative[1].section.as_deref(), Some("II — Joint Inspection Unit"));
+
+    let between = "The General Assembly,
+
+Recalling its resolution 70/1,
+
+1. Requests the Secretary-General:
+
+(a) To report;
+
+(b) To consult;
+
+Decides to include the item in its agenda;
+
+2. Invites States to report, as they\nDecide, on the measures taken;
+
+3. Stresses the role of the Committee.
+";
+    let res = &load(between, "between.txt").resolutions[0];
+    assert_eq!(counts(res), (1, 4, 2, 0));
+    assert_eq!(res.operative[1].label, "");
+    assert_eq!(res.operative[1].phrase(), "Decides");
+    assert_eq!(res.operative[0].children.len(), 2);
+    assert!(res.operative[2].text.contains("Decide, on the measures"), "{}", res.operative[2].text);
+}
+
+// 4. Structure inside one line: each shape is cut where the next
+//    paragraph begins; the line is claimed once (`Document::split_lines`).
+
+#[test]
+fn cause_4_formula_and_first_paragraph_on_one_line() {
+    let text = "United Nations A/RES/80/9\n\nTHE GENERAL ASSEMBLY 1. Decides to convene the conference;\n\n\
+                2. Requests the Secretary-General to report.\n";
+    let res = &load(text, "a.txt").resolutions[0];
+    assert_eq!(counts(res), (0, 2, 0, 0));
+    assert_eq!(res.formula.as_deref(), Some("THE GENERAL ASSEMBLY"));
+    assert_eq!(res.operative[0].label, "1");
+    assert_eq!(res.operative[0].text, "Decides to convene the conference;");
+}
+
+#[test]
+fn cause_4_number_left_at_the_end_of_the_line_before() {
+    let text = "The General Assembly,\n\nRecalling its resolutions,\n\n\
+                7. Invites States to report thereon; and 8.\nRequests the Secretary-General to act.\n";
+    let res = &load(text, "b.txt").resolutions[0];
+    assert_eq!(counts(res), (1, 2, 0, 0));
+    assert_eq!(res.operative[0].text, "Invites States to report thereon; and");
+    assert_eq!(res.operative[1].label, "8");
+    assert_eq!(res.operative[1].text, "Requests the Secretary-General to act.");
+    // A reference at a sentence's end stays where it is.
+    let reference = "The General Assembly,\n\nRecalling its resolutions,\n\n\
+                     7. Invites States to act as set out in paragraph 8.\nRequests the Secretary-General to act.\n";
+    let res = &load(reference, "b2.txt").resolutions[0];
+    assert_eq!(res.operative[0].label, "7");
+    assert!(res.operative.iter().all(|c| c.label != "8"));
+}
+
+#[test]
+fn cause_4_items_run_together() {
+    let text = "The General Assembly,\n\nRecalling its resolutions,\n\n\
+                4\\. (a) To report on the matter; (b) To consult Member States; and (c) To act.\n\n\
+                \\(d\\) To stop; \\(e\\) To go.\n\n5\\. Requests the Secretary-General to report.\n";
+    let res = &load(text, "c.md").resolutions[0];
+    assert_eq!(counts(res), (1, 2, 5, 0));
+    let labels: Vec<&str> = res.operative[0].children.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["a", "b", "c", "d", "e"]);
+    assert_eq!(res.operative[0].text, "");
+    assert_eq!(res.operative[0].children[1].text, "To consult Member States; and");
+    assert_eq!(res.operative[0].children[4].text, "To go.");
+    assert_eq!(res.operative[1].label, "5");
+}
+
+#[test]
+fn cause_4_heading_and_paragraph_on_one_line() {
+    let text = "The General Assembly,\n\n*Adopts* the following declaration:\n\nDeclaration\n\n\
+                1. We, the Heads of State, have gathered;\n\n2. We commit ourselves.\n\n\
+                I. Global context 3. We gather at a time of challenge;\n\n4. We recognize the need to act.\n\n\
+                II. Commitments 5. We pledge to act.\n";
+    let res = &load(text, "d.txt").resolutions[0];
+    assert_eq!(counts(res), (0, 6, 0, 0));
+    assert_eq!(res.operative[3].label, "3");
+    assert_eq!(res.operative[3].section.as_deref(), Some("I. Global context"));
+    assert_eq!(res.operative[3].text, "We gather at a time of challenge;");
+    assert_eq!(res.operative[5].section.as_deref(), Some("II. Commitments"));
+}

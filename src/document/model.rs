@@ -34,6 +34,10 @@ pub struct Document {
     /// so that nothing is ever silently lost.
     #[serde(serialize_with = "texts_only")]
     pub unplaced: Vec<SourceLine>,
+    /// Lines the parser cut into several paragraphs ("I. Global context
+    /// 3. We gather …"): each piece's place claims the line.
+    #[serde(skip)]
+    pub split_lines: Vec<u32>,
 }
 
 /// A line of the source, kept verbatim (after sanitising).
@@ -310,6 +314,22 @@ impl Document {
             for c in r.all_clauses() {
                 out.extend((c.lines.first..=c.lines.last).filter(|l| interleaved.binary_search(l).is_err()));
             }
+        }
+        // A line cut into several paragraphs is claimed by each piece's
+        // place (a heading and a clause, two items); it counts once, so a
+        // line claimed twice anywhere else still shows.
+        if !self.split_lines.is_empty() {
+            let mut split = self.split_lines.clone();
+            split.sort_unstable();
+            let mut seen: Vec<u32> = Vec::new();
+            out.retain(|l| {
+                if split.binary_search(l).is_err() {
+                    return true;
+                }
+                let first = !seen.contains(l);
+                seen.push(*l);
+                first
+            });
         }
         out
     }

@@ -360,6 +360,21 @@ impl Builder {
             self.stack = vec![Open { class: Class::Number, ordinal: 0 }];
             return;
         }
+        // "Adopts the following declaration:" among preambular paragraphs,
+        // or "Decides …;" after numbered ones whose sentence has ended: an
+        // operative paragraph of its own, by the rule that an unnumbered
+        // paragraph opening with a capital is one. Its verb must be a listed
+        // one and its sentence must end as an operative paragraph's does
+        // (a preambular one ends with a comma), so that neither a
+        // preambular paragraph nor a wrapped sentence is taken for one.
+        if self.own_operative(&text) {
+            self.part = Part::Operative;
+            let mut clause = self.clause(CompactString::default(), text, block);
+            clause.section = self.section.clone();
+            self.roots().push(clause);
+            self.stack = vec![Open { class: Class::Number, ordinal: 0 }];
+            return;
+        }
         let preambular = self.part == Part::Preamble
             || self.stack.is_empty()
             || (was_section && opening == Some(Opening::Preambular));
@@ -390,6 +405,21 @@ impl Builder {
         }
     }
 
+    /// Does this unnumbered paragraph stand as an operative one of its own
+    /// (see `paragraph`)? After an operative paragraph, only when that
+    /// one's last item has ended its sentence (`;` or `.`): text after a
+    /// comma or a colon goes on with it.
+    fn own_operative(&mut self, text: &str) -> bool {
+        if !matches!(final_punctuation(text), Some(';' | '.' | ':')) || !phrase::opens_with_listed_verb(text) {
+            return false;
+        }
+        if self.part == Part::Preamble {
+            return true;
+        }
+        let depth = self.stack.len().saturating_sub(1);
+        open_at(self.roots(), depth).is_some_and(|open| matches!(final_punctuation(&open.text), Some(';' | '.')))
+    }
+
     /// A heading without a number among operative paragraphs ("Human
     /// rights, governance and the rule of law"): a short line standing
     /// alone, not a sentence, not opening with a clause's phrase.
@@ -401,8 +431,12 @@ impl Builder {
         if text.len() >= 140 || text.ends_with([';', ',', ':', '.']) {
             return None;
         }
-        let words = text.split_whitespace().take(17).count();
-        let heading = words <= 16
+        // A long title ("Political declaration on the implementation of …")
+        // heads the numbered paragraphs that follow it.
+        let numbered_next = self.next.iter().any(|r| r.class == Class::Number);
+        let most = if numbered_next { 30 } else { 16 };
+        let words = text.split_whitespace().take(most + 1).count();
+        let heading = words <= most
             && text.starts_with(|c: char| c.is_uppercase())
             && phrase::opening(text).is_none()
             && (words == 1 || !starts_with_phrase(text));
@@ -523,9 +557,9 @@ impl Builder {
 /// A resolution whose operative paragraphs carry no numbers (Security
 /// Council resolutions of 1949, "Decides to include…" alone): its
 /// preamble was read to the end; the paragraphs from the first one that
-/// opens with an operative verb on are its operative part. Where the
-/// operative part is numbered, an unnumbered paragraph before it stays
-/// preambular whatever its verb, as drafters meant it.
+/// opens with an operative verb on are its operative part. (One that also
+/// ends as an operative paragraph does, with `;`, `.` or `:`, was made
+/// operative as it was read: see `Builder::own_operative`.)
 fn operative_by_meaning(preamble: &mut Vec<Clause>, operative: &mut Vec<Clause>) {
     if !operative.is_empty() {
         return;
@@ -536,6 +570,24 @@ fn operative_by_meaning(preamble: &mut Vec<Clause>, operative: &mut Vec<Clause>)
     let mut moved = preamble.split_off(first);
     moved.append(operative);
     *operative = moved;
+}
+
+/// The punctuation a paragraph ends with, past footnote markers (`2`,
+/// `²`, `[^3]`) and emphasis marks.
+fn final_punctuation(text: &str) -> Option<char> {
+    let mut rest = text.trim_end();
+    loop {
+        let before = rest.len();
+        rest = rest.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰*_”’\")\"".contains(c));
+        if rest.ends_with(']')
+            && let Some(open) = rest.rfind("[^")
+        {
+            rest = &rest[..open];
+        }
+        if rest.len() == before {
+            return rest.chars().next_back();
+        }
+    }
 }
 
 fn shrink(list: &mut Vec<Clause>) {
@@ -633,7 +685,16 @@ fn is_formula(text: &str) -> bool {
     let text = text.trim_matches(|c| c == '*' || c == '_');
     // THIMUN prints it in capitals: "THE SECURITY COUNCIL,".
     let opens = |w: &str| text.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
-    text.ends_with(',') && words <= 16 && (opens("The ") || opens("We "))
+    // Without its comma ("The General Assembly", "THE SECURITY COUNCIL"),
+    // only an organ's name alone is the formula.
+    let organ_alone = || {
+        text.get(4..).is_some_and(|organ| {
+            ["Security Council", "General Assembly", "Economic and Social Council", "Human Rights Council"]
+                .iter()
+                .any(|o| o.eq_ignore_ascii_case(organ.trim()))
+        })
+    };
+    (text.ends_with(',') || organ_alone()) && words <= 16 && (opens("The ") || opens("We "))
 }
 
 fn organ_in(text: &str) -> Option<String> {
@@ -646,7 +707,8 @@ fn organ_in(text: &str) -> Option<String> {
 }
 
 fn is_subtitle(text: &str) -> bool {
-    text.len() < 120 && !text.ends_with([';', ',', ':', '.'])
+    // "…the reports of the Unit,[^3]" ends with its comma, not the marker.
+    text.len() < 120 && !matches!(final_punctuation(text), Some(';' | ',' | ':' | '.'))
 }
 
 /// `A`, `B.`, `I. Global context` standing alone.
@@ -674,7 +736,7 @@ fn section_heading(block: &Block<'_>) -> Option<String> {
         Some(label) => {
             let upper = label.readings.iter().any(|r| matches!(r.class, Class::Upper | Class::UpperRoman));
             let words = text.split_whitespace().count();
-            let heading = upper && words <= 12 && !text.ends_with([';', ',', ':', '.']) && !starts_with_phrase(text);
+            let heading = upper && words <= 12 && !text.ends_with([';', ',', ':', '.']) && !phrase::opens_clause(text);
             heading.then(|| {
                 if text.is_empty() { label.printed.to_string() } else { format!("{}. {}", label.printed, text) }
             })

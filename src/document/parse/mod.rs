@@ -7,6 +7,7 @@ mod build;
 mod code;
 mod front;
 pub(crate) mod ids;
+mod inline;
 pub mod label;
 pub mod layout;
 mod meta;
@@ -48,11 +49,12 @@ fn parse_structure(text: &str, shared: &Arc<String>) -> Document {
     let mut doc = Document::default();
     collect_furniture_and_footnotes(&lines, &mut doc);
     let mut builder = build::Builder::new(doc, Arc::clone(shared));
-    segment::for_each_block(&lines, |block, next| {
+    let split_lines = segment::for_each_block(&lines, |block, next| {
         let next_readings = next.and_then(|n| n.label.as_ref()).map(|l| l.readings).unwrap_or_default();
         builder.block(&block, next_readings);
     });
     let mut doc = builder.finish();
+    doc.split_lines = split_lines;
     code::assign_symbols(&mut doc, &lines);
     // Ids of resolutions that have their code already are made here, on
     // this half's thread; `complete` makes the rest once codes are known.

@@ -151,6 +151,29 @@ const PREAMBULAR_WORDS: &[&str] = &[
 
 /// The kind of clause `text` opens, if its first words say.
 pub fn opening(text: &str) -> Option<Opening> {
+    opening_in(text, true)
+}
+
+/// Does `text` open with an operative verb of the list ("Adopts", "Also
+/// requests", "Notes with appreciation")? Where a paragraph's place alone
+/// would make it preambular or a continuation, only these verbs are sure
+/// enough to say otherwise: any word in `-s` ("States Members …") is not.
+pub fn opens_with_listed_verb(text: &str) -> bool {
+    opening_in(text, false) == Some(Opening::Operative)
+}
+
+/// Does `text` open as a clause rather than a heading's title? A listed
+/// operative verb or a preambular word does ("Encourages …", "Recalling
+/// …"); a noun in `-s` ("Commitments", "Means of implementation") does
+/// not, though `starts_with_phrase` takes it for a verb.
+pub fn opens_clause(text: &str) -> bool {
+    match opening_in(text, false) {
+        Some(_) => true,
+        None => marked_phrase(text).is_some(),
+    }
+}
+
+fn opening_in(text: &str, any_plain_verb: bool) -> Option<Opening> {
     let mut store = [""; PHRASE_WORDS];
     let words = leading_words(text, &mut store, 3);
     // A word standing alone ("Refugees") is a heading, not a clause.
@@ -174,8 +197,12 @@ pub fn opening(text: &str) -> Option<Opening> {
             return Some(Opening::Preambular);
         }
         let word = words.get(i).copied().unwrap_or("");
-        let plain_verb =
-            v.len() > 3 && v.ends_with('s') && !v.ends_with("ss") && !v.ends_with("us") && is_plain_word(word);
+        let plain_verb = any_plain_verb
+            && v.len() > 3
+            && v.ends_with('s')
+            && !v.ends_with("ss")
+            && !v.ends_with("us")
+            && is_plain_word(word);
         if OPERATIVE_VERBS.contains(&v) || plain_verb {
             return Some(Opening::Operative);
         }

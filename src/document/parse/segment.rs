@@ -168,12 +168,15 @@ pub fn field(text: &str) -> Option<(&'static str, &str)> {
 /// Furniture and footnote lines are skipped (the caller accounts for them).
 /// Each block comes with the one after it, for the rare decision that needs
 /// to look ahead (is `i` after `h` a letter, or the first of `i`, `ii`?).
-pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>, Option<&Block<'a>>)) {
+/// Returns the lines that were cut into several paragraphs (see `inline`).
+pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>, Option<&Block<'a>>)) -> Vec<u32> {
     let mut current: Option<Block<'a>> = None;
     let mut blank_since = true;
     let mut page_break_since = false;
     let one_line_paragraphs = paragraph_per_line(lines);
-    for line in lines {
+    let mut last_number = 0u32;
+    let mut split_lines = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
         if one_line_paragraphs && line.kind == Kind::Text {
             // Every line is a paragraph standing alone, as between blank lines.
             blank_since = true;
@@ -197,35 +200,79 @@ pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>,
         }
         let text = line.text;
         let label = split_label(text);
-        let continues =
-            current.as_ref().is_some_and(|prev| continues(prev, text, label.is_some(), blank_since, page_break_since));
-        if continues {
-            if let Some(prev) = current.as_mut() {
-                prev.parts.push((line.no, text));
-                prev.before_break = false;
+        let next_text = || lines.get(index + 1..)?.iter().find(|l| l.kind == Kind::Text).map(|l| l.text);
+        let pieces = super::inline::pieces(text, label.as_ref(), last_number, next_text);
+        let Some(pieces) = pieces else {
+            place(&mut current, &mut emit, line.no, text, label, (blank_since, page_break_since), &mut last_number);
+            blank_since = false;
+            page_break_since = false;
+            continue;
+        };
+        split_lines.push(line.no);
+        for (k, piece) in pieces.into_iter().enumerate() {
+            // The next piece of a cut line stands as a paragraph of its own,
+            // as if a blank line came between.
+            if k > 0 {
+                blank_since = true;
+                if let Some(b) = current.as_mut() {
+                    b.before_break = true;
+                }
             }
-        } else {
-            let (label, first) = match label {
-                Some((l, rest)) => (Some(l), rest),
-                None => (None, text),
-            };
-            let next = Block {
-                label,
-                parts: vec![(line.no, first)],
-                after_break: blank_since || page_break_since,
-                before_break: false,
-            };
-            if let Some(done) = current.replace(next) {
-                emit(done, current.as_ref());
-            }
+            let label = split_label(piece);
+            place(&mut current, &mut emit, line.no, piece, label, (blank_since, page_break_since), &mut last_number);
+            blank_since = false;
+            page_break_since = false;
         }
-        blank_since = false;
-        page_break_since = false;
     }
     if let Some(mut last) = current {
         last.before_break = true;
         emit(last, None);
     }
+    split_lines
+}
+
+/// Add one line (or piece of a line) to the current block, or start the
+/// next block with it and hand the finished one to `emit`.
+/// `after_break`: a blank line, page furniture or a cut came before it.
+fn place<'a>(
+    current: &mut Option<Block<'a>>,
+    emit: &mut impl FnMut(Block<'a>, Option<&Block<'a>>),
+    no: u32,
+    text: &'a str,
+    label: Option<(Label<'a>, &'a str)>,
+    breaks: (bool, bool),
+    last_number: &mut u32,
+) {
+    let (blank_since, page_break_since) = breaks;
+    let continues =
+        current.as_ref().is_some_and(|prev| continues(prev, text, label.is_some(), blank_since, page_break_since));
+    if continues {
+        if let Some(prev) = current.as_mut() {
+            prev.parts.push((no, text));
+            prev.before_break = false;
+        }
+        return;
+    }
+    let (label, first) = match label {
+        Some((l, rest)) => (Some(l), rest),
+        None => (None, text),
+    };
+    if let Some(n) = label.as_ref().and_then(number_of) {
+        *last_number = n;
+    }
+    let next =
+        Block { label, parts: vec![(no, first)], after_break: blank_since || page_break_since, before_break: false };
+    if let Some(done) = current.replace(next) {
+        emit(done, current.as_ref());
+    }
+}
+
+/// A paragraph number's value (`12` → 12).
+fn number_of(label: &Label<'_>) -> Option<u32> {
+    if !label.readings.iter().any(|r| r.class == Class::Number) {
+        return None;
+    }
+    label.printed.parse().ok()
 }
 
 /// Word's "Save as plain text" and copies from web pages put each paragraph

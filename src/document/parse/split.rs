@@ -85,6 +85,8 @@ fn append(a: &mut Document, mut b: Document, offset: u32) {
     a.front.summary.append(&mut b.front.summary);
     a.furniture.append(&mut b.furniture);
     a.unplaced.append(&mut b.unplaced);
+    b.split_lines.iter_mut().for_each(shift);
+    a.split_lines.append(&mut b.split_lines);
     a.footnotes.append(&mut b.footnotes);
     a.resolutions.append(&mut b.resolutions);
 }
