@@ -8,25 +8,10 @@ use std::path::PathBuf;
 
 use reso::document::{Clause, Document, load_bytes};
 
-/// Files whose PDF text is clean but whose counts wait on the text parser
-/// (issue #11); each with what the parser does not read yet. Empty this
-/// list when the parser reads them: the test then covers all 40.
-const WAITING_ON_PARSER: &[(&str, &str)] = &[
-    ("pdf/N1730150.pdf", "unnumbered operative `Adopts …:` and the declaration's title read as preamble"),
-    ("pdf/N1740969.pdf", "`III. Leveraging technology…` after an operative paragraph read as its item"),
-    ("pdf/N1740978.pdf", "a section heading before the preamble swallows the paragraph after it"),
-];
-
 #[test]
 fn every_real_pdf_reads_as_its_word_file() {
-    let all = real::differences("pdf");
-    let diffs: Vec<&String> =
-        all.iter().filter(|d| !WAITING_ON_PARSER.iter().any(|(file, _)| d.starts_with(&format!("{file}:")))).collect();
-    assert!(diffs.is_empty(), "{} files differ:\n{}", all.len(), all.join("\n"));
-    // The list stays true: a file that now reads exactly leaves it.
-    for (file, why) in WAITING_ON_PARSER {
-        assert!(all.iter().any(|d| d.starts_with(&format!("{file}:"))), "{file} reads exactly now ({why}): unlist it");
-    }
+    let diffs = real::differences("pdf");
+    assert!(diffs.is_empty(), "{} files differ:\n{}", diffs.len(), diffs.join("\n"));
 }
 
 fn real_pdfs() -> Vec<PathBuf> {

@@ -64,10 +64,11 @@ impl Para {
         if self.text.is_empty() {
             match heading_label(line) {
                 // A section number set off by a tab ("I⇥Calendar of
-                // conferences") is written as the parser reads one.
+                // conferences"): the label, then its title, as the parser
+                // reads a heading.
                 Some((label, title)) => {
                     self.text.push_str(label);
-                    self.text.push_str(". ");
+                    self.text.push_str("\n\n");
                     self.text.push_str(title);
                 }
                 None => self.text.push_str(&with_emphasis(line)),
@@ -76,9 +77,12 @@ impl Para {
             self.text.push('\n');
             self.text.push_str(text);
         } else if is_lone_label(&self.text) {
-            // "II" over "Utilization of…": one heading, as the parser reads it.
+            // "II" over "Utilization of…": the label alone, then its title,
+            // as the Word reader writes a heading and the parser reads one
+            // (joined, "III. Leveraging technology…" after a paragraph reads
+            // as an item of it).
             let label = self.text.trim_end_matches('.').to_string();
-            self.text = format!("{label}. {text}");
+            self.text = format!("{label}\n\n{text}");
         } else if let Some(stem) = self.text.strip_suffix('\u{ad}') {
             // A soft hyphen marks a word broken by hyphenation.
             self.text.truncate(stem.len());
@@ -197,7 +201,17 @@ fn indented(line: &Line, m: &Measure) -> bool {
 /// the body (the resolution's title) before the first body paragraph.
 fn masthead_end(pages: &[Parts], body: f32) -> Option<usize> {
     let first = pages.first()?;
-    first.body.iter().rposition(|l| l.size > 1.1 * body)
+    // The masthead ends before the enacting formula: a heading set large
+    // after it ("Political declaration on …") is body, not masthead.
+    let formula = first.body.iter().position(|l| is_formula(&l.text)).unwrap_or(first.body.len());
+    first.body[..formula].iter().rposition(|l| l.size > 1.1 * body)
+}
+
+/// "The General Assembly," / "The Security Council" alone on a line.
+fn is_formula(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([',', ':']);
+    let organ = t.strip_prefix("The ").unwrap_or("");
+    t.len() < 48 && ["Assembly", "Council", "Conference", "Commission"].iter().any(|o| organ.ends_with(o))
 }
 
 fn measure(pages: &[Parts], body: f32) -> Measure {
@@ -274,13 +288,13 @@ mod tests {
     }
 
     #[test]
-    fn a_section_number_over_its_title_is_one_heading() {
+    fn a_section_number_over_its_title_is_written_as_a_heading() {
         let p = page(vec![
             line(700.0, 123.0, 127.0, "II"),
             line(688.0, 123.0, 300.0, "Utilization of resources"),
             line(670.0, 147.0, 488.0, "11. Reaffirms the practice;"),
         ]);
-        assert_eq!(compose(&[p], 10.0), "II. Utilization of resources\n\n11. Reaffirms the practice;\n\n");
+        assert_eq!(compose(&[p], 10.0), "II\n\nUtilization of resources\n\n11. Reaffirms the practice;\n\n");
     }
 
     #[test]
