@@ -5,33 +5,20 @@
 
 mod common;
 
-use common::selected_id;
+use common::{ctrl, press, selected_id};
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use reso::annotate::{Notes, Store};
 use reso::document::{Document, sample};
 use reso::tui::App;
 use reso::tui::app::Mode;
 use reso::tui::find_update;
-use reso::tui::update::key;
 
 fn app<'a>(docs: &'a [Document], notes: &Path) -> App<'a> {
-    let mut app = App::new(docs, 45);
-    app.resize(120, 40);
-    app.notes = Some(Notes::open(Store::open(notes).expect("store"), docs).expect("notes"));
-    app.notes_changed();
-    app
-}
-
-fn press(app: &mut App<'_>, code: KeyCode) {
-    key(app, &KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App<'_>, c: char) {
-    key(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    common::app_with_notes(docs, notes)
 }
 
 /// Type `text` and let the engine answer, as the event loop's ticks do.

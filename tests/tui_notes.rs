@@ -2,33 +2,20 @@
 
 mod common;
 
-use common::{node_of, select, selected_id};
+use common::{ctrl, node_of, press, select, selected_id};
 
 use std::path::Path;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use reso::annotate::{Notes, Store, Target};
 use reso::document::{Document, sample};
 use reso::tui::App;
 use reso::tui::app::Mode;
 use reso::tui::notes_update;
 use reso::tui::outline::Kind;
-use reso::tui::update::key;
 
 fn app<'a>(docs: &'a [Document], notes: &Path) -> App<'a> {
-    let mut app = App::new(docs, 45);
-    app.resize(120, 40);
-    app.notes = Some(Notes::open(Store::open(notes).expect("store"), docs).expect("notes"));
-    app.notes_changed();
-    app
-}
-
-fn press(app: &mut App<'_>, code: KeyCode) {
-    key(app, &KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App<'_>, c: char) {
-    key(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    common::app_with_notes(docs, notes)
 }
 
 fn detail(app: &App<'_>) -> String {

@@ -86,3 +86,25 @@ pub fn assert_nothing_lost(text: &str, doc: &Document) {
     let missing: Vec<&u32> = expected.iter().filter(|n| claimed.binary_search(n).is_err()).collect();
     assert!(missing.is_empty(), "lines not placed anywhere: {missing:?}");
 }
+
+/// The reader on `docs` at 120×40 with the notes in `notes` (a real store).
+pub fn app_with_notes<'a>(docs: &'a [Document], notes: &std::path::Path) -> App<'a> {
+    let mut app = App::new(docs, 45);
+    app.resize(120, 40);
+    app.notes =
+        Some(reso::annotate::Notes::open(reso::annotate::Store::open(notes).expect("store"), docs).expect("notes"));
+    app.notes_changed();
+    app
+}
+
+/// A key press, as the terminal sends it.
+pub fn press(app: &mut App<'_>, code: ratatui::crossterm::event::KeyCode) {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    reso::tui::update::key(app, &KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// Ctrl and a letter.
+pub fn ctrl(app: &mut App<'_>, c: char) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    reso::tui::update::key(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
