@@ -163,18 +163,26 @@ fn file_stem(source: &str) -> Option<String> {
     std::path::Path::new(source).file_stem().map(|s| s.to_string_lossy().into_owned())
 }
 
+/// An official text is known by its symbol(s), not by the organ its title
+/// block names (every General Assembly text says "General Assembly"): two
+/// of them open at once must not share a title, and one resolution has the
+/// same title whichever format it was read from (notes are keyed by it).
+pub(crate) fn official_title(doc: &Document) -> Option<String> {
+    if doc.front.conference.is_some()
+        || doc.resolutions.is_empty()
+        || !doc.resolutions.iter().all(|r| layout::is_symbol(&r.code))
+    {
+        return None;
+    }
+    let codes: Vec<&str> = doc.resolutions.iter().take(3).map(|r| r.code.as_str()).collect();
+    let more = if doc.resolutions.len() > 3 { " …" } else { "" };
+    Some(format!("{}{more}", codes.join(", ")))
+}
+
 fn title(doc: &Document, source: &str) -> String {
     let front = &doc.front;
-    // An official text is known by its symbol(s), not by the organ its
-    // title block names (every General Assembly text says "General
-    // Assembly"): two of them open at once must not share a title.
-    if front.conference.is_none()
-        && !doc.resolutions.is_empty()
-        && doc.resolutions.iter().all(|r| layout::is_symbol(&r.code))
-    {
-        let codes: Vec<&str> = doc.resolutions.iter().take(3).map(|r| r.code.as_str()).collect();
-        let more = if doc.resolutions.len() > 3 { " …" } else { "" };
-        return format!("{}{more}", codes.join(", "));
+    if let Some(title) = official_title(doc) {
+        return title;
     }
     if let Some(body) = &front.body {
         let body = body.trim_end_matches('*').trim();

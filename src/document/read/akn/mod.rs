@@ -280,12 +280,15 @@ impl Reader {
     fn finish(&mut self, source: &str) {
         let doc = &mut self.doc;
         doc.notices.dedup();
-        doc.title = match doc.resolutions.as_slice() {
-            [res] => match &res.topic {
+        // The symbol, as every format names an official text (notes are
+        // keyed by it); else the resolution's code and topic.
+        doc.title = match (crate::document::parse::official_title(doc), doc.resolutions.as_slice()) {
+            (Some(title), _) => title,
+            (None, [res]) => match &res.topic {
                 Some(t) => format!("{} — {t}", res.code),
                 None => res.code.clone(),
             },
-            _ => {
+            (None, _) => {
                 doc.front.title_block.iter().find(|l| l.text.contains('/')).map(|l| l.text.clone()).unwrap_or_default()
             }
         };

@@ -95,16 +95,17 @@ pub fn read(bytes: &[u8], source: &str) -> Result<Document, DecodeError> {
         doc.notices.push("tracked changes shown as accepted (insertions kept, deletions dropped)".to_string());
     }
     // What Word's header paragraphs state fills what the parser left
-    // unset; the document is then named by its resolution's title.
+    // unset; an official text keeps the parser's title (its symbol, as in
+    // every format), a draft is named by its resolution's title.
     let found = meta::read(&paras);
     if let Some(res) = doc.resolutions.first_mut() {
         meta::fill(&mut res.meta, found);
         if let Some(title) = res.meta.title.clone().filter(|_| doc.resolutions.len() == 1) {
             doc.title = title;
         }
-        if let Some(organ) = doc.resolutions.first().and_then(|r| r.meta.organ.clone()) {
-            doc.front.body = Some(organ);
-        }
+    }
+    if let Some(organ) = doc.resolutions.first().and_then(|r| r.meta.organ.clone()) {
+        doc.front.body = Some(organ);
     }
     if let (Some(symbol), [res]) = (symbol, doc.resolutions.as_mut_slice()) {
         let symbol = sanitize(&symbol).into_owned();
@@ -112,6 +113,9 @@ pub fn read(bytes: &[u8], source: &str) -> Result<Document, DecodeError> {
             res.code = symbol;
             ids::assign(res);
         }
+    }
+    if let Some(title) = crate::document::parse::official_title(&doc) {
+        doc.title = title;
     }
     Ok(doc)
 }
