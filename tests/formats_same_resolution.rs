@@ -45,3 +45,31 @@ fn a_note_made_on_the_pdf_is_on_the_word_files_clause() {
     assert!(md.contains("`A/RES/72/13:op.2` — support") && md.contains("Cosponsor"), "{md}");
     assert!(!md.contains("not found in this revision"), "{md}");
 }
+
+#[test]
+fn every_word_file_and_its_pdf_read_to_the_same_words() {
+    let dir = common::fixture_path("real/pdf");
+    let mut stems: Vec<String> = std::fs::read_dir(&dir)
+        .expect("pdf fixtures")
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    stems.sort();
+    assert_eq!(stems.len(), 40);
+    let mut differ = Vec::new();
+    for stem in &stems {
+        let word = ["docx", "DOC"]
+            .iter()
+            .map(|ext| format!("real/docx/{stem}.{ext}"))
+            .find(|p| common::fixture_path(p).exists())
+            .expect("the Word file of the same name");
+        let diff = reso::diff::compare_documents(&fixture(&word), &fixture(&format!("real/pdf/{stem}.pdf")));
+        for r in diff.resolutions.iter().filter(|r| !r.changes.is_empty()) {
+            differ.push(format!("{stem} {}: {}", r.new, r.summary.line()));
+        }
+        if !diff.only_old.is_empty() || !diff.only_new.is_empty() {
+            differ.push(format!("{stem}: resolutions do not pair"));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}

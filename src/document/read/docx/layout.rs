@@ -42,10 +42,11 @@ pub fn paragraph(p: &Para, styles: &Styles, numbering: &mut Numbering, notes: &m
                 let n = notes.number(*footnote, id);
                 chars.extend(format!("[^{n}]").chars().map(|c| (c, false)));
             }
-            // Footnote numbers given again (`Unit.3,4`) are markers too,
-            // kept out of the clause text like the first reference.
-            Piece::Sup(t) if !t.trim().is_empty() && t.chars().all(|c| c.is_ascii_digit() || ", ".contains(c)) => {
-                for n in t.split([',', ' ']).filter(|n| !n.is_empty()) {
+            // Footnote numbers given again (`Unit.3,4`, `Auditors;1–21`) are
+            // markers too, kept out of the clause text like the first
+            // reference.
+            Piece::Sup(t) if let Some(numbers) = marker_numbers(t) => {
+                for n in numbers {
                     chars.extend(format!("[^{n}]").chars().map(|c| (c, false)));
                 }
             }
@@ -230,5 +231,42 @@ mod tests {
         assert_eq!(split("A.\nAssistance"), (Some("A.".into()), "Assistance".into()));
         assert_eq!(split("12.\nDecides to act;"), (None, "12. Decides to act;".into()));
         assert_eq!(split("60th plenary meeting\n1 December"), (None, "60th plenary meeting\n1 December".into()));
+    }
+}
+
+/// The footnote numbers a superscript run states: `3,4`, `1–21` (a range,
+/// at most 200 long), or None when it is not only numbers.
+fn marker_numbers(t: &str) -> Option<Vec<u32>> {
+    if t.trim().is_empty() || !t.chars().all(|c| c.is_ascii_digit() || ", -–".contains(c)) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for piece in t.split([',', ' ']).filter(|p| !p.is_empty()) {
+        match piece.split_once(['-', '–']) {
+            Some((a, b)) => {
+                let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+                if b < a || b - a > 200 {
+                    return None;
+                }
+                out.extend(a..=b);
+            }
+            None => out.push(piece.parse().ok()?),
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod marker_tests {
+    use super::marker_numbers;
+
+    #[test]
+    fn superscript_footnote_numbers_lists_and_ranges() {
+        assert_eq!(marker_numbers("3,4"), Some(vec![3, 4]));
+        assert_eq!(marker_numbers("1–3"), Some(vec![1, 2, 3]));
+        assert_eq!(marker_numbers("2, 5-6"), Some(vec![2, 5, 6]));
+        assert_eq!(marker_numbers("th"), None);
+        assert_eq!(marker_numbers("9–2"), None);
+        assert_eq!(marker_numbers("-"), None);
     }
 }
