@@ -30,15 +30,12 @@ pub enum Style {
 /// `text` in `style` when colour is on; `text` as it is otherwise. The text
 /// must already be safe for a terminal.
 pub fn paint(on: bool, style: Style, text: &str) -> String {
-    if !on {
-        return text.to_string();
-    }
     let code = match style {
         Style::Bold => "1",
         Style::Dim => "2",
         Style::Green => "32",
     };
-    format!("\x1b[{code}m{text}\x1b[0m")
+    reso::export::diff::paint(on, code, text)
 }
 
 #[cfg(test)]

@@ -75,7 +75,9 @@ fn words(ops: &[WordOp], color: bool) -> String {
         .join(" ")
 }
 
-fn paint(on: bool, sgr: &str, text: &str) -> String {
+/// `text` in the SGR style `sgr` when colour is on (the one place reso's
+/// plain outputs make colour; `cli::color` names its styles).
+pub fn paint(on: bool, sgr: &str, text: &str) -> String {
     if on { format!("\x1b[{sgr}m{text}\x1b[0m") } else { text.to_string() }
 }
 

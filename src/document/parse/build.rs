@@ -353,11 +353,7 @@ impl Builder {
         // unnumbered paragraph goes on with it.
         let sentence = text.trim_end_matches(|c: char| c.is_ascii_digit()).ends_with([';', '.', ':', ',']);
         if opening == Some(Opening::Operative) && unnumbered_part && sentence {
-            self.part = Part::Operative;
-            let mut clause = self.clause(CompactString::default(), text, block);
-            clause.section = self.section.clone();
-            self.roots().push(clause);
-            self.stack = vec![Open { class: Class::Number, ordinal: 0 }];
+            self.unnumbered_operative(text, block);
             return;
         }
         // "Adopts the following declaration:" among preambular paragraphs,
@@ -368,11 +364,7 @@ impl Builder {
         // (a preambular one ends with a comma), so that neither a
         // preambular paragraph nor a wrapped sentence is taken for one.
         if self.own_operative(&text) {
-            self.part = Part::Operative;
-            let mut clause = self.clause(CompactString::default(), text, block);
-            clause.section = self.section.clone();
-            self.roots().push(clause);
-            self.stack = vec![Open { class: Class::Number, ordinal: 0 }];
+            self.unnumbered_operative(text, block);
             return;
         }
         let preambular = self.part == Part::Preamble
@@ -403,6 +395,16 @@ impl Builder {
             }
             None => self.unplaced(block),
         }
+    }
+
+    /// An unnumbered operative paragraph of its own, at the top level of
+    /// the operative part (under the current section).
+    fn unnumbered_operative(&mut self, text: Text, block: &Block<'_>) {
+        self.part = Part::Operative;
+        let mut clause = self.clause(CompactString::default(), text, block);
+        clause.section = self.section.clone();
+        self.roots().push(clause);
+        self.stack = vec![Open { class: Class::Number, ordinal: 0 }];
     }
 
     /// Does this unnumbered paragraph stand as an operative one of its own
@@ -677,7 +679,7 @@ fn may_be_formula(block: &Block<'_>) -> bool {
 }
 
 /// The opening formula: "The Security Council,", "The General Assembly,".
-fn is_formula(text: &str) -> bool {
+pub(crate) fn is_formula(text: &str) -> bool {
     if text.len() > 200 {
         return false;
     }

@@ -17,6 +17,8 @@ mod split;
 mod tree;
 pub mod vote;
 
+pub(crate) use build::is_formula;
+
 use std::sync::Arc;
 
 use crate::document::model::{Document, Footnote, Resolution};

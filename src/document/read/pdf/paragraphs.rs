@@ -8,6 +8,7 @@
 
 use super::furniture::Parts;
 use super::lines::Line;
+use crate::document::parse::is_formula;
 
 /// Layout measures of the document's body text.
 struct Measure {
@@ -203,15 +204,8 @@ fn masthead_end(pages: &[Parts], body: f32) -> Option<usize> {
     let first = pages.first()?;
     // The masthead ends before the enacting formula: a heading set large
     // after it ("Political declaration on …") is body, not masthead.
-    let formula = first.body.iter().position(|l| is_formula(&l.text)).unwrap_or(first.body.len());
+    let formula = first.body.iter().position(|l| is_formula(l.text.trim())).unwrap_or(first.body.len());
     first.body[..formula].iter().rposition(|l| l.size > 1.1 * body)
-}
-
-/// "The General Assembly," / "The Security Council" alone on a line.
-fn is_formula(text: &str) -> bool {
-    let t = text.trim().trim_end_matches([',', ':']);
-    let organ = t.strip_prefix("The ").unwrap_or("");
-    t.len() < 48 && ["Assembly", "Council", "Conference", "Commission"].iter().any(|o| organ.ends_with(o))
 }
 
 fn measure(pages: &[Parts], body: f32) -> Measure {
