@@ -30,17 +30,19 @@ impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DecodeError::Empty => write!(f, "the file is empty"),
-            DecodeError::Pdf => write!(
-                f,
-                "this is a PDF; reso reads text: convert it first, e.g. `pdftotext -layout FILE.pdf` (poppler-utils)"
-            ),
+            // Only the text decoder says this: reso itself reads a PDF with
+            // its PDF reader before text decoding is tried.
+            DecodeError::Pdf => write!(f, "this is a PDF, not text: open it with reso as it is"),
             DecodeError::Doc97 => write!(
                 f,
                 "this is an old Word 97-2003 .doc file; save it as .docx (Word: Save As; LibreOffice: `soffice --headless --convert-to docx FILE.doc`)"
             ),
             DecodeError::Unreadable(why) => write!(f, "{why}"),
             DecodeError::Binary(what) => {
-                write!(f, "this looks like a binary file ({what}), not text; reso reads .txt and .md documents")
+                write!(
+                    f,
+                    "this looks like a binary file ({what}), not a document reso reads (text, Markdown, Word, Akoma Ntoso XML, PDF)"
+                )
             }
         }
     }
