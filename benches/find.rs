@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use reso::document::{corpus, load_owned, sample};
 use reso::find::haystack;
 use reso::tui::App;
-use reso::tui::finder::Engine;
+use reso::tui::search::Engine;
 
 const CLAUSES: usize = 1_000_000;
 const RUNS: usize = 7;

@@ -15,11 +15,11 @@ use reso::find::matcher::Compiled;
 use reso::find::search;
 use reso::tui::App;
 use reso::tui::app::Mode;
-use reso::tui::find_update;
-use reso::tui::finder::Engine;
 use reso::tui::keymap::Action;
 use reso::tui::outline::Kind;
+use reso::tui::search::Engine;
 use reso::tui::update::update;
+use reso::tui::{hits, update};
 
 #[test]
 fn an_exact_phrase_ranks_its_clause_first() {
@@ -78,13 +78,13 @@ fn app(docs: &[Document]) -> App<'_> {
 
 fn type_query(app: &mut App<'_>, text: &str) {
     for c in text.chars() {
-        find_update::key(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        update::key(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
     // Let nucleo finish (it runs on its own threads).
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        find_update::tick(app);
-        if !app.finder.as_ref().is_some_and(|f| f.running) {
+        update::tick(app);
+        if !app.finder().is_some_and(|f| f.running) {
             break;
         }
         assert!(Instant::now() < deadline, "matching never finished");
@@ -95,7 +95,7 @@ fn type_query(app: &mut App<'_>, text: &str) {
 }
 
 fn press(app: &mut App<'_>, code: KeyCode) {
-    find_update::key(app, &KeyEvent::new(code, KeyModifiers::NONE));
+    update::key(app, &KeyEvent::new(code, KeyModifiers::NONE));
 }
 
 #[test]
@@ -105,12 +105,12 @@ fn enter_reveals_a_folded_deep_clause_and_n_walks_the_hits() {
     update(&mut app, Action::CycleTree);
     update(&mut app, Action::CycleTree); // overview: every resolution folded
     update(&mut app, Action::OpenFinder);
-    assert_eq!(app.mode, Mode::Find);
+    assert_eq!(app.mode(), Mode::Find);
     type_query(&mut app, "'amount of arrests");
     // The detail previews the hit before Enter.
     assert!(app.detail.iter().any(|l| l.to_string().contains("CCPCJ/1/2 › Operative 1 › a › iv")));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(selected_id(&app), "CCPCJ/1/2:op.1.a.iv");
     assert!(app.rows.binary_search(&app.selected).is_ok(), "ancestors unfolded");
     let row = app.selected_row();
@@ -153,7 +153,7 @@ fn big_engine(app: &App<'_>) -> Engine {
 fn collect_until_done(app: &mut App<'_>) {
     let deadline = Instant::now() + Duration::from_secs(300);
     while app.collecting.is_some() {
-        find_update::collect(app);
+        hits::collect(app);
         assert!(Instant::now() < deadline, "matching never finished");
         std::thread::sleep(Duration::from_millis(5));
     }
@@ -166,7 +166,7 @@ fn enter_does_not_wait_for_matching_to_finish() {
     app.engine = Some(big_engine(&app));
     let type_hotline = |app: &mut App<'_>| {
         for c in "hotline".chars() {
-            find_update::key(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            update::key(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         }
     };
     let before = app.selected;
@@ -175,7 +175,7 @@ fn enter_does_not_wait_for_matching_to_finish() {
     press(&mut app, KeyCode::Enter);
     // Back in the reader at once, while the hits are still being collected;
     // the list may still be an earlier query's, so no jump yet.
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert!(app.collecting.is_some(), "matching 40,000 items cannot have finished yet");
     assert_eq!(app.selected, before);
     update(&mut app, Action::NextHit);
@@ -203,7 +203,7 @@ fn enter_does_not_wait_for_matching_to_finish() {
     // A filter accepted early narrows the tree once the hits are known.
     update(&mut app, Action::OpenFilter);
     for c in "hotline".chars() {
-        find_update::key(&mut app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        update::key(&mut app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
     press(&mut app, KeyCode::Enter);
     assert!(app.filter.is_none() && app.collecting.is_some());
@@ -223,11 +223,11 @@ fn esc_returns_exactly_to_where_you_were() {
     type_query(&mut app, "hotline");
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(app.selected, selected);
     assert_eq!(app.open, open);
     assert_eq!(app.tree_offset, offset);
-    assert!(app.preview.is_none());
+    assert!(app.preview().is_none());
 }
 
 #[test]
@@ -265,9 +265,9 @@ fn esc_typed_fast_before_a_key_is_both_keys() {
     update(&mut app, Action::OpenFinder);
     type_query(&mut app, "hotline");
     reso::tui::update::key(&mut app, &KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT));
-    assert_eq!(app.mode, Mode::Normal, "Esc closed the finder");
+    assert_eq!(app.mode(), Mode::Normal, "Esc closed the finder");
     assert_eq!(app.selected_row(), before + 1, "then j moved down one row");
-    assert!(app.finder.is_none());
+    assert!(app.finder().is_none());
 }
 
 #[test]
@@ -279,18 +279,18 @@ fn the_prompt_edits_like_a_prompt() {
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Left);
     type_query(&mut app, "i");
-    let f = app.finder.as_ref().expect("open");
+    let f = app.finder().expect("open");
     assert_eq!((f.query.as_str(), f.cursor), ("hotline", 5));
     press(&mut app, KeyCode::End);
     type_query(&mut app, " data");
     let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-    find_update::key(&mut app, &ctrl('w'));
-    assert_eq!(app.finder.as_ref().map(|f| f.query.as_str()), Some("hotline "));
+    update::key(&mut app, &ctrl('w'));
+    assert_eq!(app.finder().map(|f| f.query.as_str()), Some("hotline "));
     press(&mut app, KeyCode::Home);
     press(&mut app, KeyCode::Delete);
-    assert_eq!(app.finder.as_ref().map(|f| (f.query.as_str(), f.cursor)), Some(("otline ", 0)));
-    find_update::key(&mut app, &ctrl('u'));
-    assert_eq!(app.finder.as_ref().map(|f| f.query.as_str()), Some(""));
+    assert_eq!(app.finder().map(|f| (f.query.as_str(), f.cursor)), Some(("otline ", 0)));
+    update::key(&mut app, &ctrl('u'));
+    assert_eq!(app.finder().map(|f| f.query.as_str()), Some(""));
 }
 
 /// After a jump the matched words are marked in the detail; a query with
@@ -302,10 +302,10 @@ fn the_detail_marks_the_matched_words_and_no_hit_previews_nothing() {
     let mut app = app(&docs);
     update(&mut app, Action::OpenFinder);
     type_query(&mut app, "hotline");
-    assert!(app.preview.is_some());
+    assert!(app.preview().is_some());
     type_query(&mut app, "zzqx");
-    assert_eq!(app.finder.as_ref().map(|f| f.len()), Some(0));
-    assert!(app.preview.is_none(), "no stale preview");
+    assert_eq!(app.finder().map(|f| f.len()), Some(0));
+    assert!(app.preview().is_none(), "no stale preview");
     for _ in 0.."zzqx".len() {
         press(&mut app, KeyCode::Backspace);
     }

@@ -15,7 +15,7 @@ use reso::annotate::{Notes, Store};
 use reso::document::{Document, sample};
 use reso::tui::App;
 use reso::tui::app::Mode;
-use reso::tui::find_update;
+use reso::tui::update;
 
 fn app<'a>(docs: &'a [Document], notes: &Path) -> App<'a> {
     common::app_with_notes(docs, notes)
@@ -28,8 +28,8 @@ fn type_text(app: &mut App<'_>, text: &str) {
     }
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        find_update::tick(app);
-        if !app.finder.as_ref().is_some_and(|f| f.running && !f.citation) {
+        update::tick(app);
+        if !app.finder().is_some_and(|f| f.running && !f.citation) {
             break;
         }
         assert!(Instant::now() < deadline, "matching never finished");
@@ -39,7 +39,7 @@ fn type_text(app: &mut App<'_>, text: &str) {
 }
 
 fn query(app: &App<'_>) -> String {
-    app.finder.as_ref().map(|f| f.query.clone()).unwrap_or_default()
+    app.finder().map(|f| f.query.clone()).unwrap_or_default()
 }
 
 /// The tags on a clause, read back from the notes file by a fresh store.
@@ -81,12 +81,12 @@ fn ctrl_t_and_a_tag_key_tag_the_hit_and_the_finder_stays_open() {
     type_text(&mut app, "1/3 op 4 a");
     ctrl(&mut app, 't');
     press(&mut app, KeyCode::Char('1'));
-    assert_eq!(app.mode, Mode::Find, "the finder stays open");
+    assert_eq!(app.mode(), Mode::Find, "the finder stays open");
     assert_eq!(app.message.as_deref(), Some("support on CCPCJ/1/3:op.4.a"), "names the clause");
     assert_eq!(tags_in_file(&docs, &path, "CCPCJ/1/3:op.4.a"), ["support"], "saved at once");
     // The row shows the tag it now carries (from the next frame's tick).
-    find_update::tick(&mut app);
-    let f = app.finder.as_ref().expect("finder");
+    update::tick(&mut app);
+    let f = app.finder().expect("finder");
     assert!(f.rows.first().is_some_and(|r| r.haystack.contains("#support")), "{:?}", f.rows.first());
     // The query is drawn selected (reversed), as it will be replaced.
     assert!(query_drawn_selected(&app, "1/3 op 4 a"));
@@ -108,7 +108,7 @@ fn ctrl_t_and_a_tag_key_tag_the_hit_and_the_finder_stays_open() {
     assert_eq!(tags_in_file(&docs, &path, "CCPCJ/1/2:pre.3"), ["amend"]);
     // Tagging never moved the reader; Esc goes back to where it was.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(app.selected, start);
 }
 
@@ -147,7 +147,7 @@ fn a_word_hit_is_tagged_and_esc_after_ctrl_t_cancels_only_the_prefix() {
     let shown = screen(&app);
     assert!(shown.contains("CCPCJ/1/2:op.1.a.iv: tag key 1-5, or a for its note"), "says what comes next: {shown}");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, Mode::Find, "Esc cancels Ctrl-t, not the finder");
+    assert_eq!(app.mode(), Mode::Find, "Esc cancels Ctrl-t, not the finder");
     assert_eq!(query(&app), "'amount of arrests");
     press(&mut app, KeyCode::Char('4'));
     assert_eq!(query(&app), "'amount of arrests4", "a digit without Ctrl-t is query text");
@@ -174,7 +174,7 @@ fn a_citation_that_names_no_single_clause_is_not_tagged() {
     type_text(&mut app, "1/3 op 99");
     ctrl(&mut app, 't');
     press(&mut app, KeyCode::Char('1'));
-    assert_eq!(app.mode, Mode::Find);
+    assert_eq!(app.mode(), Mode::Find);
     // Its candidates are listed, but none is the cited clause until chosen.
     assert!(app.message.as_deref().unwrap_or("").starts_with("pick the clause"), "{:?}", app.message);
     assert!(!path.exists() || !std::fs::read_to_string(&path).unwrap_or_default().contains("support"));
@@ -192,20 +192,20 @@ fn the_note_key_after_ctrl_t_writes_the_hits_note_and_returns_to_the_finder() {
     type_text(&mut app, "CCPCJ/1/4:op.17.d");
     ctrl(&mut app, 't');
     press(&mut app, KeyCode::Char('a'));
-    assert_eq!(app.mode, Mode::EditNote);
+    assert_eq!(app.mode(), Mode::EditNote);
     assert!(screen(&app).contains("Note on CCPCJ/1/4:op.17.d"), "{}", screen(&app));
     for c in "France asks to delete".chars() {
         press(&mut app, KeyCode::Char(c));
     }
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, Mode::Find, "back to the finder");
+    assert_eq!(app.mode(), Mode::Find, "back to the finder");
     assert_eq!(app.message.as_deref(), Some("note saved on CCPCJ/1/4:op.17.d"));
     let notes = Notes::open(Store::open(&path).expect("store"), &docs).expect("notes");
     assert_eq!(notes.get(0, "CCPCJ/1/4:op.17.d").map(|a| a.note.as_str()), Some("France asks to delete"));
     // The next citation replaces the query; Enter jumps as before.
     type_text(&mut app, "1/3 op 7");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(selected_id(&app), "CCPCJ/1/3:op.7");
     assert_ne!(selected_id(&app), start);
 }
@@ -256,7 +256,7 @@ fn the_debate_tags_the_same_clauses_in_fewer_keys() {
     let after = debate::after();
     // Everything but the final Enter: the reader has not moved.
     run(&mut b, &after[..after.len() - 1]);
-    assert_eq!(b.mode, Mode::Find);
+    assert_eq!(b.mode(), Mode::Find);
     assert_eq!(b.selected, start, "tagging from the finder never moved the reader");
     run(&mut b, &after[after.len() - 1..]);
     for (cite, id, _, tag) in DEBATE {

@@ -15,7 +15,7 @@ use reso::document::{Document, sample};
 use reso::find::engine::search_with_notes;
 use reso::find::fold::folded;
 use reso::tui::App;
-use reso::tui::finder::cite;
+use reso::tui::search::cite;
 
 fn ids(hits: &[reso::find::Hit]) -> BTreeSet<String> {
     hits.iter().map(|h| h.id.clone()).collect()

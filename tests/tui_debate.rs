@@ -88,7 +88,7 @@ fn esc_closes_help() {
     let mut app = app(&docs);
     update(&mut app, Action::Help);
     update(&mut app, Action::ClearFilter);
-    assert_eq!(app.mode, reso::tui::app::Mode::Normal);
+    assert_eq!(app.mode(), reso::tui::app::Mode::Normal);
 }
 
 #[test]

@@ -11,8 +11,9 @@ use reso::annotate::{Notes, Store, Target};
 use reso::document::{Document, sample};
 use reso::tui::App;
 use reso::tui::app::Mode;
-use reso::tui::notes_update;
+use reso::tui::notes;
 use reso::tui::outline::Kind;
+use reso::tui::overlay::{Overlay, Problem};
 
 fn app<'a>(docs: &'a [Document], notes: &Path) -> App<'a> {
     common::app_with_notes(docs, notes)
@@ -54,7 +55,7 @@ fn the_note_editor_keeps_or_discards() {
     let mut app = app(&docs, &path);
     select(&mut app, "CCPCJ/1/4:op.17");
     press(&mut app, KeyCode::Char('a'));
-    assert_eq!(app.mode, Mode::EditNote);
+    assert_eq!(app.mode(), Mode::EditNote);
     for c in "Hotline: we co-sponsor".chars() {
         press(&mut app, KeyCode::Char(c));
     }
@@ -63,7 +64,7 @@ fn the_note_editor_keeps_or_discards() {
         press(&mut app, KeyCode::Char(c));
     }
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert!(detail(&app).contains("Hotline: we co-sponsor") && detail(&app).contains("second line"));
     let file = reso::annotate::store::read(&path).unwrap();
     let note = &file.documents.values().next().unwrap().clauses["CCPCJ/1/4:op.17"].note;
@@ -95,7 +96,7 @@ fn tag_filter_and_the_annotations_list() {
     select(&mut app, "CCPCJ/1/2:pre.1");
     press(&mut app, KeyCode::Char('5'));
     press(&mut app, KeyCode::Char('t'));
-    assert_eq!(app.mode, Mode::TagPick);
+    assert_eq!(app.mode(), Mode::TagPick);
     press(&mut app, KeyCode::Char('3'));
     let f = app.filter.as_ref().expect("filtered");
     assert_eq!((f.query.as_str(), f.matches), ("#amend", 2));
@@ -112,11 +113,11 @@ fn tag_filter_and_the_annotations_list() {
     assert!(app.filter.is_none());
 
     press(&mut app, KeyCode::Char('A'));
-    assert_eq!(app.mode, Mode::Annotations);
-    assert_eq!(app.annotations.as_ref().unwrap().entries.len(), 3);
+    assert_eq!(app.mode(), Mode::Annotations);
+    assert_eq!(app.annotations().unwrap().entries.len(), 3);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(selected_id(&app), "CCPCJ/1/2:pre.1");
 }
 
@@ -134,7 +135,7 @@ fn another_instances_changes_are_picked_up() {
     other.set_tag(&docs, 0, &Target::Clause(clause.id.to_string()), "oppose", true).unwrap();
     // Make sure the file's timestamp moves on coarse file systems.
     std::thread::sleep(std::time::Duration::from_millis(20));
-    notes_update::poll(&mut app);
+    notes::poll(&mut app);
     let op2 = app.nodes.iter().position(|n| matches!(n.kind, Kind::Clause(c) if c.id == "CCPCJ/1/1:op.2")).unwrap();
     assert!(app.annotation(op2).is_some_and(|a| a.tags.contains("oppose")), "picked up");
     // And this instance's next change keeps the other's.
@@ -153,9 +154,9 @@ fn a_damaged_file_opens_read_only_and_stays_untouched() {
     let problem = Store::open(&path).unwrap_err();
     let mut app = App::new(&docs, 45);
     app.notes = Some(Notes::open(Store::read_only(&path, problem.clone()), &docs).unwrap());
-    app.mode = Mode::NotesProblem(problem);
+    app.overlays.push(Overlay::Problem(Problem::new(problem)));
     press(&mut app, KeyCode::Char('r'));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     select(&mut app, "CCPCJ/1/1:op.1");
     press(&mut app, KeyCode::Char('1'));
     assert!(app.message.as_deref().unwrap_or("").contains("read-only"));
@@ -190,7 +191,7 @@ fn an_orphan_is_listed_and_reattached_by_hand() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     select(&mut app, "CCPCJ/1/1:op.7");
     press(&mut app, KeyCode::Char('A'));
-    let entries = &app.annotations.as_ref().unwrap().entries;
+    let entries = &app.annotations().unwrap().entries;
     assert_eq!(entries.len(), 2);
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('r'));

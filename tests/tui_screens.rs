@@ -136,10 +136,10 @@ fn help_scrolls_no_further_than_its_last_line() {
     // and one key up shows one more line at the top.
     update(&mut app, Action::Down);
     assert_eq!(format!("{}", screen(&mut app, 100, 20).backend()), bottom);
-    assert_eq!(app.help_scroll, app.max_help_scroll());
+    assert_eq!(app.help_scroll(), app.max_help_scroll());
     assert!(app.max_help_scroll() > 0, "20 rows cannot show the whole help");
     update(&mut app, Action::Up);
-    assert_eq!(app.help_scroll + 1, app.max_help_scroll());
+    assert_eq!(app.help_scroll() + 1, app.max_help_scroll());
 }
 
 #[test]

@@ -1,23 +1,25 @@
-//! The reader's state. Only `update` (and the few event handlers here)
-//! change it; views read it. Nothing here draws.
+//! The reader's state. Only `update` and `apply` (and the few event
+//! handlers here) change it; views read it. Nothing here draws. The
+//! overlays (finder, note editor, …) keep their own state, on a stack.
 
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use ratatui_textarea::TextArea;
-
 use super::compare::{self, Compare};
 use super::detail::{self, Context};
-use super::finder::{Collecting, Engine, Finder};
 use super::jumps::Jumps;
 use super::keymap::{HelpLine, Keymap, help_lines};
-use super::layout::{Panes, help_popup, inner, panes};
+use super::layout::{Panes, inner, panes};
 use super::outline::{self, Kind, Node};
+use super::overlay::{self, Annotations, Cx, Finder, NoteEditor, Overlay};
+use super::search::{Collecting, Engine};
 use crate::annotate::{Annotation, Notes, Target};
 use crate::config::TagDef;
 use crate::config::theme::Palette;
 use crate::document::Document;
 
+/// What the reader is doing, as the status line names it: reading, or in
+/// the overlay on top.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     Normal,
@@ -32,28 +34,6 @@ pub enum Mode {
     Annotations,
     /// The notes file could not be read: read without it, or quit.
     NotesProblem(String),
-}
-
-/// One row of the annotations list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Entry {
-    /// A node with an annotation: a clause, a resolution or a document.
-    Clause {
-        node: usize,
-    },
-    Orphan {
-        doc: usize,
-        id: String,
-    },
-}
-
-#[derive(Debug, Clone)]
-pub struct AnnotationsView {
-    pub entries: Vec<Entry>,
-    pub selected: usize,
-    /// The clause selected when the list opened: an orphan can be
-    /// re-attached to it.
-    pub target: usize,
 }
 
 /// The tree narrowed to the clauses matching a query, and their ancestors.
@@ -91,9 +71,10 @@ pub struct App<'a> {
     /// First visible row of the tree.
     pub tree_offset: usize,
     pub detail_scroll: usize,
-    pub help_scroll: usize,
     pub tree_percent: u16,
-    pub mode: Mode,
+    /// What is open over the tree, the last on top (the note editor over
+    /// the finder). Empty: reading.
+    pub overlays: Vec<Overlay>,
     pub tree_view: TreeView,
     pub message: Option<String>,
     pub keymap: Keymap,
@@ -101,9 +82,9 @@ pub struct App<'a> {
     /// The selected node's detail, wrapped to the detail pane's width.
     pub detail: Vec<Line<'static>>,
     detail_key: Option<(usize, u16)>,
-    /// The matching engine, started the first time the finder opens.
+    /// The matching engine, started with the first frame; it outlives
+    /// each finder.
     pub engine: Option<Engine>,
-    pub finder: Option<Finder>,
     /// A find accepted while matching was still running.
     pub collecting: Option<Collecting>,
     /// Hits of the last find, in document order, for `n` / `N`.
@@ -111,16 +92,10 @@ pub struct App<'a> {
     /// The last find's query: its words are marked in the detail.
     pub marks: Option<crate::find::matcher::Compiled>,
     pub filter: Option<Filter>,
-    /// A node shown in the detail pane without being selected in the tree
-    /// (the finder's preview).
-    pub preview: Option<usize>,
     /// Notes and tags (None: not loaded, as in some tests).
     pub notes: Option<Notes>,
     pub tags: Vec<TagDef>,
     pub palette: Palette,
-    /// The note being written: its clause node and the editor.
-    pub editor: Option<(usize, TextArea<'static>)>,
-    pub annotations: Option<AnnotationsView>,
     /// Two revisions compared (`--compare`): change marks and ghost rows.
     pub compare: Option<Compare>,
     /// Where each jump left from, for `Ctrl-o` and the like.
@@ -142,9 +117,8 @@ impl<'a> App<'a> {
             selected: 0,
             tree_offset: 0,
             detail_scroll: 0,
-            help_scroll: 0,
             tree_percent: tree_percent.clamp(20, 80),
-            mode: Mode::Normal,
+            overlays: Vec::new(),
             tree_view: TreeView::Contents,
             message: None,
             keymap: Keymap::default(),
@@ -152,17 +126,13 @@ impl<'a> App<'a> {
             detail: Vec::new(),
             detail_key: None,
             engine: None,
-            finder: None,
             collecting: None,
             hits: Vec::new(),
             marks: None,
             filter: None,
-            preview: None,
             notes: None,
             tags: crate::config::Config::default().tags,
             palette: Palette::default(),
-            editor: None,
-            annotations: None,
             compare: None,
             jumps: Jumps::default(),
             narrow: None,
@@ -220,25 +190,74 @@ impl<'a> App<'a> {
     /// What a node's annotation would be on: a clause, a whole
     /// resolution, or the document (other rows take none).
     pub fn target(&self, node: usize) -> Option<(usize, Target)> {
-        let n = self.nodes.get(node)?;
-        let target = match n.kind {
-            Kind::Clause(c) => Target::Clause(c.id.to_string()),
-            Kind::Resolution(r) => Target::Resolution(r.code.clone()),
-            Kind::Document(_) => Target::Document,
-            _ => return None,
-        };
-        Some((n.doc, target))
+        outline::target(&self.nodes, node)
     }
 
     /// The annotation of a node, if it has one.
     pub fn annotation(&self, node: usize) -> Option<&Annotation> {
-        let n = self.nodes.get(node)?;
-        let notes = self.notes.as_ref()?;
-        match n.kind {
-            // The common case, without building a target.
-            Kind::Clause(c) => notes.get(n.doc, &c.id),
-            _ => self.target(node).and_then(|(doc, t)| notes.get_target(doc, &t)),
+        outline::annotation(&self.nodes, self.notes.as_ref(), node)
+    }
+
+    /// What an overlay may read (and the engine it may drive).
+    pub fn cx(&mut self) -> Cx<'_, 'a> {
+        let tree_height = self.tree_height();
+        Cx {
+            docs: self.docs,
+            nodes: &self.nodes,
+            notes: self.notes.as_ref(),
+            tags: &self.tags,
+            keymap: &self.keymap,
+            engine: self.engine.as_mut(),
+            area: self.area,
+            tree_height,
         }
+    }
+
+    /// What the reader is doing: reading, or the overlay on top.
+    pub fn mode(&self) -> Mode {
+        self.overlays.last().map_or(Mode::Normal, Overlay::mode)
+    }
+
+    /// The finder, if it is open (perhaps under the note editor).
+    pub fn finder(&self) -> Option<&Finder> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Finder(f) => Some(f.as_ref()),
+            _ => None,
+        })
+    }
+
+    /// The note editor, if it is open.
+    pub fn editor(&self) -> Option<&NoteEditor> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Editor(e) => Some(e.as_ref()),
+            _ => None,
+        })
+    }
+
+    /// The list of notes, if it is open.
+    pub fn annotations(&self) -> Option<&Annotations> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Annotations(a) => Some(a),
+            _ => None,
+        })
+    }
+
+    /// How far help is scrolled (0 when it is closed).
+    pub fn help_scroll(&self) -> usize {
+        self.overlays
+            .iter()
+            .rev()
+            .find_map(|o| match o {
+                Overlay::Help(h) => Some(h.scroll.min(self.max_help_scroll())),
+                _ => None,
+            })
+            .unwrap_or(0)
+    }
+
+    /// A node shown in the detail pane without being selected in the tree
+    /// (the finder's selected result).
+    pub fn preview(&self) -> Option<usize> {
+        self.finder().and_then(|f| f.preview)
     }
 
     /// Forget what was computed from the notes (after any change to them).
@@ -317,7 +336,7 @@ impl<'a> App<'a> {
 
     fn update_detail(&mut self) {
         let width = inner(self.panes().detail).width;
-        let shown = self.preview.unwrap_or(self.selected);
+        let shown = self.preview().unwrap_or(self.selected);
         let key = (shown, width);
         if self.detail_key != Some(key) {
             if self.detail_key.map(|k| k.0) != Some(shown) {
@@ -404,7 +423,6 @@ impl<'a> App<'a> {
         self.recompute_rows();
     }
 
-    /// Window resized.
     /// The help overlay's lines: every binding (from the keymap, so it lists
     /// exactly the keys that work), the finder's keys, the configured tags
     /// and the notes keys.
@@ -414,47 +432,17 @@ impl<'a> App<'a> {
 
     /// How far the help can scroll: until its last line is at the bottom.
     pub fn max_help_scroll(&self) -> usize {
-        let lines = self.help_display().len();
-        let shown = usize::from(inner(help_popup(self.area, lines)).height);
-        lines.saturating_sub(shown)
+        overlay::help::max_scroll(&self.keymap, &self.tags, self.area)
     }
 
-    /// The help as it is shown at this window's width: keys and what they
-    /// do side by side, or, in a narrow window, each key above its
-    /// description, wrapped (readable at 40 columns).
+    /// The help as it is shown at this window's width.
     pub fn help_display(&self) -> Vec<Line<'static>> {
-        use ratatui::style::{Modifier, Style};
-        let help = self.help();
-        let width = inner(help_popup(self.area, help.len())).width;
-        let bold = Style::default().add_modifier(Modifier::BOLD);
-        let wide = width >= 60;
-        let mut out = Vec::new();
-        for line in help {
-            match line {
-                HelpLine::Key { keys, what } if wide => {
-                    // The description wrapped beside its key column.
-                    let what = super::text::wrap(&super::text::plain(&what, Style::default()), width - 25, 0);
-                    for (k, mut line) in what.into_iter().enumerate() {
-                        let key = if k == 0 { format!(" {keys:<24}") } else { " ".repeat(25) };
-                        line.spans.insert(0, ratatui::text::Span::styled(key, bold));
-                        out.push(line);
-                    }
-                }
-                HelpLine::Key { keys, what } => {
-                    out.extend(super::text::wrap(&super::text::plain(&keys, bold), width, 1));
-                    out.extend(super::text::wrap(&super::text::plain(&what, Style::default()), width, 3));
-                }
-                HelpLine::Heading(text) => out.push(Line::styled(format!(" {text}"), bold)),
-                HelpLine::Blank => out.push(Line::default()),
-            }
-        }
-        out
+        overlay::help::display(&self.keymap, &self.tags, self.area)
     }
 
+    /// Window resized.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.area = Rect::new(0, 0, width, height);
-        // A taller window shows more of the help: keep its last line at the bottom.
-        self.help_scroll = self.help_scroll.min(self.max_help_scroll());
         self.refresh();
     }
 

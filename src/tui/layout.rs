@@ -52,3 +52,10 @@ pub fn inner(r: Rect) -> Rect {
         height: r.height.saturating_sub(2),
     }
 }
+
+/// A centred box `w`×`h` (clipped to the area), for the overlays.
+pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let width = w.min(area.width);
+    let height = h.min(area.height);
+    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+}

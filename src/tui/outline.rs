@@ -191,3 +191,32 @@ impl<'a> Builder<'a> {
         }
     }
 }
+
+/// What a node's annotation would be on: a clause, a whole resolution, or
+/// the document (other rows take none).
+pub fn target(nodes: &[Node<'_>], node: usize) -> Option<(usize, crate::annotate::Target)> {
+    use crate::annotate::Target;
+    let n = nodes.get(node)?;
+    let target = match n.kind {
+        Kind::Clause(c) => Target::Clause(c.id.to_string()),
+        Kind::Resolution(r) => Target::Resolution(r.code.clone()),
+        Kind::Document(_) => Target::Document,
+        _ => return None,
+    };
+    Some((n.doc, target))
+}
+
+/// The annotation of a node, if it has one.
+pub fn annotation<'n>(
+    nodes: &[Node<'_>],
+    notes: Option<&'n crate::annotate::Notes>,
+    node: usize,
+) -> Option<&'n crate::annotate::Annotation> {
+    let n = nodes.get(node)?;
+    let notes = notes?;
+    match n.kind {
+        // The common case, without building a target.
+        Kind::Clause(c) => notes.get(n.doc, &c.id),
+        _ => target(nodes, node).and_then(|(doc, t)| notes.get_target(doc, &t)),
+    }
+}

@@ -15,8 +15,9 @@ use ratatui::crossterm::execute;
 use super::app::{App, Mode};
 use super::draft::{self, Draft};
 use super::keymap::Action;
-use super::update::{Effect, key, update};
-use super::{find_update, notes_update, views};
+use super::overlay::{Overlay, Problem};
+use super::update::{Effect, key, tick, update};
+use super::{hits, notes, views};
 use crate::annotate::{Notes, Store};
 use crate::config::Config;
 use crate::config::theme::{Palette, no_color_env};
@@ -50,7 +51,7 @@ pub fn run(docs: &[Document], config: &Config, notes_path: Option<&Path>, compar
             let store = match Store::open(path) {
                 Ok(store) => store,
                 Err(problem) => {
-                    app.mode = Mode::NotesProblem(problem.clone());
+                    app.overlays.push(Overlay::Problem(Problem::new(problem.clone())));
                     Store::read_only(path, problem)
                 }
             };
@@ -142,11 +143,8 @@ fn event_loop(
         // that the watchdog has to act.
         std::thread::sleep(Duration::from_secs(10));
     }
-    if app.mode == Mode::EditNote {
-        notes_update::editor_key(
-            app,
-            &ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Esc),
-        );
+    if app.mode() == Mode::EditNote {
+        key(app, &ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Esc));
     }
     result
 }
@@ -174,18 +172,17 @@ fn handle_events(
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        if app.mode == Mode::Find {
-            find_update::tick(app);
-            app.refresh();
+        if app.mode() == Mode::Find {
+            tick(app);
             dirty = true;
         }
         if app.collecting.is_some() {
-            find_update::collect(app);
+            hits::collect(app);
             app.refresh();
             dirty = true;
         }
         if last_poll.elapsed() >= NOTES_POLL {
-            dirty |= notes_update::poll(app);
+            dirty |= notes::poll(app);
             last_poll = Instant::now();
         }
         if dirty {
@@ -194,12 +191,12 @@ fn handle_events(
         }
         // The finder's word index builds in the background from the first
         // frame on (not before: the first frame comes first).
-        find_update::start_engine(app);
+        hits::start_engine(app);
         if panic_for_test {
             panic!("RESO_TEST_PANIC is set: panicking after the first frame");
         }
         // While matching runs, wake often so results fill in as they come.
-        let running = app.finder.as_ref().is_some_and(|f| f.running) || app.collecting.is_some();
+        let running = app.finder().is_some_and(|f| f.running) || app.collecting.is_some();
         if !event::poll(if running { FRAME } else { TICK }).map_err(io)? {
             if has_tty && terminal_gone() {
                 return Ok(());
@@ -218,7 +215,7 @@ fn handle_events(
                     Effect::None => {}
                 },
                 Event::Resize(width, height) => app.resize(width, height),
-                Event::Mouse(m) if app.mode == Mode::Normal => match m.kind {
+                Event::Mouse(m) if app.mode() == Mode::Normal => match m.kind {
                     MouseEventKind::ScrollDown => {
                         update(app, Action::Down);
                     }
@@ -242,12 +239,12 @@ fn handle_events(
 
 /// The note editor's text with the clause it is for, if it is open.
 fn editor_text(app: &App<'_>) -> Option<String> {
-    let (node, area) = app.editor.as_ref()?;
-    let id = app.nodes.get(*node).map(|n| match n.kind {
+    let editor = app.editor()?;
+    let id = app.nodes.get(editor.node).map(|n| match n.kind {
         super::outline::Kind::Clause(c) => c.id.to_string(),
         _ => String::new(),
     });
-    Some(format!("Note on {} (not saved when reso closed):\n\n{}\n", id.unwrap_or_default(), area.lines().join("\n")))
+    Some(format!("Note on {} (not saved when reso closed):\n\n{}\n", id.unwrap_or_default(), editor.text()))
 }
 
 /// Whether the controlling terminal has been hung up (its window closed).
@@ -299,7 +296,7 @@ fn edit_externally(terminal: &mut DefaultTerminal, app: &mut App<'_>, node: usiz
     let _ = terminal.clear();
     match status {
         Ok(s) if s.success() => match std::fs::read_to_string(file.path()) {
-            Ok(text) => notes_update::save_note(app, node, &text),
+            Ok(text) => notes::save_note(app, node, &text),
             Err(e) => app.message = Some(format!("cannot read the edited note: {e}")),
         },
         Ok(s) => app.message = Some(format!("{program} exited with {s}; note unchanged")),

@@ -1,22 +1,19 @@
-//! `update(app, action)`: the only place key actions change the state.
+//! Keys: the overlay on top (finder, note editor, …) takes them and says
+//! what should happen (`apply` does it); otherwise the keymap's actions,
+//! and tag keys on clauses, act on the tree here.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{App, Mode, TreeView};
+pub use super::apply::Effect;
+use super::apply::apply;
 use super::keymap::Action;
 use super::outline::Kind;
-use super::{find_update, notes_update};
+use super::overlay::{Annotations, Cx, Help, NoteEditor, Outcome, Overlay, TagPick};
+use super::{hits, notes};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effect {
-    None,
-    Quit,
-    /// Hand the terminal to the user's editor for this clause node's note.
-    EditExternally(usize),
-}
-
-/// A key press, routed by mode: text input in the finder and the note
-/// editor, the keymap everywhere else, and tag keys on clauses.
+/// A key press: to the overlay on top, else the keymap, and tag keys on
+/// clauses.
 pub fn key(app: &mut App<'_>, key: &KeyEvent) -> Effect {
     if let Some(plain) = esc_then(app, key) {
         let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
@@ -25,44 +22,51 @@ pub fn key(app: &mut App<'_>, key: &KeyEvent) -> Effect {
         }
         return self::key(app, &plain);
     }
-    let (from, mode) = (app.selected, app.mode.clone());
-    let effect = match app.mode.clone() {
-        Mode::Find => {
-            find_update::key(app, key);
-            Effect::None
-        }
-        Mode::EditNote => {
-            notes_update::editor_key(app, key);
-            Effect::None
-        }
-        Mode::TagPick => {
-            notes_update::tag_pick_key(app, key);
-            Effect::None
-        }
-        Mode::Annotations => {
-            notes_update::annotations_key(app, key);
-            Effect::None
-        }
-        Mode::NotesProblem(_) => notes_update::problem_key(app, key),
-        Mode::Normal | Mode::Help => match app.keymap.action(key) {
+    let (from, mode) = (app.selected, app.mode());
+    let effect = if app.overlays.is_empty() {
+        match app.keymap.action(key) {
             Some(action) => update(app, action),
             None => {
-                if let (Mode::Normal, KeyCode::Char(c)) = (&app.mode, key.code)
+                if let KeyCode::Char(c) = key.code
                     && !key.modifiers.contains(KeyModifiers::CONTROL)
                 {
                     app.message = None;
-                    notes_update::tag_key(app, c);
+                    notes::tag_key(app, c);
                 }
                 Effect::None
             }
-        },
+        }
+    } else {
+        on_top(app, |overlay, cx| overlay.key(key, cx))
     };
     // A jump from the finder or the notes list is a jump like any other.
-    if matches!(mode, Mode::Find | Mode::Annotations) && app.mode == Mode::Normal && app.selected != from {
+    if matches!(mode, Mode::Find | Mode::Annotations) && app.mode() == Mode::Normal && app.selected != from {
         app.jumps.record(from);
     }
     app.refresh();
     effect
+}
+
+/// Every frame: the overlay on top takes what it waits for (the finder its
+/// engine's answer).
+pub fn tick(app: &mut App<'_>) {
+    if !app.overlays.is_empty() {
+        on_top(app, |overlay, cx| {
+            overlay.tick(cx);
+            Outcome::Stay
+        });
+        app.refresh();
+    }
+}
+
+/// Hand the overlay on top what the reader offers it, then do what it
+/// asks. It is taken off the stack meanwhile, so that it and the rest of
+/// the reader can be borrowed apart; `apply` finds it back on top.
+fn on_top(app: &mut App<'_>, f: impl FnOnce(&mut Overlay, &mut Cx<'_, '_>) -> Outcome) -> Effect {
+    let Some(mut top) = app.overlays.pop() else { return Effect::None };
+    let outcome = f(&mut top, &mut app.cx());
+    app.overlays.push(top);
+    apply(app, outcome)
 }
 
 /// `Esc` and a key typed quickly after it reach reso as that key with Alt
@@ -72,35 +76,33 @@ pub fn key(app: &mut App<'_>, key: &KeyEvent) -> Effect {
 /// editor, where Alt keys move by words.
 fn esc_then(app: &App<'_>, key: &KeyEvent) -> Option<KeyEvent> {
     let alt_char = key.modifiers.contains(KeyModifiers::ALT) && matches!(key.code, KeyCode::Char(_));
-    if !alt_char || app.mode == Mode::EditNote || app.keymap.action(key).is_some() {
+    if !alt_char || app.mode() == Mode::EditNote || app.keymap.action(key).is_some() {
         return None;
     }
     Some(KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT))
 }
 
+/// A keymap action: on the tree, or to help when it is open (its keys are
+/// the keymap's).
 pub fn update(app: &mut App<'_>, action: Action) -> Effect {
     app.message = None;
-    if !matches!(app.mode, Mode::Normal | Mode::Help) {
-        return Effect::None;
-    }
-    if app.mode == Mode::Help {
-        match action {
-            // Esc closes help as it closes every other overlay.
-            Action::Help | Action::Quit | Action::ClearFilter => app.mode = Mode::Normal,
-            Action::Down | Action::DetailDown => app.help_scroll = (app.help_scroll + 1).min(app.max_help_scroll()),
-            Action::Up | Action::DetailUp => app.help_scroll = app.help_scroll.saturating_sub(1),
-            _ => {}
+    match app.overlays.last() {
+        None => {}
+        Some(Overlay::Help(_)) => {
+            let effect = on_top(app, |overlay, cx| match overlay {
+                Overlay::Help(help) => help.action(action, cx),
+                _ => Outcome::Stay,
+            });
+            app.refresh();
+            return effect;
         }
-        return Effect::None;
+        Some(_) => return Effect::None,
     }
     let page = app.tree_height().max(1);
     let from = app.selected;
     match action {
         Action::Quit => return Effect::Quit,
-        Action::Help => {
-            app.mode = Mode::Help;
-            app.help_scroll = 0;
-        }
+        Action::Help => app.overlays.push(Overlay::Help(Help::default())),
         Action::Down => move_rows(app, 1),
         Action::Up => move_rows(app, -1),
         Action::PageDown => move_rows(app, page as isize),
@@ -192,23 +194,29 @@ pub fn update(app: &mut App<'_>, action: Action) -> Effect {
         Action::DetailUp => app.detail_scroll = app.detail_scroll.saturating_sub(3),
         Action::ShrinkTree => app.tree_percent = app.tree_percent.saturating_sub(5).max(20),
         Action::GrowTree => app.tree_percent = (app.tree_percent + 5).min(80),
-        Action::Center => find_update::center(app),
-        Action::OpenFinder => find_update::open(app, false),
-        Action::OpenFilter => find_update::open(app, true),
-        Action::NextHit => find_update::next_hit(app, true),
-        Action::PrevHit => find_update::next_hit(app, false),
-        Action::ClearFilter => find_update::clear_filter(app),
-        Action::EditNote => notes_update::open_editor(app),
+        Action::Center => hits::center(app),
+        Action::OpenFinder => hits::open(app, false),
+        Action::OpenFilter => hits::open(app, true),
+        Action::NextHit => hits::next_hit(app, true),
+        Action::PrevHit => hits::next_hit(app, false),
+        Action::ClearFilter => hits::clear_filter(app),
+        Action::EditNote => match NoteEditor::open(&app.cx(), from) {
+            Ok(editor) => app.overlays.push(Overlay::Editor(Box::new(editor))),
+            Err(why) => app.message = Some(why),
+        },
         Action::EditNoteExternal => {
-            let effect = notes_update::external_editor(app);
-            app.refresh();
-            return effect;
+            if let Some(node) = notes::external_editor(app) {
+                app.refresh();
+                return Effect::EditExternally(node);
+            }
         }
-        Action::Annotations => notes_update::open_annotations(app),
+        Action::Annotations => {
+            let list = Annotations::open(&app.cx(), from);
+            app.overlays.push(Overlay::Annotations(list));
+        }
         Action::TagFilter => {
-            app.mode = Mode::TagPick;
-            let keys: Vec<String> = app.tags.iter().map(|t| format!("{} {}", t.key, t.name)).collect();
-            app.message = Some(format!("filter by tag: {}", keys.join("  ")));
+            app.message = Some(TagPick::prompt(&app.cx()));
+            app.overlays.push(Overlay::TagPick(TagPick));
         }
     }
     if is_jump(action) && app.selected != from {

@@ -26,11 +26,11 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
         Some(r) => format!("  NARROWED to {} — {} widens", clean(&r.code), key_of(app, Action::Narrow)),
         None => String::new(),
     };
-    let mode = match &app.mode {
+    let mode = match &app.mode() {
         Mode::Normal if app.filter.is_some() => "FILTER",
         Mode::Normal => "READ",
         Mode::Help => "HELP",
-        Mode::Find if app.finder.as_ref().is_some_and(|f| f.filter) => "FILTER?",
+        Mode::Find if app.finder().is_some_and(|f| f.filter) => "FILTER?",
         Mode::Find => "FIND",
         Mode::EditNote => "NOTE",
         Mode::TagPick => "TAG?",
@@ -50,7 +50,7 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
     };
     let left = format!(" {mode}  {rows}  {code}{narrowed}{filtered}{read_only}");
     let key = |a: Action| key_of(app, a);
-    let hints: String = match &app.mode {
+    let hints: String = match &app.mode() {
         Mode::Normal => {
             // Most useful first; as many as fit beside the rest.
             let all = [
@@ -65,7 +65,7 @@ pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
             fit(&all, usize::from(area.width).saturating_sub(left.chars().count() + 2))
         }
         Mode::Help => format!("{} close", key(Action::Help)),
-        Mode::Find if app.finder.as_ref().is_some_and(|f| f.acting) => {
+        Mode::Find if app.finder().is_some_and(|f| f.acting) => {
             format!("{} tag  {} note  Esc cancel", tag_keys(app), key(Action::EditNote))
         }
         Mode::Find => {

@@ -1,34 +1,85 @@
-//! Overlays for notes: the note editor, the list of every annotation, and
-//! the prompt shown when the notes file cannot be read.
+//! The list of every note and tag (`A`): noted documents, resolutions and
+//! clauses in document order, then the orphans whose clause is gone. Enter
+//! jumps to one; `r` re-attaches an orphan to the clause that was selected
+//! when the list opened.
 
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::tui::app::{App, Entry};
+use super::{Cx, Outcome};
+use crate::tui::app::App;
 use crate::tui::detail::{breadcrumb, ordered_tags};
-use crate::tui::layout::inner;
+use crate::tui::layout::{centred, inner};
 use crate::tui::outline::Kind;
 use crate::tui::text::{clean, truncate};
 
-/// A centred box `w`×`h` (clipped to the area).
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
-    let width = w.min(area.width);
-    let height = h.min(area.height);
-    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+/// One row of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// A node with an annotation: a clause, a resolution or a document.
+    Clause {
+        node: usize,
+    },
+    Orphan {
+        doc: usize,
+        id: String,
+    },
 }
 
-pub fn editor(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
-    let Some((_, textarea)) = &app.editor else { return };
-    let popup = centred(area, area.width.saturating_sub(4).min(90), area.height.saturating_sub(4).min(16));
-    frame.render_widget(Clear, popup);
-    frame.render_widget(textarea, popup);
+#[derive(Debug, Clone)]
+pub struct Annotations {
+    pub entries: Vec<Entry>,
+    pub selected: usize,
+    /// The clause selected when the list opened: an orphan can be
+    /// re-attached to it.
+    pub target: usize,
 }
 
-pub fn annotations(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
-    let Some(view) = &app.annotations else { return };
+impl Annotations {
+    /// Every noted or tagged document, resolution and clause, then the
+    /// orphans; `target`: the node an orphan would be re-attached to.
+    pub fn open(cx: &Cx<'_, '_>, target: usize) -> Annotations {
+        let mut entries: Vec<Entry> =
+            (0..cx.nodes.len()).filter(|&i| cx.annotation(i).is_some()).map(|node| Entry::Clause { node }).collect();
+        if let Some(notes) = cx.notes {
+            for doc in 0..cx.docs.len() {
+                entries.extend(notes.orphans(doc).iter().map(|o| Entry::Orphan { doc, id: o.id.clone() }));
+            }
+        }
+        Annotations { entries, selected: 0, target }
+    }
+
+    pub fn key(&mut self, key: &KeyEvent) -> Outcome {
+        let last = self.entries.len().saturating_sub(1);
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('A') => return Outcome::Close,
+            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
+            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Enter => {
+                if let Some(Entry::Clause { node }) = self.entries.get(self.selected) {
+                    return Outcome::Jump(*node);
+                }
+            }
+            KeyCode::Char('r') => {
+                if let Some(Entry::Orphan { doc, id }) = self.entries.get(self.selected) {
+                    return Outcome::Attach { doc: *doc, id: id.clone(), to: self.target };
+                }
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    pub fn draw(&self, app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
+        draw(self, app, frame, area);
+    }
+}
+
+fn draw(view: &Annotations, app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
     let popup = centred(area, area.width.saturating_sub(4).min(110), area.height.saturating_sub(2));
     frame.render_widget(Clear, popup);
     let title = format!(" Notes and tags ({}) — Enter jumps, r re-attaches an orphan, Esc closes ", view.entries.len());
@@ -96,23 +147,4 @@ fn which(app: &App<'_>, doc: usize) -> String {
     }
     let file = std::path::Path::new(&d.source).file_name().map(|f| f.to_string_lossy().into_owned());
     format!(" [{}]", file.unwrap_or_else(|| d.source.clone()))
-}
-
-pub fn problem(message: &str, frame: &mut Frame<'_>, area: Rect) {
-    let popup = centred(area, area.width.saturating_sub(4).min(80), 9);
-    frame.render_widget(Clear, popup);
-    let text = vec![
-        Line::styled(
-            "The notes file cannot be read, and will not be touched:",
-            Style::default().add_modifier(Modifier::BOLD),
-        ),
-        Line::raw(clean(message)),
-        Line::default(),
-        Line::raw("r  read the documents without saving notes this session"),
-        Line::raw("q  quit (fix or move the file, then start again)"),
-    ];
-    frame.render_widget(
-        Paragraph::new(text).wrap(Wrap { trim: false }).block(Block::default().borders(Borders::ALL).title(" Notes ")),
-        popup,
-    );
 }

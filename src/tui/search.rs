@@ -1,4 +1,4 @@
-//! The interactive finder's state, and the search engine behind it. The
+//! The search engine behind the finder, and what a find leaves behind. The
 //! engine builds a word index on its own thread as soon as the documents
 //! are loaded, and answers each query there, so typing never waits: the
 //! event loop calls `tick` each frame and shows the results when they come.
@@ -14,67 +14,6 @@ use crate::find::index::{Annotated, Annotations, Index, Item, NoteSet};
 use crate::find::matcher::Compiled;
 
 use super::outline::{Kind, Node};
-
-/// Where the reader was when the finder opened: `Esc` goes back exactly.
-#[derive(Debug, Clone)]
-pub struct Saved {
-    pub selected: usize,
-    pub open: Vec<bool>,
-    pub tree_offset: usize,
-    pub detail_scroll: usize,
-}
-
-/// One result row as drawn: the node, and which chars of its text
-/// matched (sorted, unique).
-#[derive(Debug, Clone)]
-pub struct Row {
-    pub node: usize,
-    /// `CCPCJ/1/3 › Operative 4 › a › ii`
-    pub breadcrumb: String,
-    /// The clause text (emphasis marks removed, lines joined), then its note.
-    pub haystack: String,
-    pub highlights: Vec<usize>,
-    /// The clause a citation names (not a word match).
-    pub citation: bool,
-}
-
-pub struct Finder {
-    pub query: String,
-    /// Cursor position in the query, in chars.
-    pub cursor: usize,
-    /// Opened with `f`: Enter narrows the tree instead of jumping.
-    pub filter: bool,
-    pub saved: Saved,
-    /// Selected result (index into the result list).
-    pub selected: usize,
-    /// First result row in view.
-    pub offset: usize,
-    /// The query read as a citation: the clause it names (or, when it names
-    /// none or several, the candidates), shown instead of word matches.
-    pub pinned: Vec<usize>,
-    /// The query is a citation.
-    pub citation: bool,
-    /// What the citation found, when not exactly one clause.
-    pub note: Option<String>,
-    /// The reader moved the selection (so Enter takes their choice).
-    pub chosen: bool,
-    /// `Ctrl-t` was pressed: the next key acts on the selected result (a
-    /// tag key toggles that tag, the note key opens its note).
-    pub acting: bool,
-    /// The query is "selected" after an action: the next character typed
-    /// replaces it (the next citation, at once), while `Ctrl-t` and ↑ / ↓
-    /// still act on the same results.
-    pub replace: bool,
-    /// The last result acted on (`Ctrl-t`): a citation without a
-    /// resolution (`op 7`) then means that clause's resolution, as the
-    /// speaker's "operative 7" after "operative 4 (a) of 1/3" does.
-    pub context: Option<usize>,
-    /// Results in view, with highlights, refreshed by `tick`.
-    pub rows: Vec<Row>,
-    pub running: bool,
-    pub matched: usize,
-    pub total: usize,
-}
 
 /// A find accepted before matching finished (the index still building on
 /// a very large corpus). The reader is back at once; the jump to the best
@@ -324,47 +263,6 @@ pub fn note_set(notes: Option<&Notes>) -> NoteSet {
         }
     }
     set
-}
-
-impl Finder {
-    pub fn new(filter: bool, saved: Saved, total: usize) -> Finder {
-        Finder {
-            query: String::new(),
-            cursor: 0,
-            filter,
-            saved,
-            selected: 0,
-            offset: 0,
-            pinned: Vec::new(),
-            citation: false,
-            note: None,
-            chosen: false,
-            acting: false,
-            replace: false,
-            context: None,
-            rows: Vec::new(),
-            running: true,
-            matched: 0,
-            total,
-        }
-    }
-
-    /// Total results: the citation's clauses, or the word matches.
-    pub fn len(&self) -> usize {
-        self.pinned.len() + self.matched
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The node of the result at `index`.
-    pub fn result(&self, engine: &Engine, index: usize) -> Option<usize> {
-        match self.pinned.get(index) {
-            Some(&node) => Some(node),
-            None => engine.nth(index.checked_sub(self.pinned.len())?),
-        }
-    }
 }
 
 /// The query read as a citation: the nodes it names (one, or the

@@ -10,13 +10,19 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::{Finder, Row};
 use crate::tui::app::App;
-use crate::tui::finder::Row;
 use crate::tui::layout::inner;
 use crate::tui::text::{clean, truncate};
 
-pub fn draw(app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
-    let Some(f) = &app.finder else { return };
+impl Finder {
+    /// In the tree pane's place.
+    pub fn draw(&self, app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
+        draw(self, app, frame, area);
+    }
+}
+
+fn draw(f: &Finder, app: &App<'_>, frame: &mut Frame<'_>, area: Rect) {
     let title = if f.filter { " Filter " } else { " Find " };
     frame.render_widget(Block::default().borders(Borders::ALL).title(title), area);
     let inside = inner(area);
