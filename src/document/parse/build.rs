@@ -630,12 +630,21 @@ fn starts_resolution(block: &Block<'_>) -> bool {
 /// `Resolution 1445 (2002)`, `RESOLUTION 898 (1994)` → (number, year).
 pub fn resolution_heading(text: &str) -> Option<(&str, &str)> {
     let rest = text.strip_prefix("Resolution ").or_else(|| text.strip_prefix("RESOLUTION "))?;
-    let (number, year) = rest.trim().split_once(' ')?;
-    // "Resolution 78 (1949) of 18 October 1949": the date may follow.
-    let year = year.split_once(") of ").map_or(year, |(y, _)| &year[..y.len() + 1]);
-    let year = year.strip_prefix('(')?.strip_suffix(')')?;
-    (number.bytes().all(|b| b.is_ascii_digit()) && year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))
-        .then_some((number, year))
+    let (number, after) = rest.trim().split_once(' ')?;
+    let after = after.trim_start();
+    let close = after.find(')')?;
+    let year = after[..close].strip_prefix('(')?;
+    // "Resolution 78 (1949) of 18 October 1949", "Resolution 883 (1993)
+    // 11 November 1993" (a heading and its date line joined): the date may
+    // follow, and nothing else.
+    let tail = after[close + 1..].trim();
+    let dated = tail.is_empty() || tail.starts_with("of ") || super::front::looks_like_date(tail);
+    (dated
+        && !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit()))
+    .then_some((number, year))
 }
 
 /// A part's heading as its title: `B — Title` or `B. Title` → `B. Title`,
@@ -696,7 +705,13 @@ pub(crate) fn is_formula(text: &str) -> bool {
                 .any(|o| o.eq_ignore_ascii_case(organ.trim()))
         })
     };
-    (text.ends_with(',') || organ_alone()) && words <= 16 && (opens("The ") || opens("We "))
+    if (text.ends_with(',') || organ_alone()) && words <= 16 && (opens("The ") || opens("We ")) {
+        return true;
+    }
+    // The Council's first resolutions open with a recital, then "Therefore
+    // the Security Council," (S/RES/4 (1946)).
+    text.strip_prefix("Therefore ")
+        .is_some_and(|rest| rest.ends_with(',') && organ_in(rest).is_some() && is_formula(rest))
 }
 
 fn organ_in(text: &str) -> Option<String> {

@@ -125,7 +125,12 @@ pub fn from_titles(doc: &mut Document) {
 pub fn symbol_in_file_name(source: &str) -> Option<String> {
     let stem = std::path::Path::new(source).file_stem()?.to_str()?;
     let stem = stem.split(['-', '.', ' ']).next()?;
-    let parts: Vec<&str> = stem.split('_').collect();
+    let mut parts: Vec<&str> = stem.split('_').collect();
+    // Language and edition tags after the symbol (`S_RES_0883_1993_EN_GOLD`,
+    // `A_RES_80_53_EN`) are not part of it.
+    while parts.len() > 3 && parts.last().is_some_and(|p| p.len() >= 2 && p.bytes().all(|b| b.is_ascii_uppercase())) {
+        parts.pop();
+    }
     match parts.as_slice() {
         ["S", "RES", n, year] if year.len() == 4 => {
             let n = n.trim_start_matches('0');
@@ -161,6 +166,8 @@ mod tests {
         assert_eq!(symbol_in_file_name("x/A_RES_80_53.txt").as_deref(), Some("A/RES/80/53"));
         assert_eq!(symbol_in_file_name("S_RES_0898_1994.txt").as_deref(), Some("S/RES/898 (1994)"));
         assert_eq!(symbol_in_file_name("A_RES_77_1-2223391E.xml").as_deref(), Some("A/RES/77/1"));
+        assert_eq!(symbol_in_file_name("S_RES_0883_1993_EN_GOLD.txt").as_deref(), Some("S/RES/883 (1993)"));
+        assert_eq!(symbol_in_file_name("A_RES_80_53_EN.txt").as_deref(), Some("A/RES/80/53"));
         assert_eq!(symbol_in_file_name("notes.md"), None);
     }
 

@@ -129,6 +129,9 @@ fn complete(doc: &mut Document, source: &str) {
     for (k, res) in doc.resolutions.iter_mut().enumerate() {
         meta::fill(res, if k == 0 { &front_lines } else { &[] });
     }
+    // Resolutions without a code had no ids made yet (`parse_structure`):
+    // whatever gives them their code below, their ids follow from it.
+    let without_ids: Vec<bool> = doc.resolutions.iter().map(|r| r.code.is_empty()).collect();
     code::from_titles(doc);
     for (k, res) in doc.resolutions.iter_mut().enumerate() {
         if res.code.is_empty() {
@@ -137,6 +140,8 @@ fn complete(doc: &mut Document, source: &str) {
                 .or_else(|| if k == 0 { code::symbol_in_file_name(source) } else { None })
                 .or_else(|| if single { file_stem(source) } else { None })
                 .unwrap_or_else(|| format!("Resolution {}", k + 1));
+        }
+        if without_ids.get(k).copied().unwrap_or(false) {
             ids::assign(res);
         }
         if let Some(row) = doc.front.adopted.iter().find(|r| r.code == res.code) {

@@ -300,6 +300,11 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
         return false;
     }
     let prev_last = without_marker(prev.parts.last().map(|p| p.1).unwrap_or(""));
+    // "[S/726]" then "The Security Council," on the next line (the printed
+    // volumes): the document's symbol, then the formula.
+    if prev_last.starts_with('[') && prev_last.ends_with(']') && text.starts_with('T') && super::is_formula(text) {
+        return false;
+    }
     // A number alone on its line: its text follows.
     let number_alone = prev.label.as_ref().is_some_and(|l| l.readings.iter().any(|r| r.class == Class::Number));
     if number_alone && prev.parts.len() == 1 && prev_last.is_empty() && !labelled {
