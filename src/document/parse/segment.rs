@@ -126,6 +126,13 @@ pub fn field(text: &str) -> Option<(&'static str, &str)> {
         ("signatories", "signatories"),
         ("signatory", "signatories"),
         ("vote", "vote"),
+        // Other Model UN headers
+        ("agenda", "topic"),
+        ("agenda item", "topic"),
+        ("issue", "topic"),
+        ("co-sponsors", "sponsors"),
+        ("sponsored by", "sponsors"),
+        ("submitted to", "committee"),
         // THIMUN
         ("forum", "committee"),
         ("question of", "topic"),
@@ -143,9 +150,10 @@ pub fn field(text: &str) -> Option<(&'static str, &str)> {
         b':' => word_end,
         b' ' => {
             let first = &text[..word_end];
-            let two_words = ["document", "submitted", "question", "main", "*document", "*submitted"]
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case(first));
+            let two_words =
+                ["document", "submitted", "question", "main", "agenda", "sponsored", "*document", "*submitted"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(first));
             if !two_words {
                 return None;
             }
