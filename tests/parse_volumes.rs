@@ -86,3 +86,17 @@ fn every_volume_resolution_has_its_code_and_ids() {
         }
     }
 }
+
+/// The volumes hyphenate words at line ends; a line that goes on with only
+/// a word's ending ("pertain-" "ing") rejoins the word.
+#[test]
+fn words_broken_at_line_ends_are_rejoined() {
+    let doc = read("S_RES_0276_1970_EN_GOLD.txt");
+    let texts: Vec<String> =
+        doc.resolutions[0].preamble.iter().chain(&doc.resolutions[0].operative).map(|c| c.text.to_string()).collect();
+    let all = texts.join("\n");
+    for word in ["pertaining", "performance"] {
+        assert!(all.contains(word), "{word} in {all}");
+    }
+    assert!(!all.contains("pertain-ing") && !all.contains("perform-ance"));
+}

@@ -72,12 +72,31 @@ impl Block<'_> {
                     out.ends_with('-') && out[..out.len() - 1].chars().next_back().is_some_and(char::is_alphabetic);
                 if !hyphenated {
                     out.push(' ');
+                } else if is_word_ending(part) {
+                    // "pertain-" "ing": a word broken by typesetting.
+                    out.pop();
                 }
             }
             push_collapsed(&mut out, part);
         }
         out
     }
+}
+
+/// Whether the start of a wrapped line after a line-end hyphen is only the
+/// end of a word ("ing", "ance", "eenth"), so the hyphen was typesetting
+/// (OCR of printed volumes hyphenates words). A hyphen before a word stays:
+/// "cease-" "fire", "follow-" "up", "decision-" "making" are compounds, and
+/// a broken word whose end is a word of its own ("thresh-" "old") cannot be
+/// told from one.
+fn is_word_ending(next: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ing", "ings", "ed", "ance", "ances", "ence", "ences", "ment", "ments", "tion", "tions", "sion", "sions",
+        "ity", "ities", "ness", "ly", "ally", "ous", "ive", "ives", "ible", "able", "ism", "ist", "ists", "ized",
+        "ised", "ization", "isation", "eenth", "ture", "tures", "ciation", "ciations", "gation", "lation",
+    ];
+    let word = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    !word.is_empty() && ENDINGS.contains(&word)
 }
 
 /// Append `text` with every run of whitespace turned into one space.
@@ -399,6 +418,21 @@ fn ends_with_comma(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_broken_by_typesetting_is_rejoined_a_compound_keeps_its_hyphen() {
+        let joined = |a: &'static str, b: &'static str| {
+            Block { label: None, parts: vec![(1, a), (2, b)], after_break: false, before_break: false }.joined()
+        };
+        assert_eq!(joined("rules pertain-", "ing to it"), "rules pertaining to it");
+        assert_eq!(joined("its perform-", "ance,"), "its performance,");
+        assert_eq!(joined("the Eight-", "eenth session"), "the Eighteenth session");
+        assert_eq!(joined("a cease-", "fire"), "a cease-fire");
+        assert_eq!(joined("the follow-", "up"), "the follow-up");
+        assert_eq!(joined("decision-", "making"), "decision-making");
+        assert_eq!(joined("the Secretary-", "General"), "the Secretary-General");
+        assert_eq!(joined("at the thresh-", "old"), "at the thresh-old");
+    }
 
     #[test]
     fn collapse_check_matches_the_plain_definition() {
