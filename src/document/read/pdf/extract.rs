@@ -7,6 +7,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
+use super::lines::{Line, assemble};
+
 /// One character as printed: where its baseline starts, how wide and how
 /// large it is. Coordinates are PDF points, y up from the page bottom.
 #[derive(Debug, Clone)]
@@ -21,11 +23,13 @@ pub struct Glyph {
     pub text: compact_str::CompactString,
 }
 
-/// The glyphs of one page, in content-stream order.
+/// One page's printed lines. A page's glyphs become lines as soon as the
+/// page is read and are dropped then: kept for every page at once they
+/// were half the peak memory of a read (48 bytes a character).
 #[derive(Debug, Clone, Default)]
 pub struct Page {
     pub height: f32,
-    pub glyphs: Vec<Glyph>,
+    pub lines: Vec<Line>,
 }
 
 /// Why a PDF gives no text.
@@ -76,12 +80,13 @@ fn pages_unguarded(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
 }
 
 fn pages_of(doc: &lopdf::Document, numbers: &[u32]) -> Result<Vec<Page>, Failure> {
-    let mut dev = Collect { pages: Vec::new(), glyphs: 0, runs: Vec::new(), run: 0 };
+    let mut dev = Collect { height: 0.0, page: Vec::new(), glyphs: 0, runs: Vec::new(), run: 0 };
     let ids = doc.get_pages();
+    let mut pages = Vec::with_capacity(numbers.len());
     for &number in numbers {
         dev.runs = ids.get(&number).map(|&id| super::fonts::italic_runs(doc, id)).unwrap_or_default();
         dev.run = 0;
-        let before = dev.pages.len();
+        dev.height = 0.0;
         if let Err(e) = pdf_extract::output_doc_page(doc, &mut dev, number) {
             if doc.is_encrypted() {
                 return Err(Failure::Encrypted);
@@ -90,10 +95,11 @@ fn pages_of(doc: &lopdf::Document, numbers: &[u32]) -> Result<Vec<Page>, Failure
         }
         // The walks disagree: no italics on this page rather than wrong ones.
         if dev.run != dev.runs.len() {
-            dev.pages.iter_mut().skip(before).flat_map(|p| &mut p.glyphs).for_each(|g| g.italic = false);
+            dev.page.iter_mut().for_each(|g| g.italic = false);
         }
+        pages.push(Page { height: dev.height, lines: assemble(std::mem::take(&mut dev.page)) });
     }
-    Ok(dev.pages)
+    Ok(pages)
 }
 
 /// A library's message as one short line (the CLI prints one line).
@@ -174,7 +180,10 @@ fn draws_nothing(stream: &lopdf::Stream) -> bool {
 }
 
 struct Collect {
-    pages: Vec<Page>,
+    /// The page being read: its height and its glyphs so far.
+    height: f32,
+    page: Vec<Glyph>,
+    /// Glyphs of the whole file so far (capped).
     glyphs: usize,
     /// Italic or not, for each string the page shows (see fonts.rs).
     runs: Vec<bool>,
@@ -184,7 +193,7 @@ struct Collect {
 
 impl OutputDev for Collect {
     fn begin_page(&mut self, _: u32, media: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
-        self.pages.push(Page { height: (media.ury - media.lly) as f32, glyphs: Vec::new() });
+        self.height = (media.ury - media.lly) as f32;
         Ok(())
     }
 
@@ -216,12 +225,8 @@ impl OutputDev for Collect {
             text: compact_str::CompactString::from(text),
             italic: self.run.checked_sub(1).and_then(|i| self.runs.get(i)).copied().unwrap_or(false),
         };
-        if let Some(page) = self.pages.last_mut()
-            && glyph.x.is_finite()
-            && glyph.y.is_finite()
-            && glyph.size.is_finite()
-        {
-            page.glyphs.push(glyph);
+        if glyph.x.is_finite() && glyph.y.is_finite() && glyph.size.is_finite() {
+            self.page.push(glyph);
         }
         Ok(())
     }
