@@ -3,11 +3,13 @@
 //! layout the text parser reads (one paragraph a line, footnotes under a
 //! rule), so one structure builder makes every format's model.
 
+mod content;
 mod extract;
 mod fonts;
 mod furniture;
 mod lines;
 mod paragraphs;
+mod plan;
 
 use std::sync::Arc;
 

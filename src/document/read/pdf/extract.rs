@@ -7,7 +7,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
+use super::fonts::Fonts;
 use super::lines::{Line, assemble};
+use super::plan;
 
 /// One character as printed: where its baseline starts, how wide and how
 /// large it is. Coordinates are PDF points, y up from the page bottom.
@@ -55,7 +57,7 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
 }
 
 fn pages_unguarded(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
-    let doc = match lopdf::Document::load_mem(bytes) {
+    let mut doc = match lopdf::Document::load_mem(bytes) {
         Ok(doc) => doc,
         // An owner-password-only file opens with the empty user password.
         Err(lopdf::Error::Decryption(_)) => {
@@ -76,18 +78,30 @@ fn pages_unguarded(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
     // One page after another: reading pages on two threads was no faster
     // on a loaded 2-core machine and took 1.6× the memory (mimalloc heaps).
     let numbers: Vec<u32> = doc.get_pages().into_keys().collect();
-    pages_of(&doc, &numbers)
+    pages_of(&mut doc, &numbers)
 }
 
-fn pages_of(doc: &lopdf::Document, numbers: &[u32]) -> Result<Vec<Page>, Failure> {
+fn pages_of(doc: &mut lopdf::Document, numbers: &[u32]) -> Result<Vec<Page>, Failure> {
     let mut dev = Collect { height: 0.0, page: Vec::new(), glyphs: 0, runs: Vec::new(), run: 0 };
     let ids = doc.get_pages();
     let mut pages = Vec::with_capacity(numbers.len());
     for &number in numbers {
-        dev.runs = ids.get(&number).map(|&id| super::fonts::italic_runs(doc, id)).unwrap_or_default();
+        let mut installed = None;
+        dev.runs = Vec::new();
+        if let Some(&id) = ids.get(&number) {
+            let content = doc.get_page_content(id).unwrap_or_default();
+            let mut fonts = Fonts::of_page(doc, id);
+            let plan = plan::plan(&content, &mut |name| fonts.italic(name));
+            installed = plan::install(doc, id, &content, &plan);
+            dev.runs = plan.runs;
+        }
         dev.run = 0;
         dev.height = 0.0;
-        if let Err(e) = pdf_extract::output_doc_page(doc, &mut dev, number) {
+        let read = pdf_extract::output_doc_page(doc, &mut dev, number);
+        if let Some(installed) = installed {
+            plan::remove(doc, installed);
+        }
+        if let Err(e) = read {
             if doc.is_encrypted() {
                 return Err(Failure::Encrypted);
             }
@@ -185,7 +199,7 @@ struct Collect {
     page: Vec<Glyph>,
     /// Glyphs of the whole file so far (capped).
     glyphs: usize,
-    /// Italic or not, for each string the page shows (see fonts.rs).
+    /// Italic or not, for each string the page shows (see plan.rs).
     runs: Vec<bool>,
     /// How many strings have been shown so far on this page.
     run: usize,
