@@ -7,6 +7,7 @@ mod content;
 mod extract;
 mod fonts;
 mod furniture;
+mod guard;
 mod lines;
 mod paragraphs;
 mod plan;
@@ -36,6 +37,7 @@ pub fn text(bytes: &[u8]) -> Result<String, DecodeError> {
         Failure::Broken(why) => {
             DecodeError::Unreadable(format!("this PDF is damaged or incomplete and cannot be read ({why})"))
         }
+        Failure::Refused(why) => DecodeError::Unreadable(why),
     })?;
     let pages: Vec<(f32, Vec<lines::Line>)> = pages.into_iter().map(|p| (p.height, p.lines)).collect();
     if pages.iter().all(|(_, lines)| lines.iter().all(|l| l.text.trim().is_empty())) {

@@ -8,6 +8,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
 use super::fonts::Fonts;
+use super::guard;
 use super::lines::{Line, assemble};
 use super::plan;
 
@@ -39,6 +40,8 @@ pub struct Page {
 pub enum Failure {
     Encrypted,
     Broken(String),
+    /// Refused by a bound (guard.rs): the message to show as it is.
+    Refused(String),
 }
 
 /// Above this many glyphs a file is not a resolution; stop rather than
@@ -57,6 +60,8 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
 }
 
 fn pages_unguarded(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
+    let refuse = |t: guard::TooBig| Failure::Refused(t.0);
+    guard::check_raw(bytes).map_err(refuse)?;
     let mut doc = match lopdf::Document::load_mem(bytes) {
         Ok(doc) => doc,
         // An owner-password-only file opens with the empty user password.
@@ -66,6 +71,8 @@ fn pages_unguarded(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
         }
         Err(e) => return Err(Failure::Broken(one_line(&e.to_string()))),
     };
+    guard::check_doc(&doc, bytes.len()).map_err(refuse)?;
+    guard::strip(&mut doc);
     if doc.is_encrypted() && doc.get_pages().is_empty() {
         return Err(Failure::Encrypted);
     }
@@ -77,27 +84,42 @@ fn pages_unguarded(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
     }
     // One page after another: reading pages on two threads was no faster
     // on a loaded 2-core machine and took 1.6× the memory (mimalloc heaps).
-    let numbers: Vec<u32> = doc.get_pages().into_keys().collect();
-    pages_of(&mut doc, &numbers)
+    // A page listed twice is a loop in the page tree, not a second page.
+    let mut seen = std::collections::HashSet::new();
+    let ids: Vec<lopdf::ObjectId> = doc.page_iter().filter(|id| seen.insert(*id)).collect();
+    pages_of(&mut doc, &ids, guard::total_max(bytes.len()))
 }
 
-fn pages_of(doc: &mut lopdf::Document, numbers: &[u32]) -> Result<Vec<Page>, Failure> {
+/// Read the pages one at a time. pdf-extract looks a page up by walking
+/// the whole page tree (every page, every time: quadratic in the pages),
+/// so the catalog is pointed at a page tree of one page, the page being
+/// read; the page keeps its own parent for what it inherits. `budget`
+/// bounds the content inflated over all pages (pages can share one).
+fn pages_of(doc: &mut lopdf::Document, ids: &[lopdf::ObjectId], mut budget: u64) -> Result<Vec<Page>, Failure> {
     let mut dev = Collect { height: 0.0, page: Vec::new(), glyphs: 0, runs: Vec::new(), run: 0 };
-    let ids = doc.get_pages();
-    let mut pages = Vec::with_capacity(numbers.len());
-    for &number in numbers {
-        let mut installed = None;
-        dev.runs = Vec::new();
-        if let Some(&id) = ids.get(&number) {
-            let content = doc.get_page_content(id).unwrap_or_default();
-            let mut fonts = Fonts::of_page(doc, id);
-            let plan = plan::plan(&content, &mut |name| fonts.italic(name));
-            installed = plan::install(doc, id, &content, &plan);
-            dev.runs = plan.runs;
-        }
+    let total = budget;
+    let one =
+        doc.add_object(lopdf::dictionary! { "Type" => "Pages", "Kids" => Vec::<lopdf::Object>::new(), "Count" => 1 });
+    doc.catalog_mut()
+        .map_err(|e| Failure::Broken(one_line(&e.to_string())))?
+        .set("Pages", lopdf::Object::Reference(one));
+    let mut pages = Vec::with_capacity(ids.len());
+    for &id in ids {
+        let content = doc.get_page_content(id).unwrap_or_default();
+        budget = budget.checked_sub(content.len() as u64).ok_or_else(|| {
+            Failure::Refused(format!("this PDF's pages draw more than {} MB of content in all — refusing", total >> 20))
+        })?;
+        let mut fonts = Fonts::of_page(doc, id);
+        let plan = plan::plan(&content, &mut |name| fonts.italic(name));
+        let installed = plan::install(doc, id, &content, &plan);
+        drop(content);
+        dev.runs = plan.runs;
         dev.run = 0;
         dev.height = 0.0;
-        let read = pdf_extract::output_doc_page(doc, &mut dev, number);
+        if let Ok(kids) = doc.get_dictionary_mut(one) {
+            kids.set("Kids", vec![lopdf::Object::Reference(id)]);
+        }
+        let read = pdf_extract::output_doc_page(doc, &mut dev, 1);
         if let Some(installed) = installed {
             plan::remove(doc, installed);
         }
