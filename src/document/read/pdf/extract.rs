@@ -62,11 +62,11 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
 fn pages_unguarded(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
     let refuse = |t: guard::TooBig| Failure::Refused(t.0);
     guard::check_raw(bytes).map_err(refuse)?;
-    let mut doc = match lopdf::Document::load_mem(bytes) {
+    let mut doc = match lopdf::Document::load_mem_with_options(bytes, guard::load_options(None)) {
         Ok(doc) => doc,
         // An owner-password-only file opens with the empty user password.
         Err(lopdf::Error::Decryption(_)) => {
-            lopdf::Document::load_mem_with_options(bytes, lopdf::LoadOptions::with_password(""))
+            lopdf::Document::load_mem_with_options(bytes, guard::load_options(Some("")))
                 .map_err(|_| Failure::Encrypted)?
         }
         Err(e) => return Err(Failure::Broken(one_line(&e.to_string()))),

@@ -228,12 +228,43 @@ pub fn strip(doc: &mut Document) {
     }
     for id in unread {
         if let Ok(Object::Stream(stream)) = doc.get_object_mut(id) {
-            stream.content = Vec::new();
-            stream.dict.remove(b"Filter");
-            stream.dict.remove(b"DecodeParms");
-            stream.dict.set("Length", 0);
+            empty(stream);
         }
     }
+}
+
+/// How reso loads a PDF: streams it never reads are emptied as they are
+/// parsed, so the loaded document never holds them (`strip` repeats this
+/// after loading for what a filter cannot see: the font descriptors that
+/// name TrueType programs by reference, colour profiles, encrypted files,
+/// which lopdf loads without the filter).
+pub fn load_options(password: Option<&str>) -> lopdf::LoadOptions {
+    let mut options = lopdf::LoadOptions::with_filter(unread_at_load);
+    options.password = password.map(str::to_string);
+    options
+}
+
+fn unread_at_load(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+    if let Object::Stream(s) = object {
+        // A TrueType program: `Length1` alone (Type 1 has `Length2` too,
+        // CFF a `Subtype`).
+        let truetype = s.dict.has(b"Length1") && !s.dict.has(b"Length2") && !s.dict.has(b"Subtype");
+        if is_image(s) || truetype || s.dict.has_type(b"Metadata") {
+            empty(s);
+        }
+        // lopdf keeps the object it was handed (streams are never inside
+        // object streams, where it keeps the one returned).
+        return Some((id, Object::Null));
+    }
+    Some((id, object.clone()))
+}
+
+/// No content, and a length of 0 so lopdf does not read it back.
+fn empty(stream: &mut Stream) {
+    stream.content = Vec::new();
+    stream.dict.remove(b"Filter");
+    stream.dict.remove(b"DecodeParms");
+    stream.dict.set("Length", 0);
 }
 
 /// References to TrueType programs (`/FontFile2`) and colour profiles
