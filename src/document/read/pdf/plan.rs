@@ -202,7 +202,9 @@ mod tests {
             match op.operator {
                 b"q" => levels.push(Vec::new()),
                 b"Q" if levels.len() > 1 => drop(levels.pop()),
-                b"cm" | b"Tf" | b"Tc" => levels.last_mut().unwrap().push(text),
+                b"cm" | b"gs" | b"Tf" | b"Tc" | b"Tw" | b"Tz" | b"TL" | b"Ts" | b"TD" => {
+                    levels.last_mut().unwrap().push(text)
+                }
                 b"Tj" | b"TJ" => out.push(levels.concat()),
                 _ => {}
             }
@@ -241,5 +243,51 @@ mod tests {
         let whole = states_at_strings(&content);
         assert_eq!(plan.runs.len(), whole.len() + 300);
         assert_eq!(pieces, whole);
+    }
+
+    /// The states seen at each string by reading the pieces one after
+    /// another, each from a fresh state, as pdf-extract reads them.
+    fn states_through_pieces(content: &[u8], plan: &Plan) -> Vec<Vec<String>> {
+        let mut out = Vec::new();
+        for (replay, range) in &plan.pieces {
+            let mut piece = replay.clone();
+            piece.push(b'\n');
+            piece.extend_from_slice(&content[range.clone()]);
+            out.extend(states_at_strings(&piece));
+        }
+        out
+    }
+
+    fn op() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            4 => Just("q".to_string()),
+            4 => Just("Q".to_string()),
+            3 => Just("BT".to_string()),
+            3 => Just("ET".to_string()),
+            2 => (1..9i32, -50..50i32).prop_map(|(a, b)| format!("{a} 0 0 {a} {b} {b} cm")),
+            2 => (1..4u8, 5..15u8).prop_map(|(f, s)| format!("/F{f} {s} Tf")),
+            1 => (0..5u8).prop_map(|x| format!("0.{x} Tc")),
+            1 => Just("0 -12 TD".to_string()),
+            1 => Just("/GS1 gs".to_string()),
+            4 => "[a-z ]{0,40}".prop_map(|t| format!("({t}) Tj")),
+            2 => "[a-z]{1,9}".prop_map(|t| format!("[({t}) -20 ({t})] TJ")),
+            2 => Just("0 0 0 rg 10 10 m 20 20 l S".to_string()),
+            1 => Just("/P <</MCID 3>> BDC EMC".to_string()),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, .. Default::default() })]
+        /// Whatever the nesting of `q`, `BT` and state changes, reading the
+        /// pieces gives every string the state reading the whole gave it.
+        #[test]
+        fn pieces_read_as_the_whole_for_any_content(ops in proptest::collection::vec(op(), 50..900)) {
+            let content = ops.join("\n").into_bytes();
+            let plan = plan(&content, &mut |name| name == b"F2");
+            let covered: usize = plan.pieces.iter().map(|(_, r)| r.len()).sum();
+            proptest::prop_assert_eq!(covered, content.len());
+            proptest::prop_assert_eq!(states_through_pieces(&content, &plan), states_at_strings(&content));
+        }
     }
 }
