@@ -226,3 +226,26 @@ fn many_pages_sharing_one_content_read_every_page() {
     assert_eq!(lines.matches("|Page of many").count(), pages);
     assert_eq!(lines.matches("=== page").count(), pages);
 }
+
+#[test]
+fn a_large_drawing_shared_by_many_pages_is_bounded_over_all_pages() {
+    // A 20 MiB drawing in every page's resources: pdf-extract would inflate
+    // it again for each of the 200 pages (4 GB in all).
+    let pages = 200;
+    let kids: String = (0..pages).map(|i| format!("{} 0 R ", 7 + i)).collect();
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{kids}] /Count {pages} /MediaBox [0 0 612 792] \
+             /Resources << /Font << /F1 5 0 R >> /XObject << /Big 6 0 R >> >> >>"
+        )
+        .into_bytes(),
+        b"null".to_vec(),
+        stream("", TEXT),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        stream("/Type /XObject /Subtype /Form /Filter /FlateDecode", &zlib_text_then_zeros(b"", 20)),
+    ];
+    objects.extend((0..pages).map(|_| b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>".to_vec()));
+    let e = error_of(&pdf_of(&objects));
+    assert!(e.contains("redraw more than 1024 MB") && e.contains("refusing"), "{e}");
+}

@@ -48,13 +48,29 @@ pub enum Failure {
 /// let a crafted content stream fill memory.
 const MAX_GLYPHS: usize = 20_000_000;
 
+/// The stack of the thread that reads a PDF.
+const STACK: usize = 64 << 20;
+
 /// The pages of a PDF with their glyphs.
 pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
     // pdf-extract and lopdf index and unwrap inside; a damaged file must
     // give an error, not take the program down.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let result = catch_unwind(AssertUnwindSafe(|| pages_unguarded(bytes)));
+    // On a thread of its own with a large stack: lopdf's parser recurses
+    // for each level of nesting (up to 100), which in a debug build takes
+    // more than a test thread's 2 MB. The stack is only reserved; pages
+    // are touched as it grows.
+    let result = std::thread::scope(|scope| {
+        let reader = std::thread::Builder::new()
+            .name("pdf".to_string())
+            .stack_size(STACK)
+            .spawn_scoped(scope, || pages_unguarded(bytes));
+        match reader {
+            Ok(reader) => reader.join().map_err(|_| ()),
+            Err(_) => catch_unwind(AssertUnwindSafe(|| pages_unguarded(bytes))).map_err(|_| ()),
+        }
+    });
     std::panic::set_hook(hook);
     result.unwrap_or_else(|_| Err(Failure::Broken("its content could not be interpreted".to_string())))
 }
@@ -71,7 +87,7 @@ fn pages_unguarded(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
         }
         Err(e) => return Err(Failure::Broken(one_line(&e.to_string()))),
     };
-    guard::check_doc(&doc, bytes.len()).map_err(refuse)?;
+    let sizes = guard::check_doc(&doc, bytes.len()).map_err(refuse)?;
     guard::strip(&mut doc);
     if doc.is_encrypted() && doc.get_pages().is_empty() {
         return Err(Failure::Encrypted);
@@ -87,15 +103,22 @@ fn pages_unguarded(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
     // A page listed twice is a loop in the page tree, not a second page.
     let mut seen = std::collections::HashSet::new();
     let ids: Vec<lopdf::ObjectId> = doc.page_iter().filter(|id| seen.insert(*id)).collect();
-    pages_of(&mut doc, &ids, guard::total_max(bytes.len()))
+    let mut redraw = guard::Redraw::new(sizes, bytes.len());
+    pages_of(&mut doc, &ids, guard::total_max(bytes.len()), &mut redraw)
 }
 
 /// Read the pages one at a time. pdf-extract looks a page up by walking
 /// the whole page tree (every page, every time: quadratic in the pages),
 /// so the catalog is pointed at a page tree of one page, the page being
 /// read; the page keeps its own parent for what it inherits. `budget`
-/// bounds the content inflated over all pages (pages can share one).
-fn pages_of(doc: &mut lopdf::Document, ids: &[lopdf::ObjectId], mut budget: u64) -> Result<Vec<Page>, Failure> {
+/// bounds the content inflated over all pages (pages can share one),
+/// `redraw` the fonts and drawings inflated again for each page.
+fn pages_of(
+    doc: &mut lopdf::Document,
+    ids: &[lopdf::ObjectId],
+    mut budget: u64,
+    redraw: &mut guard::Redraw,
+) -> Result<Vec<Page>, Failure> {
     let mut dev = Collect { height: 0.0, page: Vec::new(), glyphs: 0, runs: Vec::new(), run: 0 };
     let total = budget;
     let one =
@@ -109,6 +132,7 @@ fn pages_of(doc: &mut lopdf::Document, ids: &[lopdf::ObjectId], mut budget: u64)
         budget = budget.checked_sub(content.len() as u64).ok_or_else(|| {
             Failure::Refused(format!("this PDF's pages draw more than {} MB of content in all — refusing", total >> 20))
         })?;
+        redraw.page(doc, id).map_err(|t| Failure::Refused(t.0))?;
         let mut fonts = Fonts::of_page(doc, id);
         let plan = plan::plan(&content, &mut |name| fonts.italic(name));
         let installed = plan::install(doc, id, &content, &plan);

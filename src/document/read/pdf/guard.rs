@@ -13,6 +13,8 @@
 //! and drawings stay well under). Images are not counted: reso never
 //! decodes them (`strip` empties them), and a scan's pages are large.
 
+use std::collections::HashSet;
+
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 /// One stream may expand to at most this many bytes.
@@ -80,18 +82,88 @@ pub fn check_raw(bytes: &[u8]) -> Result<(), TooBig> {
 
 /// After loading: every stream's whole chain of filters, as lopdf will
 /// decode it (this also covers streams that were encrypted in the file).
-pub fn check_doc(doc: &Document, file_len: usize) -> Result<(), TooBig> {
+/// Each stream's expanded size, for `Redraw`.
+pub fn check_doc(doc: &Document, file_len: usize) -> Result<Sizes, TooBig> {
     let mut budget = Budget::new(file_len);
     let mut buf = vec![0; 32 << 10];
-    for object in doc.objects.values() {
+    let mut sizes = Sizes::new();
+    for (id, object) in &doc.objects {
         let Object::Stream(stream) = object else { continue };
         if is_image(stream) {
             continue;
         }
         let n = expanded(stream, &mut buf).map_err(|_| too_big(STREAM_MAX, "in one stream"))?;
         budget.take(n)?;
+        sizes.insert(*id, n);
     }
-    Ok(())
+    Ok(sizes)
+}
+
+/// Expanded size of each stream.
+pub type Sizes = std::collections::HashMap<ObjectId, u64>;
+
+/// pdf-extract inflates a page's fonts (and the drawings it draws) again
+/// for every page, so a few bounded streams used by many pages add up:
+/// this bounds their sum over the pages, counting for each page every
+/// stream its resources lead to. The bound is generous (honest files
+/// share a few fonts of ~100 KB), at least 1 GB or 64× the file.
+pub struct Redraw {
+    sizes: Sizes,
+    total: u64,
+    left: u64,
+}
+
+impl Redraw {
+    pub fn new(sizes: Sizes, file_len: usize) -> Self {
+        let total = (file_len as u64).saturating_mul(64).max(1 << 30);
+        Redraw { sizes, total, left: total }
+    }
+
+    /// Count what reading this page inflates besides its content.
+    pub fn page(&mut self, doc: &Document, page: ObjectId) -> Result<(), TooBig> {
+        let mut sum = 0;
+        let mut seen = std::collections::HashSet::new();
+        // The resources as pdf-extract finds them: the page's, else the
+        // nearest ancestor's.
+        let mut node = doc.get_dictionary(page).ok();
+        for _ in 0..32 {
+            let Some(dict) = node else { break };
+            if let Ok(resources) = dict.get(b"Resources") {
+                self.reach(doc, resources, 11, &mut seen, &mut sum);
+                break;
+            }
+            node = dict.get(b"Parent").and_then(Object::as_reference).and_then(|id| doc.get_dictionary(id)).ok();
+        }
+        self.left = self.left.checked_sub(sum).ok_or_else(|| {
+            TooBig(format!(
+                "this PDF's pages redraw more than {} MB of fonts and drawings in all — refusing",
+                self.total >> 20
+            ))
+        })?;
+        Ok(())
+    }
+
+    /// Add the size of every stream `object` leads to within `hops` steps
+    /// (a CID font's program is nine away from a resource: font
+    /// dictionary, name, font, descendants, CID font, descriptor, program).
+    fn reach(&self, doc: &Document, object: &Object, hops: usize, seen: &mut HashSet<ObjectId>, sum: &mut u64) {
+        if hops == 0 {
+            return;
+        }
+        let next = hops - 1;
+        match object {
+            Object::Reference(id) if seen.insert(*id) => {
+                *sum += self.sizes.get(id).copied().unwrap_or(0);
+                if let Ok(target) = doc.get_object(*id) {
+                    self.reach(doc, target, next, seen, sum);
+                }
+            }
+            Object::Dictionary(d) => d.iter().for_each(|(_, v)| self.reach(doc, v, next, seen, sum)),
+            Object::Stream(s) => s.dict.iter().for_each(|(_, v)| self.reach(doc, v, next, seen, sum)),
+            Object::Array(items) => items.iter().for_each(|v| self.reach(doc, v, next, seen, sum)),
+            _ => {}
+        }
+    }
 }
 
 fn is_image(stream: &Stream) -> bool {
