@@ -9,8 +9,10 @@ mod fonts;
 mod furniture;
 mod guard;
 mod lines;
+mod measure;
 mod paragraphs;
 mod plan;
+mod unread;
 
 use std::sync::Arc;
 

@@ -11,6 +11,7 @@ use super::fonts::Fonts;
 use super::guard;
 use super::lines::{Line, assemble};
 use super::plan;
+use super::unread;
 
 /// One character as printed: where its baseline starts, how wide and how
 /// large it is. Coordinates are PDF points, y up from the page bottom.
@@ -78,17 +79,17 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
 fn pages_unguarded(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
     let refuse = |t: guard::TooBig| Failure::Refused(t.0);
     guard::check_raw(bytes).map_err(refuse)?;
-    let mut doc = match lopdf::Document::load_mem_with_options(bytes, guard::load_options(None)) {
+    let mut doc = match lopdf::Document::load_mem_with_options(bytes, unread::load_options(None)) {
         Ok(doc) => doc,
         // An owner-password-only file opens with the empty user password.
         Err(lopdf::Error::Decryption(_)) => {
-            lopdf::Document::load_mem_with_options(bytes, guard::load_options(Some("")))
+            lopdf::Document::load_mem_with_options(bytes, unread::load_options(Some("")))
                 .map_err(|_| Failure::Encrypted)?
         }
         Err(e) => return Err(Failure::Broken(one_line(&e.to_string()))),
     };
     let sizes = guard::check_doc(&doc, bytes.len()).map_err(refuse)?;
-    guard::strip(&mut doc);
+    unread::strip(&mut doc);
     // A page listed twice is a loop in the page tree, not a second page.
     let mut seen = std::collections::HashSet::new();
     let ids: Vec<lopdf::ObjectId> = doc.page_iter().filter(|id| seen.insert(*id)).collect();
