@@ -1,7 +1,9 @@
 //! PDFs that cannot be read give one clear message, never a panic or a
 //! hang: a scan without text, an encrypted file, a truncated file, a
 //! drawing that draws itself, and (property test) any mutation of a real
-//! resolution PDF.
+//! resolution PDF: bytes flipped, cut, deleted or inserted, PDF syntax
+//! inserted (nesting, `q`/`BT`, references, state operators), a `/Length`
+//! made to lie.
 
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -90,7 +92,27 @@ enum Mutation {
     Flip(usize, u8),
     Delete(usize, usize),
     Insert(usize, Vec<u8>),
+    /// A piece of PDF syntax that changes structure (nesting, state,
+    /// lengths, references), where random bytes rarely do.
+    Token(usize, usize),
+    /// The `n`th `/Length` made to lie.
+    Length(usize, u32),
 }
+
+const TOKENS: [&[u8]; 12] = [
+    b" q ",
+    b" Q ",
+    b" BT ",
+    b" ET ",
+    b" [",
+    b" <<",
+    b" /Length 999999999 ",
+    b" 1 0 R ",
+    b"\nstream\n",
+    b"\nendobj\n",
+    b" 2 0 0 2 0 0 cm ",
+    b" /F1 0 Tf ",
+];
 
 fn apply(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
     for m in mutations {
@@ -111,6 +133,18 @@ fn apply(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
                 let at = (at % len).min(bytes.len());
                 bytes.splice(at..at, junk.iter().copied());
             }
+            Mutation::Token(at, which) => {
+                let at = (at % len).min(bytes.len());
+                bytes.splice(at..at, TOKENS[which % TOKENS.len()].iter().copied());
+            }
+            Mutation::Length(n, value) => {
+                let found: Vec<usize> =
+                    bytes.windows(8).enumerate().filter(|(_, w)| w == b"/Length ").map(|(i, _)| i + 8).collect();
+                if let Some(&at) = found.get(n % found.len().max(1)) {
+                    let end = at + bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+                    bytes.splice(at..end, value.to_string().into_bytes());
+                }
+            }
         }
     }
     bytes
@@ -122,6 +156,8 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (any::<usize>(), any::<u8>()).prop_map(|(a, m)| Mutation::Flip(a, m)),
         (any::<usize>(), 1usize..400).prop_map(|(a, n)| Mutation::Delete(a, n)),
         (any::<usize>(), proptest::collection::vec(any::<u8>(), 1..40)).prop_map(|(a, j)| Mutation::Insert(a, j)),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, t)| Mutation::Token(a, t)),
+        (any::<usize>(), any::<u32>()).prop_map(|(n, v)| Mutation::Length(n, v)),
     ]
 }
 

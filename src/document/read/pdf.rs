@@ -3,11 +3,16 @@
 //! layout the text parser reads (one paragraph a line, footnotes under a
 //! rule), so one structure builder makes every format's model.
 
+mod content;
 mod extract;
 mod fonts;
 mod furniture;
+mod guard;
 mod lines;
+mod measure;
 mod paragraphs;
+mod plan;
+mod unread;
 
 use std::sync::Arc;
 
@@ -34,9 +39,9 @@ pub fn text(bytes: &[u8]) -> Result<String, DecodeError> {
         Failure::Broken(why) => {
             DecodeError::Unreadable(format!("this PDF is damaged or incomplete and cannot be read ({why})"))
         }
+        Failure::Refused(why) => DecodeError::Unreadable(why),
     })?;
-    let pages: Vec<(f32, Vec<lines::Line>)> =
-        pages.into_iter().map(|p| (p.height, lines::assemble(p.glyphs))).collect();
+    let pages: Vec<(f32, Vec<lines::Line>)> = pages.into_iter().map(|p| (p.height, p.lines)).collect();
     if pages.iter().all(|(_, lines)| lines.iter().all(|l| l.text.trim().is_empty())) {
         return Err(DecodeError::Unreadable(
             "this PDF has no text layer (a scan?): it needs OCR (text recognition) before reso can read it".to_string(),
@@ -57,7 +62,7 @@ pub fn dump_lines(bytes: &[u8]) -> Result<String, DecodeError> {
     let mut out = String::new();
     for (i, page) in pages.into_iter().enumerate() {
         let _ = writeln!(out, "=== page {} (height {})", i + 1, page.height);
-        for l in lines::assemble(page.glyphs) {
+        for l in page.lines {
             let _ = writeln!(
                 out,
                 "{:6.1} {:6.1}-{:6.1} {:4.1} {:?} {:?} |{}",

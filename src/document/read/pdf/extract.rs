@@ -7,6 +7,12 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
+use super::fonts::Fonts;
+use super::guard;
+use super::lines::{Line, assemble};
+use super::plan;
+use super::unread;
+
 /// One character as printed: where its baseline starts, how wide and how
 /// large it is. Coordinates are PDF points, y up from the page bottom.
 #[derive(Debug, Clone)]
@@ -21,11 +27,13 @@ pub struct Glyph {
     pub text: compact_str::CompactString,
 }
 
-/// The glyphs of one page, in content-stream order.
+/// One page's printed lines. A page's glyphs become lines as soon as the
+/// page is read and are dropped then: kept for every page at once they
+/// were half the peak memory of a read (48 bytes a character).
 #[derive(Debug, Clone, Default)]
 pub struct Page {
     pub height: f32,
-    pub glyphs: Vec<Glyph>,
+    pub lines: Vec<Line>,
 }
 
 /// Why a PDF gives no text.
@@ -33,11 +41,16 @@ pub struct Page {
 pub enum Failure {
     Encrypted,
     Broken(String),
+    /// Refused by a bound (guard.rs): the message to show as it is.
+    Refused(String),
 }
 
 /// Above this many glyphs a file is not a resolution; stop rather than
 /// let a crafted content stream fill memory.
 const MAX_GLYPHS: usize = 20_000_000;
+
+/// The stack of the thread that reads a PDF.
+const STACK: usize = 64 << 20;
 
 /// The pages of a PDF with their glyphs.
 pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
@@ -45,44 +58,98 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
     // give an error, not take the program down.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let result = catch_unwind(AssertUnwindSafe(|| pages_unguarded(bytes)));
+    // On a thread of its own with a large stack: lopdf's parser recurses
+    // for each level of nesting (up to 100), which in a debug build takes
+    // more than a test thread's 2 MB. The stack is only reserved; pages
+    // are touched as it grows.
+    let result = std::thread::scope(|scope| {
+        let reader = std::thread::Builder::new()
+            .name("pdf".to_string())
+            .stack_size(STACK)
+            .spawn_scoped(scope, || pages_unguarded(bytes));
+        match reader {
+            Ok(reader) => reader.join().map_err(|_| ()),
+            Err(_) => catch_unwind(AssertUnwindSafe(|| pages_unguarded(bytes))).map_err(|_| ()),
+        }
+    });
     std::panic::set_hook(hook);
     result.unwrap_or_else(|_| Err(Failure::Broken("its content could not be interpreted".to_string())))
 }
 
 fn pages_unguarded(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
-    let doc = match lopdf::Document::load_mem(bytes) {
+    let refuse = |t: guard::TooBig| Failure::Refused(t.0);
+    guard::check_raw(bytes).map_err(refuse)?;
+    let mut doc = match lopdf::Document::load_mem_with_options(bytes, unread::load_options(None)) {
         Ok(doc) => doc,
         // An owner-password-only file opens with the empty user password.
         Err(lopdf::Error::Decryption(_)) => {
-            lopdf::Document::load_mem_with_options(bytes, lopdf::LoadOptions::with_password(""))
+            lopdf::Document::load_mem_with_options(bytes, unread::load_options(Some("")))
                 .map_err(|_| Failure::Encrypted)?
         }
         Err(e) => return Err(Failure::Broken(one_line(&e.to_string()))),
     };
-    if doc.is_encrypted() && doc.get_pages().is_empty() {
-        return Err(Failure::Encrypted);
-    }
-    if doc.get_pages().is_empty() {
-        return Err(Failure::Broken("it has no pages".to_string()));
+    let sizes = guard::check_doc(&doc, bytes.len()).map_err(refuse)?;
+    unread::strip(&mut doc);
+    // A page listed twice is a loop in the page tree, not a second page.
+    let mut seen = std::collections::HashSet::new();
+    let ids: Vec<lopdf::ObjectId> = doc.page_iter().filter(|id| seen.insert(*id)).collect();
+    if ids.is_empty() {
+        return Err(if doc.is_encrypted() {
+            Failure::Encrypted
+        } else {
+            Failure::Broken("it has no pages".to_string())
+        });
     }
     if forms_loop(&doc) {
         return Err(Failure::Broken("its drawings refer to themselves without end".to_string()));
     }
     // One page after another: reading pages on two threads was no faster
     // on a loaded 2-core machine and took 1.6× the memory (mimalloc heaps).
-    let numbers: Vec<u32> = doc.get_pages().into_keys().collect();
-    pages_of(&doc, &numbers)
+    let mut redraw = guard::Redraw::new(sizes, bytes.len());
+    pages_of(&mut doc, &ids, guard::total_max(bytes.len()), &mut redraw)
 }
 
-fn pages_of(doc: &lopdf::Document, numbers: &[u32]) -> Result<Vec<Page>, Failure> {
-    let mut dev = Collect { pages: Vec::new(), glyphs: 0, runs: Vec::new(), run: 0 };
-    let ids = doc.get_pages();
-    for &number in numbers {
-        dev.runs = ids.get(&number).map(|&id| super::fonts::italic_runs(doc, id)).unwrap_or_default();
+/// Read the pages one at a time. pdf-extract looks a page up by walking
+/// the whole page tree (every page, every time: quadratic in the pages),
+/// so the catalog is pointed at a page tree of one page, the page being
+/// read; the page keeps its own parent for what it inherits. `budget`
+/// bounds the content inflated over all pages (pages can share one),
+/// `redraw` the fonts and drawings inflated again for each page.
+fn pages_of(
+    doc: &mut lopdf::Document,
+    ids: &[lopdf::ObjectId],
+    mut budget: u64,
+    redraw: &mut guard::Redraw,
+) -> Result<Vec<Page>, Failure> {
+    let mut dev = Collect { height: 0.0, page: Vec::new(), glyphs: 0, runs: Vec::new(), run: 0 };
+    let total = budget;
+    let one =
+        doc.add_object(lopdf::dictionary! { "Type" => "Pages", "Kids" => Vec::<lopdf::Object>::new(), "Count" => 1 });
+    doc.catalog_mut()
+        .map_err(|e| Failure::Broken(one_line(&e.to_string())))?
+        .set("Pages", lopdf::Object::Reference(one));
+    let mut pages = Vec::with_capacity(ids.len());
+    for &id in ids {
+        let content = doc.get_page_content(id).unwrap_or_default();
+        budget = budget.checked_sub(content.len() as u64).ok_or_else(|| {
+            Failure::Refused(format!("this PDF's pages draw more than {} MB of content in all — refusing", total >> 20))
+        })?;
+        redraw.page(doc, id).map_err(|t| Failure::Refused(t.0))?;
+        let mut fonts = Fonts::of_page(doc, id);
+        let plan = plan::plan(&content, &mut |name| fonts.italic(name));
+        let installed = plan::install(doc, id, &content, &plan);
+        drop(content);
+        dev.runs = plan.runs;
         dev.run = 0;
-        let before = dev.pages.len();
-        if let Err(e) = pdf_extract::output_doc_page(doc, &mut dev, number) {
+        dev.height = 0.0;
+        if let Ok(kids) = doc.get_dictionary_mut(one) {
+            kids.set("Kids", vec![lopdf::Object::Reference(id)]);
+        }
+        let read = pdf_extract::output_doc_page(doc, &mut dev, 1);
+        if let Some(installed) = installed {
+            plan::remove(doc, installed);
+        }
+        if let Err(e) = read {
             if doc.is_encrypted() {
                 return Err(Failure::Encrypted);
             }
@@ -90,10 +157,11 @@ fn pages_of(doc: &lopdf::Document, numbers: &[u32]) -> Result<Vec<Page>, Failure
         }
         // The walks disagree: no italics on this page rather than wrong ones.
         if dev.run != dev.runs.len() {
-            dev.pages.iter_mut().skip(before).flat_map(|p| &mut p.glyphs).for_each(|g| g.italic = false);
+            dev.page.iter_mut().for_each(|g| g.italic = false);
         }
+        pages.push(Page { height: dev.height, lines: assemble(std::mem::take(&mut dev.page)) });
     }
-    Ok(dev.pages)
+    Ok(pages)
 }
 
 /// A library's message as one short line (the CLI prints one line).
@@ -174,9 +242,12 @@ fn draws_nothing(stream: &lopdf::Stream) -> bool {
 }
 
 struct Collect {
-    pages: Vec<Page>,
+    /// The page being read: its height and its glyphs so far.
+    height: f32,
+    page: Vec<Glyph>,
+    /// Glyphs of the whole file so far (capped).
     glyphs: usize,
-    /// Italic or not, for each string the page shows (see fonts.rs).
+    /// Italic or not, for each string the page shows (see plan.rs).
     runs: Vec<bool>,
     /// How many strings have been shown so far on this page.
     run: usize,
@@ -184,7 +255,7 @@ struct Collect {
 
 impl OutputDev for Collect {
     fn begin_page(&mut self, _: u32, media: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
-        self.pages.push(Page { height: (media.ury - media.lly) as f32, glyphs: Vec::new() });
+        self.height = (media.ury - media.lly) as f32;
         Ok(())
     }
 
@@ -216,12 +287,8 @@ impl OutputDev for Collect {
             text: compact_str::CompactString::from(text),
             italic: self.run.checked_sub(1).and_then(|i| self.runs.get(i)).copied().unwrap_or(false),
         };
-        if let Some(page) = self.pages.last_mut()
-            && glyph.x.is_finite()
-            && glyph.y.is_finite()
-            && glyph.size.is_finite()
-        {
-            page.glyphs.push(glyph);
+        if glyph.x.is_finite() && glyph.y.is_finite() && glyph.size.is_finite() {
+            self.page.push(glyph);
         }
         Ok(())
     }

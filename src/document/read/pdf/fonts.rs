@@ -1,40 +1,31 @@
-//! Which text runs of a page are set in an italic font. pdf-extract does
-//! not say which font a glyph uses, so the page's content is walked once
-//! more with lopdf: every string it shows (`Tj`, each string of a `TJ`) in
-//! order, with the font in effect (`Tf`, saved and restored by `q`/`Q`).
-//! pdf-extract shows the same strings in the same order (one `begin_word`
-//! each), so run `n` of one walk is run `n` of the other. Where the counts
-//! differ (text inside drawings) the page gets no italics rather than
-//! wrong ones.
+//! Which fonts of a page are italic. pdf-extract does not say which font a
+//! glyph uses, so the page's content walk (plan.rs) notes for every string
+//! shown whether the font in effect is italic, and pdf-extract's strings
+//! are matched to those one for one.
 
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use lopdf::{Dictionary, Document, ObjectId};
 
-/// For each shown string of the page, in order: is its font italic?
-pub fn italic_runs(doc: &Document, page: ObjectId) -> Vec<bool> {
-    let Ok(content) = doc.get_page_content(page) else { return Vec::new() };
-    let Ok(content) = lopdf::content::Content::decode(&content) else { return Vec::new() };
-    let fonts = page_fonts(doc, page);
-    let mut stack: Vec<bool> = Vec::new();
-    let mut italic = false;
-    let mut runs = Vec::new();
-    for op in &content.operations {
-        match op.operator.as_str() {
-            "q" => stack.push(italic),
-            "Q" => italic = stack.pop().unwrap_or(false),
-            "Tf" => {
-                let name = op.operands.first().and_then(|o| o.as_name().ok()).unwrap_or_default();
-                italic = fonts.as_ref().is_some_and(|f| is_italic(doc, f, name));
-            }
-            "Tj" => runs.push(italic),
-            "TJ" => {
-                if let Some(Object::Array(items)) = op.operands.first() {
-                    runs.extend(items.iter().filter(|i| matches!(i, Object::String(..))).map(|_| italic));
-                }
-            }
-            _ => {}
-        }
+/// A page's font resources, with each name's answer kept once found.
+pub struct Fonts<'a> {
+    doc: &'a Document,
+    fonts: Option<Dictionary>,
+    known: Vec<(Vec<u8>, bool)>,
+}
+
+impl<'a> Fonts<'a> {
+    pub fn of_page(doc: &'a Document, page: ObjectId) -> Self {
+        Fonts { doc, fonts: page_fonts(doc, page), known: Vec::new() }
     }
-    runs
+
+    /// Is the font this page calls `name` italic?
+    pub fn italic(&mut self, name: &[u8]) -> bool {
+        if let Some((_, italic)) = self.known.iter().find(|(n, _)| n == name) {
+            return *italic;
+        }
+        let italic = self.fonts.as_ref().is_some_and(|f| is_italic(self.doc, f, name));
+        self.known.push((name.to_vec(), italic));
+        italic
+    }
 }
 
 fn page_fonts(doc: &Document, page: ObjectId) -> Option<Dictionary> {
