@@ -71,3 +71,78 @@ fn margin_numbered_booklet_keeps_its_table_votes_and_paragraphs() {
     assert_eq!(labels(&second.operative), ["1", "2"]);
     assert!(doc.unplaced.is_empty(), "{:?}", doc.unplaced);
 }
+
+/// `pdftotext -layout` sets a footnote's superscript number apart by a
+/// space ("Court 1 reaffirms", "Court 4 to become"): each is a marker,
+/// taken out and linked to its footnote, because a footnote with that
+/// number is printed at the page foot and it comes next in sequence. The
+/// numbers in prose around them ("in 3 cases" when 3 is the next
+/// footnote, "article 4" when 4 is, "1 January", "Article 51",
+/// "resolution 1325", "paragraph 2 of") stay.
+#[test]
+fn footnote_numbers_set_apart_by_a_space_are_markers_only_on_evidence() {
+    let doc = fixture("A_RES_80_6.spaced-markers.txt");
+    let res = resolution(&doc, "A/RES/80/6");
+    assert_eq!(res.preamble.len(), 5);
+    assert_eq!(labels(&res.operative), ["1", "2", "3"]);
+    let text = |id: &str| {
+        res.all_clauses().find(|c| c.id == id).map(|c| c.text.to_string()).unwrap_or_else(|| panic!("no {id}"))
+    };
+    // The markers, where the page prints them, are gone …
+    assert!(text("A/RES/80/6:pre.2").contains("Criminal Court for the period"), "{}", text("A/RES/80/6:pre.2"));
+    assert!(text("A/RES/80/6:pre.3").contains("Criminal Court reaffirms"), "{}", text("A/RES/80/6:pre.3"));
+    assert!(text("A/RES/80/6:pre.5").contains("Criminal Court, and Article 51"), "{}", text("A/RES/80/6:pre.5"));
+    assert!(text("A/RES/80/6:op.2").contains("Criminal Court to become"), "{}", text("A/RES/80/6:op.2"));
+    // … the numbers of the prose stay.
+    for (id, prose) in [
+        ("A/RES/80/6:pre.2", "from 1 August 2024"),
+        ("A/RES/80/6:pre.3", "article 12, paragraph 2 of the Statute"),
+        ("A/RES/80/6:pre.4", "in 3 cases"),
+        ("A/RES/80/6:pre.4", "on 1 January 2025"),
+        ("A/RES/80/6:pre.5", "Article 51"),
+        ("A/RES/80/6:op.1", "under article 4 of the Statute"),
+        ("A/RES/80/6:op.2", "resolution 1325 (2000)"),
+        ("A/RES/80/6:op.3", "paragraph 1 of article 6"),
+    ] {
+        assert!(text(id).contains(prose), "{id} lost {prose:?}: {}", text(id));
+    }
+    // Each footnote body (page feet) is linked to the paragraph that
+    // carried its marker.
+    let links: Vec<(&str, Option<&str>)> =
+        doc.footnotes.iter().map(|f| (f.marker.as_str(), f.clause.as_deref())).collect();
+    assert_eq!(
+        links,
+        [
+            ("1", Some("A/RES/80/6:pre.2")),
+            ("2", Some("A/RES/80/6:pre.3")),
+            ("3", Some("A/RES/80/6:pre.5")),
+            ("4", Some("A/RES/80/6:op.2"))
+        ]
+    );
+    assert!(doc.unplaced.is_empty(), "{:?}", doc.unplaced);
+}
+
+/// The GA prints a vote in a footnote on the resolution's title ("80/53.
+/// Convening … disarmament¹", "¹ Adopted by a recorded vote of 120 to 5,
+/// with 10 abstentions."): it is the resolution's vote, and the title
+/// keeps no marker. A footnote on a clause that cites another resolution
+/// states that one's vote, not this one's.
+#[test]
+fn a_vote_stated_in_the_titles_footnote_is_the_resolutions() {
+    let doc = fixture("A_RES_80_53.vote-footnote.txt");
+    let res = resolution(&doc, "A/RES/80/53");
+    assert_eq!(res.vote, Some(Vote::Recorded { in_favour: 120, against: 5, abstentions: 10 }));
+    assert_eq!(
+        res.meta.title.as_deref(),
+        Some("80/53. Convening of the fourth special session of the General Assembly devoted to disarmament")
+    );
+    assert_eq!(res.preamble.len(), 2);
+    assert!(res.preamble[0].text.ends_with("2 December 2024,"), "{}", res.preamble[0].text);
+    assert_eq!(labels(&res.operative), ["1", "2"]);
+
+    let doc = fixture("A_RES_80_54.clause-footnote.txt");
+    let res = resolution(&doc, "A/RES/80/54");
+    assert_eq!(res.vote, None, "the vote of resolution 79/61 is not this one's");
+    assert_eq!(doc.footnotes.len(), 1);
+    assert_eq!(doc.footnotes[0].clause.as_deref(), Some("A/RES/80/54:pre.1"));
+}

@@ -145,6 +145,7 @@ impl Builder {
                 marker: "*".into(),
                 text: block.joined(),
                 lines: block.parts.iter().map(|p| p.0).collect(),
+                clause: None,
             });
             return;
         }

@@ -175,22 +175,28 @@ pub fn describe(front: &mut FrontMatter) {
     }
 }
 
+/// "January", "january" (asked of single words).
+pub fn is_month(word: &str) -> bool {
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// "6 - 10 April 2025", "4 December 2002".
 pub fn looks_like_date(t: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     // At most eight short words: a long line is never a date, and this is
     // asked of many lines.
     if t.len() > 80 || t.bytes().filter(u8::is_ascii_digit).count() < 4 {

@@ -14,7 +14,7 @@
 //! or "article 5 (b)" stays in its sentence.
 
 use super::label::{Class, Label, roman_value, split_label};
-use super::phrase::{opens_clause, starts_with_phrase};
+use super::phrase::{opens_clause, starts_with_phrase, takes_number};
 
 /// The pieces `text` holds, if it holds more than one paragraph; None for
 /// the ordinary line. `last_number` is the last paragraph number read
@@ -157,10 +157,7 @@ fn trailing_number<'n>(
         && starts_with_phrase(next);
     // "…as set out in paragraph 8." ends a sentence with a reference.
     let before = body[..at].trim_end();
-    let reference = ["paragraph", "paragraphs", "para.", "paras.", "and", "to", "resolution", "article", "rule"]
-        .iter()
-        .any(|w| before.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(w)))
-        && !before.ends_with("; and");
+    let reference = before.rsplit(' ').next().is_some_and(takes_number) && !before.ends_with("; and");
     (n == last_number + 1 && opens && !reference).then_some(at)
 }
 

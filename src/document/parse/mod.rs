@@ -11,6 +11,7 @@ mod inline;
 pub mod label;
 pub mod layout;
 mod meta;
+mod notes;
 pub mod phrase;
 pub mod segment;
 mod split;
@@ -83,6 +84,7 @@ fn collect_furniture_and_footnotes(lines: &[layout::Line<'_>], doc: &mut Documen
                         marker: marker.to_string(),
                         text: body.to_string(),
                         lines: vec![line.no],
+                        clause: None,
                     });
                 } else if let Some(last) = doc.footnotes.last_mut() {
                     last.text.push(' ');
@@ -93,6 +95,7 @@ fn collect_furniture_and_footnotes(lines: &[layout::Line<'_>], doc: &mut Documen
                         marker: String::new(),
                         text: line.text.to_string(),
                         lines: vec![line.no],
+                        clause: None,
                     });
                 }
             }
@@ -148,7 +151,7 @@ fn complete(doc: &mut Document, source: &str) {
             }
         }
     }
-    strip_footnote_markers(doc);
+    notes::resolve(doc);
     doc.title = title(doc, source);
 }
 
@@ -203,83 +206,4 @@ fn title(doc: &Document, source: &str) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| source.to_string())
-}
-
-/// Footnote markers (`¹`, `[^1]`, and a footnote's number glued to a word)
-/// are kept out of clause text; the footnotes themselves are in
-/// `Document::footnotes`.
-fn strip_footnote_markers(doc: &mut Document) {
-    // Only numbered and superscript markers can be glued into clause text;
-    // `*` and `†` markers stay where the drafters put them.
-    let markers: Vec<String> = doc
-        .footnotes
-        .iter()
-        .map(|f| f.marker.clone())
-        .filter(|m| !m.is_empty() && m.chars().all(|c| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)))
-        .collect();
-    if markers.is_empty() {
-        return;
-    }
-    for res in &mut doc.resolutions {
-        let mut roots: Vec<&mut Vec<crate::document::model::Clause>> = vec![&mut res.preamble, &mut res.operative];
-        for a in &mut res.annexes {
-            roots.push(&mut a.preamble);
-            roots.push(&mut a.operative);
-        }
-        for list in roots {
-            for c in list.iter_mut() {
-                strip_in(c, &markers);
-            }
-        }
-    }
-}
-
-fn strip_in(clause: &mut crate::document::model::Clause, markers: &[String]) {
-    if may_hold_marker(&clause.text, markers) {
-        clause.text = without_markers(&clause.text, markers).into();
-    }
-    for c in &mut clause.children {
-        strip_in(c, markers);
-    }
-}
-
-/// A cheap byte scan so that only texts that can hold a marker are rebuilt:
-/// superscripts start with 0xC2 or 0xE2, `[^` with `[`, and glued numbers
-/// only matter when some footnote is numbered.
-fn may_hold_marker(text: &str, markers: &[String]) -> bool {
-    let numbered = markers.iter().any(|m| m.bytes().all(|b| b.is_ascii_digit()));
-    text.bytes().any(|b| b == 0xC2 || b == 0xE2 || b == b'[' || (numbered && b.is_ascii_digit()))
-}
-
-fn without_markers(text: &str, markers: &[String]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c) {
-            rest = &rest[c.len_utf8()..];
-            continue;
-        }
-        if let Some(after) = rest.strip_prefix("[^")
-            && let Some(end) = after.find(']')
-        {
-            rest = &after[end + 1..];
-            continue;
-        }
-        // A footnote number glued to a word or closing punctuation:
-        // "Development,1 " or "Crime2."
-        let glued = out.chars().next_back().is_some_and(|p| p.is_alphabetic() || ",.;:)”\"".contains(p));
-        if glued && c.is_ascii_digit() {
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            let after = rest[digits..].chars().next();
-            if markers.iter().any(|m| m == &rest[..digits])
-                && after.is_none_or(|a| a.is_whitespace() || ",.;:".contains(a))
-            {
-                rest = &rest[digits..];
-                continue;
-            }
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out
 }
