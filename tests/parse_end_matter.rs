@@ -146,3 +146,49 @@ fn a_vote_stated_in_the_titles_footnote_is_the_resolutions() {
     assert_eq!(doc.footnotes.len(), 1);
     assert_eq!(doc.footnotes[0].clause.as_deref(), Some("A/RES/80/54:pre.1"));
 }
+
+fn header_texts(res: &Resolution) -> Vec<&str> {
+    res.header.iter().map(|h| h.text.as_str()).collect()
+}
+
+/// A signature block closes a letter annexed to a resolution, or a
+/// conference's resolution: its lines are the resolution's end matter
+/// (kept in its header, in order), never a clause and never glued onto
+/// the last paragraph.
+#[test]
+fn signature_blocks_are_end_matter() {
+    let doc = fixture("S_RES_686_annex_letter.txt");
+    let res = resolution(&doc, "S/RES/686 (1991)");
+    assert_eq!(res.preamble.len(), 2);
+    assert_eq!(labels(&res.operative), ["1", "2"]);
+    assert!(res.operative[1].text.ends_with("seized of the matter."), "{}", res.operative[1].text);
+    let letter = &res.annexes[0];
+    let last = letter.preamble.iter().chain(&letter.operative).last().expect("the letter's paragraphs");
+    assert!(last.text.ends_with("a document of the Security Council."), "{}", last.text);
+    let header = header_texts(res);
+    let block =
+        ["(Signed) Abdul Amir A. AL-ANBARI", "Ambassador", "Permanent Representative", "New York, 27 February 1991"];
+    assert!(header.ends_with(&block), "{header:?}");
+    for c in res.all_clauses() {
+        assert!(!c.text.contains("Signed") && !c.text.contains("Ambassador"), "{}: {}", c.id, c.text);
+    }
+    assert!(doc.unplaced.is_empty(), "{:?}", doc.unplaced);
+
+    let doc = fixture("mun_chair_signature.txt");
+    let res = resolution(&doc, "HRC/2/1");
+    assert_eq!(res.preamble.len(), 2);
+    assert_eq!(labels(&res.operative), ["1", "2"]);
+    assert!(res.operative[1].text.ends_with("fifty-ninth session."), "{}", res.operative[1].text);
+    assert!(res.operative.iter().all(|c| c.section.is_none()), "a name is no heading");
+    assert!(
+        header_texts(res).ends_with(&[
+            "Sofia Martínez Ortega",
+            "Chair",
+            "Human Rights Council",
+            "Geneva, 12 April 2025"
+        ]),
+        "{:?}",
+        header_texts(res)
+    );
+    assert!(doc.unplaced.is_empty(), "{:?}", doc.unplaced);
+}

@@ -22,6 +22,8 @@ pub enum Kind {
     Furniture,
     /// A footnote separator or body line.
     Footnote,
+    /// A line of a signature block (`parse::signature`): end matter.
+    Signature,
 }
 
 /// Split text into classified lines.
@@ -159,6 +161,7 @@ fn mark_furniture(lines: &mut [Line<'_>]) {
     }
     mark_running_titles(lines);
     mark_footnotes(lines);
+    super::signature::mark(lines);
 }
 
 /// A line repeated on three or more pages right next to other furniture is
@@ -441,7 +444,7 @@ fn mark_footnotes(lines: &mut [Line<'_>]) {
                 after_blank = true;
                 in_markdown_note = false;
             }
-            Kind::Footnote => {}
+            Kind::Footnote | Kind::Signature => {}
             Kind::Text => {
                 if l.text.len() >= 5 && l.text.chars().all(|c| c == '_') {
                     l.kind = Kind::Footnote;

@@ -14,6 +14,7 @@ mod meta;
 mod notes;
 pub mod phrase;
 pub mod segment;
+mod signature;
 mod split;
 mod tree;
 pub mod vote;
@@ -22,7 +23,7 @@ pub(crate) use build::is_formula;
 
 use std::sync::Arc;
 
-use crate::document::model::{Document, Footnote, Resolution};
+use crate::document::model::{Document, Footnote, Resolution, SourceLine};
 use layout::Kind;
 
 /// Parse sanitised text. Never fails: what cannot be placed is listed in
@@ -58,6 +59,7 @@ fn parse_structure(text: &str, shared: &Arc<String>) -> Document {
     });
     let mut doc = builder.finish();
     doc.split_lines = split_lines;
+    place_signatures(&lines, &mut doc);
     code::assign_symbols(&mut doc, &lines);
     // Ids of resolutions that have their code already are made here, on
     // this half's thread; `complete` makes the rest once codes are known.
@@ -65,6 +67,25 @@ fn parse_structure(text: &str, shared: &Arc<String>) -> Document {
         ids::assign(res);
     }
     doc
+}
+
+/// Signature lines are end matter of the resolution they close (the last
+/// one opened before them): kept in its header, in line order, never
+/// made clauses. Before any resolution they cannot be placed.
+fn place_signatures(lines: &[layout::Line<'_>], doc: &mut Document) {
+    let starts: Vec<u32> = doc.resolutions.iter().map(notes::first_line).collect();
+    for line in lines.iter().filter(|l| l.kind == Kind::Signature) {
+        let owner = starts.iter().rposition(|&s| s <= line.no);
+        let text = line.text.to_string();
+        match owner.and_then(|k| doc.resolutions.get_mut(k)) {
+            Some(res) => {
+                let at = res.header.partition_point(|h| h.line < line.no);
+                res.header.insert(at, SourceLine { line: line.no, text });
+                res.header_lines.push(line.no);
+            }
+            None => doc.unplaced.push(SourceLine { line: line.no, text }),
+        }
+    }
 }
 
 fn collect_furniture_and_footnotes(lines: &[layout::Line<'_>], doc: &mut Document) {

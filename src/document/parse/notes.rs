@@ -85,7 +85,8 @@ fn owners(doc: &Document) -> Vec<Option<usize>> {
         .collect()
 }
 
-fn first_line(res: &Resolution) -> u32 {
+/// The first line a resolution holds (its header or first clause).
+pub(super) fn first_line(res: &Resolution) -> u32 {
     let clauses = res.preamble.iter().chain(&res.operative).map(|c| c.lines.first);
     res.header_lines.iter().copied().chain(clauses).min().unwrap_or(u32::MAX)
 }

@@ -185,7 +185,9 @@ pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>,
             }
         }
         match line.kind {
-            Kind::Blank => {
+            // A signature block ends the paragraph before it, as a blank
+            // line does (its lines are kept by `parse::place_signatures`).
+            Kind::Blank | Kind::Signature => {
                 blank_since = true;
                 if let Some(b) = current.as_mut() {
                     b.before_break = true;
