@@ -192,3 +192,29 @@ fn signature_blocks_are_end_matter() {
     );
     assert!(doc.unplaced.is_empty(), "{:?}", doc.unplaced);
 }
+
+/// Items printed after a numbered paragraph's colon, on its line and on
+/// the wrapped lines after it: `2. Requests …: (a) …; (b) …; and (c) …`,
+/// `3. Decides that: a) …; b) …`, `4. … on: (i) …;` then `(ii) …` on its
+/// own line. The same text as pandoc writes it (`2\.`, `\(a\)`). A
+/// reference to an item ("paragraph 2 (a) above") stays in its sentence.
+#[test]
+fn items_after_a_colon_are_the_paragraphs_items() {
+    for name in ["items_after_colon.wrapped.txt", "items_after_colon.md"] {
+        let doc = fixture(name);
+        let res = resolution(&doc, "A/RES/80/120");
+        assert_eq!(res.preamble.len(), 1, "{name}");
+        assert_eq!(labels(&res.operative), ["1", "2", "3", "4", "5"], "{name}");
+        let items: Vec<Vec<&str>> = res.operative.iter().map(|c| labels(&c.children)).collect();
+        assert_eq!(items, [vec![], vec!["a", "b", "c"], vec!["a", "b"], vec!["i", "ii"], vec![]], "{name}");
+        let op2 = &res.operative[1];
+        assert!(op2.text.ends_with("the Secretary-General:"), "{name}: {}", op2.text);
+        assert!(op2.children[0].text.starts_with("to report to the General Assembly"), "{name}");
+        assert!(op2.children[0].text.ends_with("on progress made;"), "{name}: {}", op2.children[0].text);
+        assert!(op2.children[2].text.ends_with("on the matter;"), "{name}");
+        assert!(res.operative[4].text.contains("paragraph 2"), "{name}");
+        assert!(doc.unplaced.is_empty(), "{name}: {:?}", doc.unplaced);
+        let ids: Vec<&str> = res.all_clauses().map(|c| c.id.as_str()).collect();
+        assert!(ids.contains(&"A/RES/80/120:op.2.c"), "{name}: {ids:?}");
+    }
+}

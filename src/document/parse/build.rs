@@ -483,13 +483,70 @@ impl Builder {
             (depth, reading)
         };
         let depth = depth.min(MAX_DEPTH);
+        // Items run into a wrapped paragraph: a numbered one's after its
+        // colon ("Requests the Secretary-General: (a) to report …; (b) …")
+        // or the next items after an item's `;`. A line of its own is cut
+        // before it gets here (`inline`); over several lines, the joined
+        // text is.
+        let items = if block.parts.len() > 1 && memchr::memchr2(b':', b';', text.as_bytes()).is_some() {
+            let own = (number.is_none()).then_some(printed.as_str());
+            super::inline::run_in_items(&text, own).map(|p| p.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        } else {
+            None
+        };
+        let text = match &items {
+            Some(pieces) => Text::from(pieces[0].clone()),
+            None => text,
+        };
+        let spans = items.as_ref().map(|pieces| self.piece_spans(block, pieces)).unwrap_or_default();
         let mut clause = self.clause(printed, text, block);
+        if let Some(first) = spans.first() {
+            clause.lines = *first;
+        }
         if depth == 0 {
             clause.section = self.section.clone();
         }
         self.stack.truncate(depth);
         insert(self.roots(), depth, clause);
         self.stack.push(Open { class: reading.class, ordinal: reading.ordinal });
+        for (piece, lines) in items.iter().flatten().zip(spans).skip(1) {
+            let Some((label, rest)) = split_label(piece) else { continue };
+            let (depth, reading) = place(&self.stack, label.readings.as_slice());
+            let depth = depth.min(MAX_DEPTH);
+            let mut item = self.clause(CompactString::from(label.printed), Text::from(rest.to_string()), block);
+            item.lines = lines;
+            self.stack.truncate(depth);
+            insert(self.roots(), depth, item);
+            self.stack.push(Open { class: reading.class, ordinal: reading.ordinal });
+        }
+    }
+
+    /// The lines each piece of a paragraph cut apart holds: from the line
+    /// its label is on to the line the next piece starts on. A line two
+    /// pieces share is listed in `split_lines`, so it counts once.
+    fn piece_spans(&mut self, block: &Block<'_>, pieces: &[String]) -> Vec<LineSpan> {
+        let last = block.parts.last().map(|p| p.0).unwrap_or(0);
+        let mut starts = Vec::with_capacity(pieces.len());
+        let mut part = 0;
+        for (k, piece) in pieces.iter().enumerate() {
+            if k > 0 {
+                // The label and the word after it, as the line prints them.
+                let head: String = piece.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+                if let Some(found) = block.parts[part..].iter().position(|(_, t)| t.contains(head.as_str())) {
+                    part += found;
+                }
+            }
+            starts.push(block.parts.get(part).map(|p| p.0).unwrap_or(last));
+        }
+        let mut spans = Vec::with_capacity(pieces.len());
+        for (k, &start) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).copied().unwrap_or(last).max(start);
+            spans.push(LineSpan::new(start, end));
+            if starts.get(k + 1) == Some(&end) {
+                self.doc.split_lines.push(end);
+            }
+        }
+        spans
     }
 
     fn clause(&self, label: CompactString, text: Text, block: &Block<'_>) -> Clause {

@@ -34,7 +34,10 @@ pub fn pieces<'a, 'n>(
     // other lines are not looked at, which keeps the scan off most of them.
     let from = cuts.last().copied().unwrap_or(0);
     let items_follow = |(l, rest): &(Label<'_>, &str)| {
-        l.readings.iter().any(|r| r.class != Class::Number) || rest.starts_with('(') || rest.starts_with("\\(")
+        l.readings.iter().any(|r| r.class != Class::Number)
+            || rest.starts_with('(')
+            || rest.starts_with("\\(")
+            || items_after_colon(rest)
     };
     if from > 0 || label.is_some_and(items_follow) {
         item_cuts(text, from, if from == 0 { label } else { None }, &mut cuts);
@@ -161,12 +164,61 @@ fn trailing_number<'n>(
     (n == last_number + 1 && opens && !reference).then_some(at)
 }
 
-/// Items run together after `;` or `:`: `(a) …; (b) …`, each the next of
-/// its sequence (a, b, c… or i, ii, iii…).
+/// A paragraph's text (wrapped lines joined) cut where items run into it:
+/// a numbered paragraph's items after its colon ("Requests the
+/// Secretary-General:", "(a) to report …;", "(b) to submit …"), or, for
+/// item `own` (`a`), the next items in sequence after its `;` ("to report
+/// …;", "(b) to submit …"). None when nothing runs in.
+pub fn run_in_items<'a>(text: &'a str, own: Option<&str>) -> Option<Vec<&'a str>> {
+    if own.is_none() && !items_after_colon(text) {
+        return None;
+    }
+    let mut cuts = Vec::new();
+    item_cuts_from(text, 0, None, own.and_then(|o| item_ordinal(o, None)), &mut cuts);
+    let first = *cuts.first()?;
+    if own.is_none() && !text[..first].trim_end().ends_with(':') {
+        return None;
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for cut in cuts {
+        out.push(text[start..cut].trim_end());
+        start = cut;
+    }
+    out.push(&text[start..]);
+    Some(out)
+}
+
+/// "Requests the Secretary-General: (a) to report …" or "Decides that:
+/// a) …": a numbered paragraph whose items follow its colon on the line.
+fn items_after_colon(rest: &str) -> bool {
+    memchr::memchr_iter(b':', rest.as_bytes()).any(|i| {
+        let after = rest[i + 1..].trim_start_matches(' ').trim_start_matches('\\');
+        let after = after.strip_prefix('(').unwrap_or(after);
+        let letters = after.bytes().take_while(u8::is_ascii_lowercase).count();
+        let close = after[letters..].trim_start_matches('\\');
+        (1..=5).contains(&letters) && close.starts_with(')')
+    })
+}
+
+/// Items run together after `;` or `:`: `(a) …; (b) …` or `a) …; b) …`,
+/// each the next of its sequence (a, b, c… or i, ii, iii…).
 fn item_cuts(text: &str, from: usize, label: Option<&(Label<'_>, &str)>, cuts: &mut Vec<usize>) {
+    item_cuts_from(text, from, label, None, cuts);
+}
+
+/// The same, `seed` being the item the text belongs to when it carries no
+/// label of its own (a wrapped item's joined lines).
+fn item_cuts_from(
+    text: &str,
+    from: usize,
+    label: Option<&(Label<'_>, &str)>,
+    seed: Option<(bool, u32)>,
+    cuts: &mut Vec<usize>,
+) {
     let b = text.as_bytes();
-    // An item after the first byte needs a parenthesis; most lines have none.
-    if memchr::memchr(b'(', &b[from.max(1)..]).is_none() {
+    // Every item label closes with a parenthesis; most lines have none.
+    if memchr::memchr(b')', &b[from.max(1)..]).is_none() {
         return;
     }
     let own_label = match label {
@@ -175,26 +227,32 @@ fn item_cuts(text: &str, from: usize, label: Option<&(Label<'_>, &str)>, cuts: &
         None => None,
     };
     // The sequence so far: the line's own leading item, if any.
-    let mut last = own_label.as_ref().and_then(|(l, _)| item_ordinal(l.printed, None));
-    // "4\. (a) …": the items start right after the number.
+    let mut last = own_label.as_ref().and_then(|(l, _)| item_ordinal(l.printed, None)).or(seed);
+    // "4\\. (a) …": the items start right after the number.
     let numbered = own_label
         .filter(|(l, _)| l.readings.iter().any(|r| r.class == Class::Number))
         .map(|(_, rest)| text.len() - rest.len());
-    for i in memchr::memchr_iter(b'(', &b[from..]).map(|i| i + from) {
-        let start = if i > 0 && b[i - 1] == b'\\' { i - 1 } else { i };
-        if start == 0 || (start > 0 && b[start - 1] != b' ' && Some(start) != numbered) {
+    for close in memchr::memchr_iter(b')', &b[from..]).map(|i| i + from) {
+        // The token before the parenthesis: `(a)`, `\\(a\\)`, `a)`.
+        let inner = text[..close].trim_end_matches('\\');
+        let letters = inner.bytes().rev().take_while(u8::is_ascii_lowercase).count();
+        if letters == 0 || letters > 5 || !text[close + 1..].starts_with(' ') {
+            continue;
+        }
+        let token = &inner[inner.len() - letters..];
+        let open = inner.len() - letters;
+        let start = match inner[..open].strip_suffix('(') {
+            Some(before) if before.ends_with('\\') => open - 2,
+            Some(_) => open - 1,
+            None => open,
+        };
+        if start == 0 || (b[start - 1] != b' ' && Some(start) != numbered) {
             continue;
         }
         // What comes before settles most parentheses ("resolution 5 (b)").
         let before = text[..start].trim_end();
         let after_clause = before.ends_with([';', ':']) || before.ends_with("; and") || before.ends_with("; or");
         if !after_clause && Some(start) != numbered {
-            continue;
-        }
-        let rest = &text[i + 1..];
-        let Some(close) = rest.bytes().take(7).position(|c| c == b')') else { continue };
-        let token = rest[..close].trim_end_matches('\\');
-        if !rest[close + 1..].starts_with(' ') {
             continue;
         }
         let Some(ord) = item_ordinal(token, last) else { continue };

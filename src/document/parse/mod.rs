@@ -58,7 +58,7 @@ fn parse_structure(text: &str, shared: &Arc<String>) -> Document {
         builder.block(&block, next_readings);
     });
     let mut doc = builder.finish();
-    doc.split_lines = split_lines;
+    doc.split_lines.extend(split_lines);
     place_signatures(&lines, &mut doc);
     code::assign_symbols(&mut doc, &lines);
     // Ids of resolutions that have their code already are made here, on
@@ -153,6 +153,9 @@ fn complete(doc: &mut Document, source: &str) {
     for (k, res) in doc.resolutions.iter_mut().enumerate() {
         meta::fill(res, if k == 0 { &front_lines } else { &[] });
     }
+    // Resolutions without a code got no ids while they were read; a code
+    // from their title ("80/120. Title") is known only now.
+    let without_ids: Vec<bool> = doc.resolutions.iter().map(|r| r.code.is_empty()).collect();
     code::from_titles(doc);
     for (k, res) in doc.resolutions.iter_mut().enumerate() {
         if res.code.is_empty() {
@@ -161,6 +164,8 @@ fn complete(doc: &mut Document, source: &str) {
                 .or_else(|| if k == 0 { code::symbol_in_file_name(source) } else { None })
                 .or_else(|| if single { file_stem(source) } else { None })
                 .unwrap_or_else(|| format!("Resolution {}", k + 1));
+        }
+        if without_ids.get(k).copied().unwrap_or(true) {
             ids::assign(res);
         }
         if let Some(row) = doc.front.adopted.iter().find(|r| r.code == res.code) {

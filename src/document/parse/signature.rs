@@ -53,12 +53,19 @@ pub fn mark(lines: &mut [Line<'_>]) {
         if lines[i].kind != Kind::Text || lines[i].text.len() > 120 || !is_anchor(lines, i) {
             continue;
         }
-        lines[i].kind = Kind::Signature;
         // The name above a title.
-        if let Some(p) = i.checked_sub(1)
-            && lines[p].kind == Kind::Text
-            && is_name(lines[p].text)
-        {
+        let name = i.checked_sub(1).filter(|&p| lines[p].kind == Kind::Text && is_name(lines[p].text));
+        // A block stands after a break: a sentence wrapped onto a name-like
+        // line and a title-like one goes on from the line before.
+        let top = name.unwrap_or(i);
+        let after_break = top.checked_sub(1).is_none_or(|p| {
+            lines[p].kind != Kind::Text || lines[p].text.trim_end().ends_with(['.', ';', ':', ')', '”', '"'])
+        });
+        if !after_break {
+            continue;
+        }
+        lines[i].kind = Kind::Signature;
+        if let Some(p) = name {
             lines[p].kind = Kind::Signature;
         }
         // The block's other lines: titles, the place and date, after at
@@ -121,10 +128,21 @@ fn is_title(text: &str) -> bool {
         t.get(..title.len()).is_some_and(|h| h.eq_ignore_ascii_case(title))
             && t.get(title.len()..).is_some_and(|rest| {
                 rest.is_empty()
-                    || [" of ", " a.i", " and ", ", "]
+                    || rest.eq_ignore_ascii_case(" a.i")
+                    || [" of ", " and ", ", "]
                         .iter()
                         .any(|w| rest.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))
+                        && names_only(rest)
             })
+    })
+}
+
+/// "of Kuwait to the United Nations", "of the General Assembly": after a
+/// title, only names (capitalised) and the small words between them;
+/// "of the cooperation" is a sentence going on.
+fn names_only(rest: &str) -> bool {
+    rest.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
+        w.starts_with(char::is_uppercase) || ["of", "the", "to", "and", "for", "on", "in", "a.i."].contains(&w)
     })
 }
 
@@ -188,5 +206,10 @@ mod tests {
         // A wrapped sentence with a title in it is no signature.
         assert_eq!(kinds("Requests the\nSecretary-General to report;\n"), [false, false]);
         assert_eq!(kinds("Welcoming the work of the\nPresident of the General Assembly,\n"), [false, false]);
+        assert_eq!(
+            kinds("Recalling the\nSecretary-General Secretary-General\nSecretary-General of the cooperation the\n"),
+            [false, false, false]
+        );
+        assert_eq!(kinds("Noting the\nJohn Smith\nChair\n"), [false, false, false]);
     }
 }
