@@ -218,3 +218,30 @@ fn items_after_a_colon_are_the_paragraphs_items() {
         assert!(ids.contains(&"A/RES/80/120:op.2.c"), "{name}: {ids:?}");
     }
 }
+
+/// A Model UN resolution printed with a paragraph number twice (4, 4) and
+/// one skipped (5, 7): the printed numbers are kept, every paragraph
+/// stays its own, ids stay unique, and `reso outline` says what is out of
+/// sequence.
+#[test]
+fn numbers_out_of_sequence_are_kept_and_reported() {
+    let doc = fixture("out_of_sequence.txt");
+    let res = resolution(&doc, "ECOSOC/1/2");
+    assert_eq!(labels(&res.operative), ["1", "2", "3", "4", "4", "5", "7"]);
+    assert!(starts(&res.operative[4], "Requests the Secretary-General"));
+    assert!(starts(&res.operative[6], "Decides to remain"));
+    let ids: Vec<&str> = res.operative.iter().map(|c| c.id.as_str()).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+    assert_eq!(ids[6], "ECOSOC/1/2:op.7");
+    let outline = reso::export::outline::outline(std::slice::from_ref(&doc));
+    assert!(outline.contains("paragraph 4 is printed twice"), "{outline}");
+    assert!(outline.contains("paragraph 7 follows paragraph 5"), "{outline}");
+    assert_eq!(doc.notices.len(), 2, "{:?}", doc.notices);
+
+    // In sequence (1 to 5), nothing is said.
+    let doc = fixture("items_after_colon.wrapped.txt");
+    assert!(doc.notices.is_empty(), "{:?}", doc.notices);
+}

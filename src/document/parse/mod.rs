@@ -14,6 +14,7 @@ mod meta;
 mod notes;
 pub mod phrase;
 pub mod segment;
+mod sequence;
 mod signature;
 mod split;
 mod tree;
@@ -178,6 +179,7 @@ fn complete(doc: &mut Document, source: &str) {
         }
     }
     notes::resolve(doc);
+    sequence::report(doc);
     doc.title = title(doc, source);
 }
 
