@@ -245,3 +245,27 @@ fn numbers_out_of_sequence_are_kept_and_reported() {
     let doc = fixture("items_after_colon.wrapped.txt");
     assert!(doc.notices.is_empty(), "{:?}", doc.notices);
 }
+
+/// A declaration annexed to a resolution whose section headings carry no
+/// numeral, run by the PDF's text into the paragraph after them ("Global
+/// context 3. We gather …"): the heading is cut off where the next number
+/// in sequence begins and heads the paragraphs after it. The annex's
+/// title wraps over two lines.
+#[test]
+fn an_unlabelled_heading_run_into_its_paragraph_is_cut_off() {
+    let doc = fixture("A_RES_80_3.run-in-headings.txt");
+    let res = resolution(&doc, "A/RES/80/3");
+    let annex = &res.annexes[0];
+    assert!(annex.title.contains("Political declaration of the high-level meeting"), "{}", annex.title);
+    assert!(annex.preamble.is_empty(), "the title is no paragraph: {:?}", annex.preamble);
+    assert_eq!(labels(&annex.operative), ["1", "2", "3", "4", "5", "6", "7"]);
+    let sections: Vec<Option<&str>> = annex.operative.iter().map(|c| c.section.as_deref()).collect();
+    let (g, c, f) = (Some("Global context"), Some("Commitments to action"), Some("Follow-up"));
+    assert_eq!(sections, [None, None, g, g, c, c, f]);
+    for p in &annex.operative {
+        assert!(starts(p, "We"), "{}: {}", p.id, p.text);
+    }
+    assert!(annex.operative[3].text.ends_with("uneven and insufficient;"), "{}", annex.operative[3].text);
+    assert!(doc.notices.is_empty(), "{:?}", doc.notices);
+    assert!(doc.unplaced.is_empty(), "{:?}", doc.unplaced);
+}

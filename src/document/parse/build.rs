@@ -276,12 +276,23 @@ impl Builder {
             self.open_annex(text, block);
             return;
         }
-        if was_annex && block.label.is_none() && block.parts.len() == 1 && block.before_break && is_subtitle(text) {
+        // The annex's title, on a line or wrapped over two or three ("Political
+        // declaration of the high-level meeting …" before paragraph 1,
+        // "Letter dated … addressed to the Secretary-General").
+        let last = block.parts.last().map(|p| p.1).unwrap_or("");
+        let wrapped_title = block.parts.len() <= 3
+            && (!self.next.is_empty() || text.starts_with("Letter dated") || text.starts_with("Note verbale"));
+        if was_annex
+            && block.label.is_none()
+            && (block.parts.len() == 1 || wrapped_title)
+            && block.before_break
+            && is_subtitle(last)
+        {
             match self.res.as_mut().and_then(|r| r.annexes.last_mut()) {
                 Some(annex) => {
                     annex.title.push_str(" — ");
-                    annex.title.push_str(text);
-                    annex.heading_lines.push(block.parts[0].0);
+                    annex.title.push_str(&block.joined());
+                    annex.heading_lines.extend(block.parts.iter().map(|p| p.0));
                 }
                 None => self.unplaced(block),
             }
@@ -441,8 +452,14 @@ impl Builder {
         let words = text.split_whitespace().take(most + 1).count();
         let heading = words <= most
             && text.starts_with(|c: char| c.is_uppercase())
-            && phrase::opening(text).is_none()
-            && (words == 1 || !starts_with_phrase(text));
+            // Before a numbered paragraph only a listed verb or preambular
+            // word opens a clause: "Commitments to action" (a noun in -s)
+            // is a title.
+            && if numbered_next {
+                !phrase::opens_clause(text)
+            } else {
+                phrase::opening(text).is_none() && (words == 1 || !starts_with_phrase(text))
+            };
         heading.then(|| text.to_string())
     }
 

@@ -28,6 +28,10 @@ pub fn pieces<'a, 'n>(
     let mut cuts: Vec<usize> = Vec::new();
     if let Some(at) = head_then_number(text, label, last_number) {
         cuts.push(at);
+    } else if label.is_none()
+        && let Some(at) = plain_heading_then_number(text, last_number)
+    {
+        cuts.push(at);
     }
     // Items run together follow an item's label (`(a) …; (b) …`), a number
     // directly followed by an item (`4\. (a) …`) or a head cut above;
@@ -94,21 +98,7 @@ fn head_then_number(text: &str, label: Option<&(Label<'_>, &str)>, last_number: 
     // The first ` N. ` in the first bytes (a formula or a heading is
     // short), found from its dot: far fewer than spaces.
     let limit = text.len().min(if formula_like { 60 } else { 160 });
-    let mut at = None;
-    for dot in memchr::memchr_iter(b'.', &b[..limit]) {
-        let end = if dot > 0 && b[dot - 1] == b'\\' { dot - 1 } else { dot };
-        let digits = b[..end].iter().rev().take_while(|c| c.is_ascii_digit()).count();
-        let start = end - digits;
-        if digits > 0
-            && start > 0
-            && b[start - 1] == b' '
-            && let Some(n) = number_at(text, start)
-        {
-            at = Some((start, n));
-            break;
-        }
-    }
-    let (at, n) = at?;
+    let (at, n) = first_number(text, limit)?;
     let head = text[..at].trim_end();
     if formula_like {
         let bare = head.trim_matches(['*', '_', ',']).trim_end_matches(['*', '_']);
@@ -126,6 +116,49 @@ fn head_then_number(text: &str, label: Option<&(Label<'_>, &str)>, last_number: 
         && !opens_clause(title)
         && (n == last_number + 1 || n == 1);
     heading.then_some(at)
+}
+
+/// The first ` N. ` (or ` N\\. `) in the first `limit` bytes, found from
+/// its dot (far fewer than spaces): where it starts, and N.
+fn first_number(text: &str, limit: usize) -> Option<(usize, u32)> {
+    let b = text.as_bytes();
+    for dot in memchr::memchr_iter(b'.', &b[..limit]) {
+        let end = if dot > 0 && b[dot - 1] == b'\\' { dot - 1 } else { dot };
+        let digits = b[..end].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        let start = end - digits;
+        if digits > 0
+            && start > 0
+            && b[start - 1] == b' '
+            && let Some(n) = number_at(text, start)
+        {
+            return Some((start, n));
+        }
+    }
+    None
+}
+
+/// A heading without a label run into the next paragraph: `Global
+/// context 3. We gather …` in an annex whose headings carry no numeral.
+/// Cut only where the number is the next one in sequence and what comes
+/// before it reads as a title: a short phrase opening with a capital,
+/// without punctuation or figures, that opens no clause.
+fn plain_heading_then_number(text: &str, last_number: u32) -> Option<usize> {
+    if last_number == 0 || !text.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let (at, n) = first_number(text, text.len().min(100))?;
+    let title = text[..at].trim_end();
+    let words = title.split_whitespace().count();
+    let titled = (1..=8).contains(&words)
+        && !title.contains([',', ';', ':', '.', '(', ')'])
+        && !title.bytes().any(|b| b.is_ascii_digit())
+        // "… adopted resolution 5. Decides": a reference, not a title.
+        && !title.rsplit(' ').next().is_some_and(takes_number)
+        // ("Commitments to action" is a title: only a listed verb or a
+        // preambular word opens a clause.)
+        && !opens_clause(title)
+        && !(words == 1 && starts_with_phrase(title));
+    (titled && n == last_number + 1).then_some(at)
 }
 
 /// `… thereon; and 8.` before a line that opens a paragraph: the number
@@ -326,5 +359,15 @@ mod tests {
         assert_eq!(cut("The Assembly adopted resolution 5. Decides", 4, None), None);
         assert_eq!(cut("I. Global context 9. We gather here.", 2, None), None);
         assert_eq!(cut("8. Decides to act; 9. Requests", 7, None), None);
+        // An unlabelled heading only before the next number in sequence,
+        // and only a title: not a sentence, not a clause's opening.
+        assert_eq!(
+            cut("Global context 3. We gather here.", 2, None),
+            Some(vec!["Global context", "3. We gather here."])
+        );
+        assert_eq!(cut("Global context 5. We gather here.", 2, None), None);
+        assert_eq!(cut("Member States, in 3. We", 2, None), None);
+        assert_eq!(cut("Recalling resolution 3. We", 2, None), None);
+        assert_eq!(cut("Decides 3. We", 2, None), None);
     }
 }
