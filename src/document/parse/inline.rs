@@ -157,7 +157,7 @@ fn plain_heading_then_number(text: &str, last_number: u32) -> Option<usize> {
         // ("Commitments to action" is a title: only a listed verb or a
         // preambular word opens a clause.)
         && !opens_clause(title)
-        && !(words == 1 && starts_with_phrase(title));
+        && (words > 1 || !starts_with_phrase(title));
     (titled && n == last_number + 1).then_some(at)
 }
 
