@@ -74,9 +74,13 @@ fn parse_structure(text: &str, shared: &Arc<String>) -> Document {
 /// one opened before them): kept in its header, in line order, never
 /// made clauses. Before any resolution they cannot be placed.
 fn place_signatures(lines: &[layout::Line<'_>], doc: &mut Document) {
-    let starts: Vec<u32> = doc.resolutions.iter().map(notes::first_line).collect();
+    if !lines.iter().any(|l| l.kind == Kind::Signature) {
+        return;
+    }
+    let starts = notes::starts(doc);
     for line in lines.iter().filter(|l| l.kind == Kind::Signature) {
-        let owner = starts.iter().rposition(|&s| s <= line.no);
+        // Before the first resolution's first line, a block closes nothing.
+        let owner = notes::owner(&starts, line.no).filter(|&k| starts.get(k).is_some_and(|&s| s <= line.no));
         let text = line.text.to_string();
         match owner.and_then(|k| doc.resolutions.get_mut(k)) {
             Some(res) => {

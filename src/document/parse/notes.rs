@@ -42,14 +42,22 @@ pub fn resolve(doc: &mut Document) {
     if doc.footnotes.is_empty() {
         return;
     }
-    let owners = owners(doc);
-    let anywhere: Vec<u32> = doc.footnotes.iter().filter_map(|f| number(&f.marker)).collect();
-    for (k, res) in doc.resolutions.iter_mut().enumerate() {
-        let mine: Vec<usize> = (0..doc.footnotes.len()).filter(|&f| owners[f] == Some(k)).collect();
+    // Each resolution's footnotes, gathered in one pass: a corpus of
+    // thousands of resolutions must not look at every footnote for each.
+    let mut by_owner: Vec<Vec<usize>> = vec![Vec::new(); doc.resolutions.len()];
+    for (f, owner) in owners(doc).into_iter().enumerate() {
+        if let Some(list) = owner.and_then(|k| by_owner.get_mut(k)) {
+            list.push(f);
+        }
+    }
+    let mut anywhere: Vec<u32> = doc.footnotes.iter().filter_map(|f| number(&f.marker)).collect();
+    anywhere.sort_unstable();
+    anywhere.dedup();
+    for (res, mine) in doc.resolutions.iter_mut().zip(&by_owner) {
         let mut numbers: Vec<u32> = mine.iter().filter_map(|&f| number(&doc.footnotes[f].marker)).collect();
         numbers.sort_unstable();
         numbers.dedup();
-        let mut seq = Sequence { numbers, anywhere: anywhere.clone(), next: 0, found: Vec::new() };
+        let mut seq = Sequence { numbers, anywhere: &anywhere, next: 0, found: Vec::new() };
         // A marker on the title comes first in the sequence.
         for line in &res.header {
             if let Some(n) = trailing_marker(&line.text).and_then(|(_, m)| number(m)) {
@@ -65,28 +73,41 @@ pub fn resolve(doc: &mut Document) {
                 doc.footnotes[f].clause = Some(clause);
             }
         }
-        vote_from_title_note(res, &doc.footnotes, &mine);
+        vote_from_title_note(res, &doc.footnotes, mine);
     }
 }
 
 /// Which resolution each footnote belongs to: the last one that begins at
 /// or before the footnote's first line (the first one for notes above it).
 fn owners(doc: &Document) -> Vec<Option<usize>> {
-    let starts: Vec<u32> = doc.resolutions.iter().map(first_line).collect();
-    doc.footnotes
+    let starts = starts(doc);
+    doc.footnotes.iter().map(|f| owner(&starts, f.lines.first().copied().unwrap_or(0))).collect()
+}
+
+/// The line each resolution begins on, never decreasing (one without any
+/// line begins where the one before it does), so it can be searched.
+pub(super) fn starts(doc: &Document) -> Vec<u32> {
+    let mut prev = 0;
+    doc.resolutions
         .iter()
-        .map(|f| {
-            if doc.resolutions.is_empty() {
-                return None;
+        .map(|r| {
+            let s = first_line(r);
+            if s != u32::MAX {
+                prev = prev.max(s);
             }
-            let line = f.lines.first().copied().unwrap_or(0);
-            Some(starts.iter().rposition(|&s| s <= line).unwrap_or(0))
+            prev
         })
         .collect()
 }
 
+/// The resolution `line` belongs to: the last one beginning at or before
+/// it, or the first for lines above them all; None without resolutions.
+pub(super) fn owner(starts: &[u32], line: u32) -> Option<usize> {
+    (!starts.is_empty()).then(|| starts.partition_point(|&s| s <= line).saturating_sub(1))
+}
+
 /// The first line a resolution holds (its header or first clause).
-pub(super) fn first_line(res: &Resolution) -> u32 {
+fn first_line(res: &Resolution) -> u32 {
     let clauses = res.preamble.iter().chain(&res.operative).map(|c| c.lines.first);
     res.header_lines.iter().copied().chain(clauses).min().unwrap_or(u32::MAX)
 }
@@ -107,18 +128,18 @@ fn number(marker: &str) -> Option<u32> {
 
 /// The footnote numbers of one resolution and how far its markers have
 /// been read.
-struct Sequence {
+struct Sequence<'a> {
     numbers: Vec<u32>,
-    /// The numbers of every footnote of the document: a glued marker
-    /// needs no more evidence than a footnote so numbered.
-    anywhere: Vec<u32>,
+    /// The numbers of every footnote of the document, sorted: a glued
+    /// marker needs no more evidence than a footnote so numbered.
+    anywhere: &'a [u32],
     /// Index in `numbers` of the next marker expected.
     next: usize,
     /// (marker as the footnote prints it, clause id) for each marker taken out.
     found: Vec<(String, CompactString)>,
 }
 
-impl Sequence {
+impl Sequence<'_> {
     /// A marker was read: the sequence goes on after it.
     fn seen(&mut self, n: u32) {
         if let Some(at) = self.numbers.iter().position(|&m| m == n) {
@@ -131,7 +152,7 @@ impl Sequence {
     }
 }
 
-fn strip_resolution(res: &mut Resolution, seq: &mut Sequence) {
+fn strip_resolution(res: &mut Resolution, seq: &mut Sequence<'_>) {
     let mut lists: Vec<&mut Vec<Clause>> = vec![&mut res.preamble, &mut res.operative];
     for a in &mut res.annexes {
         lists.push(&mut a.preamble);
@@ -144,7 +165,7 @@ fn strip_resolution(res: &mut Resolution, seq: &mut Sequence) {
     }
 }
 
-fn strip_clause(clause: &mut Clause, seq: &mut Sequence) {
+fn strip_clause(clause: &mut Clause, seq: &mut Sequence<'_>) {
     if may_hold_marker(&clause.text, !seq.numbers.is_empty()) {
         let mut markers = Vec::new();
         let text = without_markers(&clause.text, seq, &mut markers);
@@ -167,7 +188,7 @@ fn may_hold_marker(text: &str, numbered: bool) -> bool {
 
 /// `text` without its markers; each marker taken out is pushed to `found`
 /// as its footnote prints it.
-fn without_markers(text: &str, seq: &mut Sequence, found: &mut Vec<String>) -> String {
+fn without_markers(text: &str, seq: &mut Sequence<'_>, found: &mut Vec<String>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
@@ -226,16 +247,16 @@ fn without_markers(text: &str, seq: &mut Sequence, found: &mut Vec<String>) -> S
 
 /// A footnote number glued to a word or closing punctuation
 /// ("Development,1 ", "Crime2."): a marker when a footnote has that number.
-fn glued_marker(before: &str, digits: &str, after: &str, seq: &Sequence) -> Option<u32> {
+fn glued_marker(before: &str, digits: &str, after: &str, seq: &Sequence<'_>) -> Option<u32> {
     let glued = before.chars().next_back().is_some_and(|p| p.is_alphabetic() || ",.;:)”\"".contains(p));
     let ends = after.chars().next().is_none_or(|a| a.is_whitespace() || ",.;:".contains(a));
     let n: u32 = digits.parse().ok()?;
-    (glued && ends && seq.anywhere.contains(&n)).then_some(n)
+    (glued && ends && seq.anywhere.binary_search(&n).is_ok()).then_some(n)
 }
 
 /// A footnote number set apart by a space ("Court 1 reaffirms"): a marker
 /// only on the evidence the module comment lists.
-fn spaced_marker(before: &str, digits: &str, after: &str, seq: &Sequence) -> Option<u32> {
+fn spaced_marker(before: &str, digits: &str, after: &str, seq: &Sequence<'_>) -> Option<u32> {
     if digits.len() > 3 || !before.ends_with(' ') {
         return None;
     }
@@ -387,7 +408,7 @@ mod tests {
     use super::*;
 
     fn strip(text: &str, numbers: &[u32]) -> (String, Vec<String>) {
-        let mut seq = Sequence { numbers: numbers.to_vec(), anywhere: numbers.to_vec(), next: 0, found: Vec::new() };
+        let mut seq = Sequence { numbers: numbers.to_vec(), anywhere: numbers, next: 0, found: Vec::new() };
         let mut found = Vec::new();
         (without_markers(text, &mut seq, &mut found), found)
     }
