@@ -64,7 +64,11 @@ pub fn resolve(doc: &mut Document) {
                 seq.seen(n);
             }
         }
-        strip_resolution(res, &mut seq);
+        // Only numbered notes have markers in the text (`*` and `†` stay
+        // where the drafters put them): without any, no clause is read.
+        if !anywhere.is_empty() {
+            strip_resolution(res, &mut seq);
+        }
         for (marker, clause) in seq.found {
             let free = mine
                 .iter()
@@ -183,7 +187,8 @@ fn strip_clause(clause: &mut Clause, seq: &mut Sequence<'_>) {
 /// superscripts start with 0xC2 or 0xE2, `[^` with `[`, and numbers only
 /// matter when some footnote is numbered.
 fn may_hold_marker(text: &str, numbered: bool) -> bool {
-    text.bytes().any(|b| b == 0xC2 || b == 0xE2 || b == b'[' || (numbered && b.is_ascii_digit()))
+    let b = text.as_bytes();
+    memchr::memchr3(0xC2, 0xE2, b'[', b).is_some() || (numbered && b.iter().any(u8::is_ascii_digit))
 }
 
 /// `text` without its markers; each marker taken out is pushed to `found`
