@@ -18,17 +18,21 @@ use super::phrase::{opens_clause, starts_with_phrase, takes_number};
 
 /// The pieces `text` holds, if it holds more than one paragraph; None for
 /// the ordinary line. `last_number` is the last paragraph number read
-/// (0 if none); `next_line` the text of the next non-blank line.
+/// (0 if none); `after_break` says a blank line or page furniture comes
+/// before the line (a heading stands after one; a wrapped line does not);
+/// `next_line` the text of the next non-blank line.
 pub fn pieces<'a, 'n>(
     text: &'a str,
     label: Option<&(Label<'a>, &'a str)>,
     last_number: u32,
+    after_break: bool,
     next_line: impl FnOnce() -> Option<&'n str>,
 ) -> Option<Vec<&'a str>> {
     let mut cuts: Vec<usize> = Vec::new();
     if let Some(at) = head_then_number(text, label, last_number) {
         cuts.push(at);
     } else if label.is_none()
+        && after_break
         && let Some(at) = plain_heading_then_number(text, last_number)
     {
         cuts.push(at);
@@ -321,7 +325,7 @@ mod tests {
 
     fn cut<'a>(text: &'a str, last: u32, next: Option<&'static str>) -> Option<Vec<&'a str>> {
         let label = split_label(text);
-        pieces(text, label.as_ref(), last, || next)
+        pieces(text, label.as_ref(), last, true, || next)
     }
 
     #[test]

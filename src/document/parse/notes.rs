@@ -170,7 +170,7 @@ fn strip_resolution(res: &mut Resolution, seq: &mut Sequence<'_>) {
 }
 
 fn strip_clause(clause: &mut Clause, seq: &mut Sequence<'_>) {
-    if may_hold_marker(&clause.text, !seq.numbers.is_empty()) {
+    if may_hold_marker(&clause.text, !seq.anywhere.is_empty()) {
         let mut markers = Vec::new();
         let text = without_markers(&clause.text, seq, &mut markers);
         if text.len() != clause.text.len() {
