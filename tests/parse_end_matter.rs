@@ -70,6 +70,10 @@ fn margin_numbered_booklet_keeps_its_table_votes_and_paragraphs() {
     assert!(second.preamble[0].text.contains("Article 51 of the Charter"));
     assert_eq!(labels(&second.operative), ["1", "2"]);
     assert!(doc.unplaced.is_empty(), "{:?}", doc.unplaced);
+    // The staff's names over their titles head the booklet: front matter,
+    // not a resolution's signature.
+    let staff: Vec<&str> = doc.front.staff.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(staff, ["Maria Alvarez", "Director", "Jonas Becker", "Chair"]);
 }
 
 /// `pdftotext -layout` sets a footnote's superscript number apart by a

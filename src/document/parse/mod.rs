@@ -72,7 +72,7 @@ fn parse_structure(text: &str, shared: &Arc<String>) -> Document {
 
 /// Signature lines are end matter of the resolution they close (the last
 /// one opened before them): kept in its header, in line order, never
-/// made clauses. Before any resolution they cannot be placed.
+/// made clauses. Before any resolution they are the front matter's staff.
 fn place_signatures(lines: &[layout::Line<'_>], doc: &mut Document) {
     if !lines.iter().any(|l| l.kind == Kind::Signature) {
         return;
@@ -88,7 +88,12 @@ fn place_signatures(lines: &[layout::Line<'_>], doc: &mut Document) {
                 res.header.insert(at, SourceLine { line: line.no, text });
                 res.header_lines.push(line.no);
             }
-            None => doc.unplaced.push(SourceLine { line: line.no, text }),
+            // Names and titles above every resolution head a conference's
+            // documentation ("Director", "Chair" under their names): staff.
+            None => {
+                doc.front.lines.push(line.no);
+                doc.front.staff.push(SourceLine { line: line.no, text });
+            }
         }
     }
 }
