@@ -147,10 +147,16 @@ fn first_number(text: &str, limit: usize) -> Option<(usize, u32)> {
 /// before it reads as a title: a short phrase opening with a capital,
 /// without punctuation or figures, that opens no clause.
 fn plain_heading_then_number(text: &str, last_number: u32) -> Option<usize> {
+    // A number after a short title: within its first hundred bytes, before
+    // any comma (a title has none).
     if last_number == 0 || !text.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    let (at, n) = first_number(text, text.len().min(100))?;
+    let head = &text.as_bytes()[..text.len().min(100)];
+    let limit = memchr::memchr(b',', head).unwrap_or(head.len());
+    // A title holds no dot: the first dot must be the number's.
+    let dot = memchr::memchr(b'.', &head[..limit])?;
+    let (at, n) = first_number(text, (dot + 1).min(limit))?;
     let title = text[..at].trim_end();
     let words = title.split_whitespace().count();
     let titled = (1..=8).contains(&words)

@@ -50,7 +50,8 @@ const TITLES: &[&str] = &[
 /// Mark signature lines `Kind::Signature`.
 pub fn mark(lines: &mut [Line<'_>]) {
     for i in 0..lines.len() {
-        if lines[i].kind != Kind::Text || lines[i].text.len() > 120 || !is_anchor(lines, i) {
+        // Signature lines are short: the length turns most lines away.
+        if lines[i].text.len() > 120 || lines[i].kind != Kind::Text || !is_anchor(lines, i) {
             continue;
         }
         // The name above a title.
@@ -95,7 +96,10 @@ pub fn mark(lines: &mut [Line<'_>]) {
 fn is_anchor(lines: &[Line<'_>], i: usize) -> bool {
     let text = lines[i].text;
     // Asked of every line: its first letter turns most away.
-    if !text.as_bytes().first().is_some_and(|b| b"(SsPpAaVvDdUuCcRrMmHhEe".contains(b)) {
+    let first = text.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !matches!(first, Some(b'(' | b's' | b'p' | b'a' | b'v' | b'd' | b'u' | b'c' | b'r' | b'm' | b'h' | b'e'))
+        || text.ends_with([',', ';'])
+    {
         return false;
     }
     if is_signed(text) {
