@@ -196,6 +196,10 @@ pub struct Footnote {
     pub text: String,
     #[serde(skip)]
     pub lines: Vec<u32>,
+    /// The id of the clause whose text carried the marker (taken out of
+    /// it), when the reader found one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clause: Option<CompactString>,
 }
 
 /// In JSON a clause shows its phrase as a field, as if it were stored.

@@ -145,6 +145,7 @@ impl Builder {
                 marker: "*".into(),
                 text: block.joined(),
                 lines: block.parts.iter().map(|p| p.0).collect(),
+                clause: None,
             });
             return;
         }
@@ -275,12 +276,23 @@ impl Builder {
             self.open_annex(text, block);
             return;
         }
-        if was_annex && block.label.is_none() && block.parts.len() == 1 && block.before_break && is_subtitle(text) {
+        // The annex's title, on a line or wrapped over two or three ("Political
+        // declaration of the high-level meeting …" before paragraph 1,
+        // "Letter dated … addressed to the Secretary-General").
+        let last = block.parts.last().map(|p| p.1).unwrap_or("");
+        let wrapped_title = block.parts.len() <= 3
+            && (!self.next.is_empty() || text.starts_with("Letter dated") || text.starts_with("Note verbale"));
+        if was_annex
+            && block.label.is_none()
+            && (block.parts.len() == 1 || wrapped_title)
+            && block.before_break
+            && is_subtitle(last)
+        {
             match self.res.as_mut().and_then(|r| r.annexes.last_mut()) {
                 Some(annex) => {
                     annex.title.push_str(" — ");
-                    annex.title.push_str(text);
-                    annex.heading_lines.push(block.parts[0].0);
+                    annex.title.push_str(&block.joined());
+                    annex.heading_lines.extend(block.parts.iter().map(|p| p.0));
                 }
                 None => self.unplaced(block),
             }
@@ -440,8 +452,14 @@ impl Builder {
         let words = text.split_whitespace().take(most + 1).count();
         let heading = words <= most
             && text.starts_with(|c: char| c.is_uppercase())
-            && phrase::opening(text).is_none()
-            && (words == 1 || !starts_with_phrase(text));
+            // Before a numbered paragraph only a listed verb or preambular
+            // word opens a clause: "Commitments to action" (a noun in -s)
+            // is a title.
+            && if numbered_next {
+                !phrase::opens_clause(text)
+            } else {
+                phrase::opening(text).is_none() && (words == 1 || !starts_with_phrase(text))
+            };
         heading.then(|| text.to_string())
     }
 
@@ -482,13 +500,70 @@ impl Builder {
             (depth, reading)
         };
         let depth = depth.min(MAX_DEPTH);
+        // Items run into a wrapped paragraph: a numbered one's after its
+        // colon ("Requests the Secretary-General: (a) to report …; (b) …")
+        // or the next items after an item's `;`. A line of its own is cut
+        // before it gets here (`inline`); over several lines, the joined
+        // text is.
+        let items = if block.parts.len() > 1 && memchr::memchr2(b':', b';', text.as_bytes()).is_some() {
+            let own = (number.is_none()).then_some(printed.as_str());
+            super::inline::run_in_items(&text, own).map(|p| p.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        } else {
+            None
+        };
+        let text = match &items {
+            Some(pieces) => Text::from(pieces[0].clone()),
+            None => text,
+        };
+        let spans = items.as_ref().map(|pieces| self.piece_spans(block, pieces)).unwrap_or_default();
         let mut clause = self.clause(printed, text, block);
+        if let Some(first) = spans.first() {
+            clause.lines = *first;
+        }
         if depth == 0 {
             clause.section = self.section.clone();
         }
         self.stack.truncate(depth);
         insert(self.roots(), depth, clause);
         self.stack.push(Open { class: reading.class, ordinal: reading.ordinal });
+        for (piece, lines) in items.iter().flatten().zip(spans).skip(1) {
+            let Some((label, rest)) = split_label(piece) else { continue };
+            let (depth, reading) = place(&self.stack, label.readings.as_slice());
+            let depth = depth.min(MAX_DEPTH);
+            let mut item = self.clause(CompactString::from(label.printed), Text::from(rest.to_string()), block);
+            item.lines = lines;
+            self.stack.truncate(depth);
+            insert(self.roots(), depth, item);
+            self.stack.push(Open { class: reading.class, ordinal: reading.ordinal });
+        }
+    }
+
+    /// The lines each piece of a paragraph cut apart holds: from the line
+    /// its label is on to the line the next piece starts on. A line two
+    /// pieces share is listed in `split_lines`, so it counts once.
+    fn piece_spans(&mut self, block: &Block<'_>, pieces: &[String]) -> Vec<LineSpan> {
+        let last = block.parts.last().map(|p| p.0).unwrap_or(0);
+        let mut starts = Vec::with_capacity(pieces.len());
+        let mut part = 0;
+        for (k, piece) in pieces.iter().enumerate() {
+            if k > 0 {
+                // The label and the word after it, as the line prints them.
+                let head: String = piece.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+                if let Some(found) = block.parts[part..].iter().position(|(_, t)| t.contains(head.as_str())) {
+                    part += found;
+                }
+            }
+            starts.push(block.parts.get(part).map(|p| p.0).unwrap_or(last));
+        }
+        let mut spans = Vec::with_capacity(pieces.len());
+        for (k, &start) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).copied().unwrap_or(last).max(start);
+            spans.push(LineSpan::new(start, end));
+            if starts.get(k + 1) == Some(&end) {
+                self.doc.split_lines.push(end);
+            }
+        }
+        spans
     }
 
     fn clause(&self, label: CompactString, text: Text, block: &Block<'_>) -> Clause {

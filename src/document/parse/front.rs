@@ -59,8 +59,9 @@ pub fn add(front: &mut FrontMatter, section: Section, block: &Block<'_>) {
         Section::Table => {
             for (i, (_, text)) in block.parts.iter().enumerate() {
                 let text = if i == 0 { first_line(block, text) } else { text.to_string() };
-                if let Some(row) = table_row(&text) {
-                    front.adopted.push(row);
+                match front.adopted.last_mut() {
+                    Some(row) if !opens_row(&text) => continue_row(row, &text),
+                    _ => front.adopted.extend(table_row(&text)),
                 }
             }
         }
@@ -107,6 +108,49 @@ fn table_row(text: &str) -> Option<AdoptedRow> {
     Some(AdoptedRow { code, topic, vote_text, vote })
 }
 
+/// A row opens with its resolution's code (`CCPCJ/1/3`, `GA1/1/2`,
+/// `A/RES/80/1`) or is the column header; any other line of the table is
+/// a row wrapped onto the next line.
+fn opens_row(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    first.eq_ignore_ascii_case("code")
+        || (first.len() <= 30 && first.contains('/') && first.bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// A row's topic and vote wrapped onto the next line, as a table of two
+/// narrow columns prints them: `Weapons      8 abstentions`, or the vote
+/// alone (`51 in favor, 3 against, 11 abstentions`) under a long topic.
+/// Each cell goes on with the column it reads as; the vote is read again
+/// from the whole cell.
+fn continue_row(row: &mut AdoptedRow, text: &str) {
+    let cells: Vec<&str> = if text.contains('\t') {
+        text.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect()
+    } else {
+        text.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect()
+    };
+    for cell in cells {
+        let column = if is_vote_cell(cell) { &mut row.vote_text } else { &mut row.topic };
+        if !column.is_empty() {
+            column.push(' ');
+        }
+        column.push_str(cell);
+    }
+    if !row.vote_text.is_empty() {
+        row.vote = parse_vote(&row.vote_text);
+    }
+}
+
+/// A vote or a piece of one: `Adopted without a vote`, `8 abstentions`,
+/// `45 in favor, 12 against,`, `28-4-9`.
+fn is_vote_cell(cell: &str) -> bool {
+    let lower = cell.to_lowercase();
+    ["favor", "favour", "against", "abstention", "adopted", "vote", "consensus", "acclamation"]
+        .iter()
+        .any(|w| lower.contains(w))
+        || (cell.bytes().any(|b| b.is_ascii_digit())
+            && cell.bytes().all(|b| b.is_ascii_digit() || b" -/".contains(&b) || b >= 0x80))
+}
+
 /// Fill body, conference, dates from the title block.
 pub fn describe(front: &mut FrontMatter) {
     for l in &front.title_block {
@@ -131,22 +175,28 @@ pub fn describe(front: &mut FrontMatter) {
     }
 }
 
+/// "January", "january" (asked of single words).
+pub fn is_month(word: &str) -> bool {
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// "6 - 10 April 2025", "4 December 2002".
 pub fn looks_like_date(t: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     // At most eight short words: a long line is never a date, and this is
     // asked of many lines.
     if t.len() > 80 || t.bytes().filter(u8::is_ascii_digit).count() < 4 {

@@ -14,19 +14,27 @@
 //! or "article 5 (b)" stays in its sentence.
 
 use super::label::{Class, Label, roman_value, split_label};
-use super::phrase::{opens_clause, starts_with_phrase};
+use super::phrase::{opens_clause, starts_with_phrase, takes_number};
 
 /// The pieces `text` holds, if it holds more than one paragraph; None for
 /// the ordinary line. `last_number` is the last paragraph number read
-/// (0 if none); `next_line` the text of the next non-blank line.
+/// (0 if none); `after_break` says a blank line or page furniture comes
+/// before the line (a heading stands after one; a wrapped line does not);
+/// `next_line` the text of the next non-blank line.
 pub fn pieces<'a, 'n>(
     text: &'a str,
     label: Option<&(Label<'a>, &'a str)>,
     last_number: u32,
+    after_break: bool,
     next_line: impl FnOnce() -> Option<&'n str>,
 ) -> Option<Vec<&'a str>> {
     let mut cuts: Vec<usize> = Vec::new();
     if let Some(at) = head_then_number(text, label, last_number) {
+        cuts.push(at);
+    } else if label.is_none()
+        && after_break
+        && let Some(at) = plain_heading_then_number(text, last_number)
+    {
         cuts.push(at);
     }
     // Items run together follow an item's label (`(a) …; (b) …`), a number
@@ -34,7 +42,10 @@ pub fn pieces<'a, 'n>(
     // other lines are not looked at, which keeps the scan off most of them.
     let from = cuts.last().copied().unwrap_or(0);
     let items_follow = |(l, rest): &(Label<'_>, &str)| {
-        l.readings.iter().any(|r| r.class != Class::Number) || rest.starts_with('(') || rest.starts_with("\\(")
+        l.readings.iter().any(|r| r.class != Class::Number)
+            || rest.starts_with('(')
+            || rest.starts_with("\\(")
+            || items_after_colon(rest)
     };
     if from > 0 || label.is_some_and(items_follow) {
         item_cuts(text, from, if from == 0 { label } else { None }, &mut cuts);
@@ -91,21 +102,7 @@ fn head_then_number(text: &str, label: Option<&(Label<'_>, &str)>, last_number: 
     // The first ` N. ` in the first bytes (a formula or a heading is
     // short), found from its dot: far fewer than spaces.
     let limit = text.len().min(if formula_like { 60 } else { 160 });
-    let mut at = None;
-    for dot in memchr::memchr_iter(b'.', &b[..limit]) {
-        let end = if dot > 0 && b[dot - 1] == b'\\' { dot - 1 } else { dot };
-        let digits = b[..end].iter().rev().take_while(|c| c.is_ascii_digit()).count();
-        let start = end - digits;
-        if digits > 0
-            && start > 0
-            && b[start - 1] == b' '
-            && let Some(n) = number_at(text, start)
-        {
-            at = Some((start, n));
-            break;
-        }
-    }
-    let (at, n) = at?;
+    let (at, n) = first_number(text, limit)?;
     let head = text[..at].trim_end();
     if formula_like {
         let bare = head.trim_matches(['*', '_', ',']).trim_end_matches(['*', '_']);
@@ -123,6 +120,55 @@ fn head_then_number(text: &str, label: Option<&(Label<'_>, &str)>, last_number: 
         && !opens_clause(title)
         && (n == last_number + 1 || n == 1);
     heading.then_some(at)
+}
+
+/// The first ` N. ` (or ` N\\. `) in the first `limit` bytes, found from
+/// its dot (far fewer than spaces): where it starts, and N.
+fn first_number(text: &str, limit: usize) -> Option<(usize, u32)> {
+    let b = text.as_bytes();
+    for dot in memchr::memchr_iter(b'.', &b[..limit]) {
+        let end = if dot > 0 && b[dot - 1] == b'\\' { dot - 1 } else { dot };
+        let digits = b[..end].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        let start = end - digits;
+        if digits > 0
+            && start > 0
+            && b[start - 1] == b' '
+            && let Some(n) = number_at(text, start)
+        {
+            return Some((start, n));
+        }
+    }
+    None
+}
+
+/// A heading without a label run into the next paragraph: `Global
+/// context 3. We gather …` in an annex whose headings carry no numeral.
+/// Cut only where the number is the next one in sequence and what comes
+/// before it reads as a title: a short phrase opening with a capital,
+/// without punctuation or figures, that opens no clause.
+fn plain_heading_then_number(text: &str, last_number: u32) -> Option<usize> {
+    // A number after a short title: within its first hundred bytes, before
+    // any comma (a title has none).
+    if last_number == 0 || !text.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let head = &text.as_bytes()[..text.len().min(100)];
+    let limit = memchr::memchr(b',', head).unwrap_or(head.len());
+    // A title holds no dot: the first dot must be the number's.
+    let dot = memchr::memchr(b'.', &head[..limit])?;
+    let (at, n) = first_number(text, (dot + 1).min(limit))?;
+    let title = text[..at].trim_end();
+    let words = title.split_whitespace().count();
+    let titled = (1..=8).contains(&words)
+        && !title.contains([',', ';', ':', '.', '(', ')'])
+        && !title.bytes().any(|b| b.is_ascii_digit())
+        // "… adopted resolution 5. Decides": a reference, not a title.
+        && !title.rsplit(' ').next().is_some_and(takes_number)
+        // ("Commitments to action" is a title: only a listed verb or a
+        // preambular word opens a clause.)
+        && !opens_clause(title)
+        && (words > 1 || !starts_with_phrase(title));
+    (titled && n == last_number + 1).then_some(at)
 }
 
 /// `… thereon; and 8.` before a line that opens a paragraph: the number
@@ -157,19 +203,65 @@ fn trailing_number<'n>(
         && starts_with_phrase(next);
     // "…as set out in paragraph 8." ends a sentence with a reference.
     let before = body[..at].trim_end();
-    let reference = ["paragraph", "paragraphs", "para.", "paras.", "and", "to", "resolution", "article", "rule"]
-        .iter()
-        .any(|w| before.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(w)))
-        && !before.ends_with("; and");
+    let reference = before.rsplit(' ').next().is_some_and(takes_number) && !before.ends_with("; and");
     (n == last_number + 1 && opens && !reference).then_some(at)
 }
 
-/// Items run together after `;` or `:`: `(a) …; (b) …`, each the next of
-/// its sequence (a, b, c… or i, ii, iii…).
+/// A paragraph's text (wrapped lines joined) cut where items run into it:
+/// a numbered paragraph's items after its colon ("Requests the
+/// Secretary-General:", "(a) to report …;", "(b) to submit …"), or, for
+/// item `own` (`a`), the next items in sequence after its `;` ("to report
+/// …;", "(b) to submit …"). None when nothing runs in.
+pub fn run_in_items<'a>(text: &'a str, own: Option<&str>) -> Option<Vec<&'a str>> {
+    if own.is_none() && !items_after_colon(text) {
+        return None;
+    }
+    let mut cuts = Vec::new();
+    item_cuts_from(text, 0, None, own.and_then(|o| item_ordinal(o, None)), &mut cuts);
+    let first = *cuts.first()?;
+    if own.is_none() && !text[..first].trim_end().ends_with(':') {
+        return None;
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for cut in cuts {
+        out.push(text[start..cut].trim_end());
+        start = cut;
+    }
+    out.push(&text[start..]);
+    Some(out)
+}
+
+/// "Requests the Secretary-General: (a) to report …" or "Decides that:
+/// a) …": a numbered paragraph whose items follow its colon on the line.
+fn items_after_colon(rest: &str) -> bool {
+    memchr::memchr_iter(b':', rest.as_bytes()).any(|i| {
+        let after = rest[i + 1..].trim_start_matches(' ').trim_start_matches('\\');
+        let after = after.strip_prefix('(').unwrap_or(after);
+        let letters = after.bytes().take_while(u8::is_ascii_lowercase).count();
+        let close = after[letters..].trim_start_matches('\\');
+        (1..=5).contains(&letters) && close.starts_with(')')
+    })
+}
+
+/// Items run together after `;` or `:`: `(a) …; (b) …` or `a) …; b) …`,
+/// each the next of its sequence (a, b, c… or i, ii, iii…).
 fn item_cuts(text: &str, from: usize, label: Option<&(Label<'_>, &str)>, cuts: &mut Vec<usize>) {
+    item_cuts_from(text, from, label, None, cuts);
+}
+
+/// The same, `seed` being the item the text belongs to when it carries no
+/// label of its own (a wrapped item's joined lines).
+fn item_cuts_from(
+    text: &str,
+    from: usize,
+    label: Option<&(Label<'_>, &str)>,
+    seed: Option<(bool, u32)>,
+    cuts: &mut Vec<usize>,
+) {
     let b = text.as_bytes();
-    // An item after the first byte needs a parenthesis; most lines have none.
-    if memchr::memchr(b'(', &b[from.max(1)..]).is_none() {
+    // Every item label closes with a parenthesis; most lines have none.
+    if memchr::memchr(b')', &b[from.max(1)..]).is_none() {
         return;
     }
     let own_label = match label {
@@ -178,26 +270,32 @@ fn item_cuts(text: &str, from: usize, label: Option<&(Label<'_>, &str)>, cuts: &
         None => None,
     };
     // The sequence so far: the line's own leading item, if any.
-    let mut last = own_label.as_ref().and_then(|(l, _)| item_ordinal(l.printed, None));
-    // "4\. (a) …": the items start right after the number.
+    let mut last = own_label.as_ref().and_then(|(l, _)| item_ordinal(l.printed, None)).or(seed);
+    // "4\\. (a) …": the items start right after the number.
     let numbered = own_label
         .filter(|(l, _)| l.readings.iter().any(|r| r.class == Class::Number))
         .map(|(_, rest)| text.len() - rest.len());
-    for i in memchr::memchr_iter(b'(', &b[from..]).map(|i| i + from) {
-        let start = if i > 0 && b[i - 1] == b'\\' { i - 1 } else { i };
-        if start == 0 || (start > 0 && b[start - 1] != b' ' && Some(start) != numbered) {
+    for close in memchr::memchr_iter(b')', &b[from..]).map(|i| i + from) {
+        // The token before the parenthesis: `(a)`, `\\(a\\)`, `a)`.
+        let inner = text[..close].trim_end_matches('\\');
+        let letters = inner.bytes().rev().take_while(u8::is_ascii_lowercase).count();
+        if letters == 0 || letters > 5 || !text[close + 1..].starts_with(' ') {
+            continue;
+        }
+        let token = &inner[inner.len() - letters..];
+        let open = inner.len() - letters;
+        let start = match inner[..open].strip_suffix('(') {
+            Some(before) if before.ends_with('\\') => open - 2,
+            Some(_) => open - 1,
+            None => open,
+        };
+        if start == 0 || (b[start - 1] != b' ' && Some(start) != numbered) {
             continue;
         }
         // What comes before settles most parentheses ("resolution 5 (b)").
         let before = text[..start].trim_end();
         let after_clause = before.ends_with([';', ':']) || before.ends_with("; and") || before.ends_with("; or");
         if !after_clause && Some(start) != numbered {
-            continue;
-        }
-        let rest = &text[i + 1..];
-        let Some(close) = rest.bytes().take(7).position(|c| c == b')') else { continue };
-        let token = rest[..close].trim_end_matches('\\');
-        if !rest[close + 1..].starts_with(' ') {
             continue;
         }
         let Some(ord) = item_ordinal(token, last) else { continue };
@@ -233,7 +331,7 @@ mod tests {
 
     fn cut<'a>(text: &'a str, last: u32, next: Option<&'static str>) -> Option<Vec<&'a str>> {
         let label = split_label(text);
-        pieces(text, label.as_ref(), last, || next)
+        pieces(text, label.as_ref(), last, true, || next)
     }
 
     #[test]
@@ -271,5 +369,15 @@ mod tests {
         assert_eq!(cut("The Assembly adopted resolution 5. Decides", 4, None), None);
         assert_eq!(cut("I. Global context 9. We gather here.", 2, None), None);
         assert_eq!(cut("8. Decides to act; 9. Requests", 7, None), None);
+        // An unlabelled heading only before the next number in sequence,
+        // and only a title: not a sentence, not a clause's opening.
+        assert_eq!(
+            cut("Global context 3. We gather here.", 2, None),
+            Some(vec!["Global context", "3. We gather here."])
+        );
+        assert_eq!(cut("Global context 5. We gather here.", 2, None), None);
+        assert_eq!(cut("Member States, in 3. We", 2, None), None);
+        assert_eq!(cut("Recalling resolution 3. We", 2, None), None);
+        assert_eq!(cut("Decides 3. We", 2, None), None);
     }
 }

@@ -22,6 +22,8 @@ pub enum Kind {
     Furniture,
     /// A footnote separator or body line.
     Footnote,
+    /// A line of a signature block (`parse::signature`): end matter.
+    Signature,
 }
 
 /// Split text into classified lines.
@@ -86,24 +88,42 @@ pub fn is_space(c: char) -> bool {
 
 /// Text copied from a PDF viewer may carry line numbers in the left margin
 /// ("12  Recalling its resolution…"). They are recognised when most lines
-/// start with a bare number and those numbers mostly count up by one.
+/// start with a bare number and those numbers mostly count up by one, or,
+/// in a booklet whose front pages carry none (a Model UN "Documentation of
+/// the Simulation" numbers only each resolution's lines, from 1), in every
+/// run of lines numbered one by one that numbers a blank line too: a list
+/// of notes (`1⇥…`, `2⇥…`) never has a number standing alone, nor so
+/// many lines that go on in lower case.
 fn strip_margin_numbers(lines: &mut [Line<'_>]) {
     let numbered: Vec<(usize, u32)> =
         lines.iter().enumerate().filter_map(|(i, l)| margin_number(l.text).map(|(n, _)| (i, n))).collect();
+    if numbered.len() < 5 {
+        return;
+    }
     let non_blank = lines.iter().filter(|l| l.kind != Kind::Blank).count();
-    if numbered.len() < 5 || numbered.len() * 10 < non_blank * 6 {
-        return;
-    }
     let steps = numbered.windows(2).filter(|w| w[1].1 == w[0].1 + 1 || w[1].1 == 1).count();
-    if steps * 10 < (numbered.len() - 1) * 8 {
+    let whole = numbered.len() * 10 >= non_blank * 6 && steps * 10 >= (numbered.len() - 1) * 8;
+    if whole {
+        numbered.iter().for_each(|&(i, _)| strip_margin_number(&mut lines[i]));
         return;
     }
-    for (i, _) in numbered {
-        if let Some((_, rest)) = margin_number(lines[i].text) {
-            lines[i].text = rest;
-            if rest.is_empty() {
-                lines[i].kind = Kind::Blank;
-            }
+    for run in numbered.chunk_by(|a, b| b.1 == a.1 + 1) {
+        let rests = || run.iter().filter_map(|&(i, _)| margin_number(lines[i].text).map(|(_, rest)| rest));
+        let bare = rests().any(str::is_empty);
+        // Without numbered blank lines: wrapped lines go on in lower case,
+        // which notes (each a sentence of its own) never do.
+        let wrapped = rests().filter(|r| r.starts_with(char::is_lowercase)).count() * 4 >= run.len();
+        if run.len() >= 5 && bare || run.len() >= 8 && wrapped {
+            run.iter().for_each(|&(i, _)| strip_margin_number(&mut lines[i]));
+        }
+    }
+}
+
+fn strip_margin_number(line: &mut Line<'_>) {
+    if let Some((_, rest)) = margin_number(line.text) {
+        line.text = rest;
+        if rest.is_empty() {
+            line.kind = Kind::Blank;
         }
     }
 }
@@ -141,6 +161,7 @@ fn mark_furniture(lines: &mut [Line<'_>]) {
     }
     mark_running_titles(lines);
     mark_footnotes(lines);
+    super::signature::mark(lines);
 }
 
 /// A line repeated on three or more pages right next to other furniture is
@@ -423,7 +444,7 @@ fn mark_footnotes(lines: &mut [Line<'_>]) {
                 after_blank = true;
                 in_markdown_note = false;
             }
-            Kind::Footnote => {}
+            Kind::Footnote | Kind::Signature => {}
             Kind::Text => {
                 if l.text.len() >= 5 && l.text.chars().all(|c| c == '_') {
                     l.kind = Kind::Footnote;

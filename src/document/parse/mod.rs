@@ -11,8 +11,11 @@ mod inline;
 pub mod label;
 pub mod layout;
 mod meta;
+mod notes;
 pub mod phrase;
 pub mod segment;
+mod sequence;
+mod signature;
 mod split;
 mod tree;
 pub mod vote;
@@ -21,7 +24,7 @@ pub(crate) use build::is_formula;
 
 use std::sync::Arc;
 
-use crate::document::model::{Document, Footnote, Resolution};
+use crate::document::model::{Document, Footnote, Resolution, SourceLine};
 use layout::Kind;
 
 /// Parse sanitised text. Never fails: what cannot be placed is listed in
@@ -56,7 +59,8 @@ fn parse_structure(text: &str, shared: &Arc<String>) -> Document {
         builder.block(&block, next_readings);
     });
     let mut doc = builder.finish();
-    doc.split_lines = split_lines;
+    doc.split_lines.extend(split_lines);
+    place_signatures(&lines, &mut doc);
     code::assign_symbols(&mut doc, &lines);
     // Ids of resolutions that have their code already are made here, on
     // this half's thread; `complete` makes the rest once codes are known.
@@ -64,6 +68,34 @@ fn parse_structure(text: &str, shared: &Arc<String>) -> Document {
         ids::assign(res);
     }
     doc
+}
+
+/// Signature lines are end matter of the resolution they close (the last
+/// one opened before them): kept in its header, in line order, never
+/// made clauses. Before any resolution they are the front matter's staff.
+fn place_signatures(lines: &[layout::Line<'_>], doc: &mut Document) {
+    if !lines.iter().any(|l| l.kind == Kind::Signature) {
+        return;
+    }
+    let starts = notes::starts(doc);
+    for line in lines.iter().filter(|l| l.kind == Kind::Signature) {
+        // Before the first resolution's first line, a block closes nothing.
+        let owner = notes::owner(&starts, line.no).filter(|&k| starts.get(k).is_some_and(|&s| s <= line.no));
+        let text = line.text.to_string();
+        match owner.and_then(|k| doc.resolutions.get_mut(k)) {
+            Some(res) => {
+                let at = res.header.partition_point(|h| h.line < line.no);
+                res.header.insert(at, SourceLine { line: line.no, text });
+                res.header_lines.push(line.no);
+            }
+            // Names and titles above every resolution head a conference's
+            // documentation ("Director", "Chair" under their names): staff.
+            None => {
+                doc.front.lines.push(line.no);
+                doc.front.staff.push(SourceLine { line: line.no, text });
+            }
+        }
+    }
 }
 
 fn collect_furniture_and_footnotes(lines: &[layout::Line<'_>], doc: &mut Document) {
@@ -83,6 +115,7 @@ fn collect_furniture_and_footnotes(lines: &[layout::Line<'_>], doc: &mut Documen
                         marker: marker.to_string(),
                         text: body.to_string(),
                         lines: vec![line.no],
+                        clause: None,
                     });
                 } else if let Some(last) = doc.footnotes.last_mut() {
                     last.text.push(' ');
@@ -93,6 +126,7 @@ fn collect_furniture_and_footnotes(lines: &[layout::Line<'_>], doc: &mut Documen
                         marker: String::new(),
                         text: line.text.to_string(),
                         lines: vec![line.no],
+                        clause: None,
                     });
                 }
             }
@@ -129,8 +163,8 @@ fn complete(doc: &mut Document, source: &str) {
     for (k, res) in doc.resolutions.iter_mut().enumerate() {
         meta::fill(res, if k == 0 { &front_lines } else { &[] });
     }
-    // Resolutions without a code had no ids made yet (`parse_structure`):
-    // whatever gives them their code below, their ids follow from it.
+    // Resolutions without a code got no ids while they were read; a code
+    // from their title ("80/120. Title") is known only now.
     let without_ids: Vec<bool> = doc.resolutions.iter().map(|r| r.code.is_empty()).collect();
     code::from_titles(doc);
     for (k, res) in doc.resolutions.iter_mut().enumerate() {
@@ -141,7 +175,7 @@ fn complete(doc: &mut Document, source: &str) {
                 .or_else(|| if single { file_stem(source) } else { None })
                 .unwrap_or_else(|| format!("Resolution {}", k + 1));
         }
-        if without_ids.get(k).copied().unwrap_or(false) {
+        if without_ids.get(k).copied().unwrap_or(true) {
             ids::assign(res);
         }
         if let Some(row) = doc.front.adopted.iter().find(|r| r.code == res.code) {
@@ -153,7 +187,8 @@ fn complete(doc: &mut Document, source: &str) {
             }
         }
     }
-    strip_footnote_markers(doc);
+    notes::resolve(doc);
+    sequence::report(doc);
     doc.title = title(doc, source);
 }
 
@@ -208,83 +243,4 @@ fn title(doc: &Document, source: &str) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| source.to_string())
-}
-
-/// Footnote markers (`¹`, `[^1]`, and a footnote's number glued to a word)
-/// are kept out of clause text; the footnotes themselves are in
-/// `Document::footnotes`.
-fn strip_footnote_markers(doc: &mut Document) {
-    // Only numbered and superscript markers can be glued into clause text;
-    // `*` and `†` markers stay where the drafters put them.
-    let markers: Vec<String> = doc
-        .footnotes
-        .iter()
-        .map(|f| f.marker.clone())
-        .filter(|m| !m.is_empty() && m.chars().all(|c| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)))
-        .collect();
-    if markers.is_empty() {
-        return;
-    }
-    for res in &mut doc.resolutions {
-        let mut roots: Vec<&mut Vec<crate::document::model::Clause>> = vec![&mut res.preamble, &mut res.operative];
-        for a in &mut res.annexes {
-            roots.push(&mut a.preamble);
-            roots.push(&mut a.operative);
-        }
-        for list in roots {
-            for c in list.iter_mut() {
-                strip_in(c, &markers);
-            }
-        }
-    }
-}
-
-fn strip_in(clause: &mut crate::document::model::Clause, markers: &[String]) {
-    if may_hold_marker(&clause.text, markers) {
-        clause.text = without_markers(&clause.text, markers).into();
-    }
-    for c in &mut clause.children {
-        strip_in(c, markers);
-    }
-}
-
-/// A cheap byte scan so that only texts that can hold a marker are rebuilt:
-/// superscripts start with 0xC2 or 0xE2, `[^` with `[`, and glued numbers
-/// only matter when some footnote is numbered.
-fn may_hold_marker(text: &str, markers: &[String]) -> bool {
-    let numbered = markers.iter().any(|m| m.bytes().all(|b| b.is_ascii_digit()));
-    text.bytes().any(|b| b == 0xC2 || b == 0xE2 || b == b'[' || (numbered && b.is_ascii_digit()))
-}
-
-fn without_markers(text: &str, markers: &[String]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c) {
-            rest = &rest[c.len_utf8()..];
-            continue;
-        }
-        if let Some(after) = rest.strip_prefix("[^")
-            && let Some(end) = after.find(']')
-        {
-            rest = &after[end + 1..];
-            continue;
-        }
-        // A footnote number glued to a word or closing punctuation:
-        // "Development,1 " or "Crime2."
-        let glued = out.chars().next_back().is_some_and(|p| p.is_alphabetic() || ",.;:)”\"".contains(p));
-        if glued && c.is_ascii_digit() {
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            let after = rest[digits..].chars().next();
-            if markers.iter().any(|m| m == &rest[..digits])
-                && after.is_none_or(|a| a.is_whitespace() || ",.;:".contains(a))
-            {
-                rest = &rest[digits..];
-                continue;
-            }
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out
 }

@@ -212,7 +212,9 @@ pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>,
             }
         }
         match line.kind {
-            Kind::Blank => {
+            // A signature block ends the paragraph before it, as a blank
+            // line does (its lines are kept by `parse::place_signatures`).
+            Kind::Blank | Kind::Signature => {
                 blank_since = true;
                 if let Some(b) = current.as_mut() {
                     b.before_break = true;
@@ -228,7 +230,8 @@ pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>,
         let text = line.text;
         let label = split_label(text);
         let next_text = || lines.get(index + 1..)?.iter().find(|l| l.kind == Kind::Text).map(|l| l.text);
-        let pieces = super::inline::pieces(text, label.as_ref(), last_number, next_text);
+        let after_break = blank_since || page_break_since;
+        let pieces = super::inline::pieces(text, label.as_ref(), last_number, after_break, next_text);
         let Some(pieces) = pieces else {
             place(&mut current, &mut emit, line.no, text, label, (blank_since, page_break_since), &mut last_number);
             blank_since = false;

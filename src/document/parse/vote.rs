@@ -75,10 +75,13 @@ fn in_favour_form(words: &[&str]) -> Option<Vote> {
     Some(Vote::Recorded { in_favour, against, abstentions })
 }
 
-/// "by 9 votes to none, with 2 abstentions"
+/// "by 9 votes to none, with 2 abstentions"; "by a recorded vote of 120
+/// to 5, with 10 abstentions" (as a General Assembly footnote says it).
 fn votes_to_form(words: &[&str]) -> Option<Vote> {
-    let v = words.windows(4).position(|w| w[0] == "by" && (w[2] == "votes" || w[2] == "vote") && w[3] == "to")?;
-    let in_favour = number(words[v + 1])?;
+    let by = |w: &[&str]| w[0] == "by" && (w[2] == "votes" || w[2] == "vote") && w[3] == "to";
+    let of = |w: &[&str]| w[0] == "vote" && w[1] == "of" && number(w[2]).is_some() && w[3] == "to";
+    let v = words.windows(4).position(|w| by(w) || of(w))?;
+    let in_favour = number(words[v + 1]).or_else(|| number(words[v + 2]))?;
     let against = number(words.get(v + 4)?)?;
     let rest = &words[v + 5..];
     let abstentions = rest.windows(2).find(|w| w[1].starts_with("abstention")).and_then(|w| number(w[0])).unwrap_or(0);
@@ -110,6 +113,7 @@ mod tests {
         assert_eq!(parse_vote("Adopted at the 452nd meeting by 9 votes to none, with 2 abstentions"), rec(9, 0, 2));
         assert_eq!(parse_vote("adopted by 14 votes to 1"), rec(14, 1, 0));
         assert_eq!(parse_vote("28–4–9"), rec(28, 4, 9));
+        assert_eq!(parse_vote("Adopted by a recorded vote of 120 to 5, with 10 abstentions."), rec(120, 5, 10));
         assert_eq!(parse_vote("Adopted unanimously at its 3338th meeting"), Some(Vote::Unanimous));
         assert_eq!(parse_vote("Adopted by the Security Council at its 4653rd meeting"), None);
     }

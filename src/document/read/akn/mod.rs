@@ -257,6 +257,7 @@ impl Reader {
                 // Italics marks are for clause text; a footnote shows plain.
                 text: clean(&note.text.replace('*', "")),
                 lines: vec![note.line],
+                clause: None,
             });
         }
         let mut names: Vec<String> = Vec::new();
