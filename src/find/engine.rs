@@ -6,10 +6,9 @@ use serde::Serialize;
 
 use super::candidate::{Candidate, candidates};
 use super::citation::{self, Outcome};
-use super::fold::fold_keep_case;
 use super::index::parallel;
-use super::matcher::{Compiled, Memo, Score, Subject, id_may_match};
-use super::query::typos_allowed;
+use super::matcher::{Compiled, Memo, Score, Subject};
+use super::prefilter::{Prefilter, Scratch};
 use crate::annotate::Notes;
 use crate::document::Document;
 
@@ -82,13 +81,13 @@ pub fn search_with_notes(docs: &[Document], query: &str, limit: usize, notes: Op
     let pre = Prefilter::new(&q);
     let mut ranked: Vec<(usize, Score)> = parallel(&indices, |part| {
         let mut memo = Memo::default();
-        let mut buf = (Vec::new(), Vec::new());
+        let mut scratch = Scratch::default();
         part.iter()
             .filter_map(|&i| {
                 let c = &cands[i];
                 let a = notes.and_then(|n| n.get(c.doc, &c.clause.id));
                 // (A note is searched too: no shortcut for an annotated clause.)
-                if a.is_none() && !pre.may_match(&c.clause.text, &mut buf) {
+                if a.is_none() && !pre.may_match(&q, &c.clause.text, &mut memo, &mut scratch) {
                     return None;
                 }
                 let tags: Vec<String> = a.map(|a| a.tags.iter().cloned().collect()).unwrap_or_default();
@@ -112,78 +111,4 @@ pub fn search_with_notes(docs: &[Document], query: &str, limit: usize, notes: Op
 /// well they matched, how close together (what ranks first).
 pub fn display_score(s: Score) -> u32 {
     (s >> 37) as u32
-}
-
-/// A cheap test that rules out most clauses before they are read word by
-/// word (`reso find` reads every clause once, so this is most of its
-/// time). It only ever rules out clauses that cannot match: a query word
-/// that matches a word with at most k typos leaves one of k + 1 pieces of
-/// it intact (pigeonhole; a piece is taken less the chars at its inner
-/// ends, which a swap across the boundary may move), and one matched by
-/// scattered letters needs a run of capitals starting with its first
-/// letter. For texts that fold to ASCII (nearly all UN texts).
-struct Prefilter {
-    /// Per query word: its pieces, and its first letter in capitals; None
-    /// when the word could also match the clause id (not in the text).
-    words: Vec<Option<(Vec<Vec<u8>>, u8)>>,
-}
-
-impl Prefilter {
-    fn new(q: &Compiled) -> Prefilter {
-        let words = q
-            .words
-            .iter()
-            .map(|(_, chars)| {
-                if id_may_match(chars) || !chars.iter().all(char::is_ascii) || chars.is_empty() {
-                    return None;
-                }
-                let bytes: Vec<u8> = chars.iter().map(|&c| c as u8).collect();
-                // k + 1 pieces, each less the char at an inner boundary
-                // (a swap across a boundary touches only those chars).
-                let n = typos_allowed(bytes.len()) + 1;
-                let size = bytes.len() / n;
-                let pieces = (0..n)
-                    .map(|k| {
-                        let start = if k == 0 { 0 } else { k * size + 1 };
-                        let end = if k + 1 == n { bytes.len() } else { (k + 1) * size - 1 };
-                        bytes.get(start..end.max(start)).unwrap_or_default().to_vec()
-                    })
-                    .collect();
-                Some((pieces, bytes[0].to_ascii_uppercase()))
-            })
-            .collect();
-        Prefilter { words }
-    }
-
-    fn may_match(&self, text: &str, buf: &mut (Vec<u8>, Vec<u8>)) -> bool {
-        if self.words.is_empty() {
-            return true;
-        }
-        // The text folded (accents, quotes, dashes), case kept, then lower
-        // case: both ASCII, or no shortcut.
-        let (keep, lower) = buf;
-        keep.clear();
-        if text.is_ascii() {
-            keep.extend(text.bytes().map(|b| if b == b'`' { b'\'' } else { b }));
-        } else {
-            for c in text.chars() {
-                let k = fold_keep_case(c);
-                if !k.is_ascii() {
-                    return true;
-                }
-                keep.push(k as u8);
-            }
-        }
-        lower.clear();
-        lower.extend(keep.iter().map(u8::to_ascii_lowercase));
-        self.words.iter().flatten().all(|(pieces, upper)| {
-            pieces.iter().any(|p| memchr::memmem::find(lower, p).is_some()) || capitals_from(keep, *upper)
-        })
-    }
-}
-
-/// Does a run of two capitals (or a capital and an apostrophe) start with
-/// `first` somewhere in `text`?
-fn capitals_from(text: &[u8], first: u8) -> bool {
-    memchr::memchr_iter(first, text).any(|at| text.get(at + 1).is_some_and(|&b| b.is_ascii_uppercase() || b == b'\''))
 }
