@@ -41,9 +41,10 @@ struct Word {
 /// Buffers reused from clause to clause.
 #[derive(Default)]
 pub struct Scratch {
-    /// The text folded (accents, quotes), case kept: one byte a char.
+    /// A text that is not ASCII folded (accents, quotes), case kept: one
+    /// byte a char.
     keep: Vec<u8>,
-    /// The same in lower case.
+    /// The text in lower case, a backquote as an apostrophe.
     lower: Vec<u8>,
     word: String,
 }
@@ -84,21 +85,24 @@ impl Prefilter {
         if self.words.iter().all(Option::is_none) {
             return true;
         }
-        let Scratch { keep, lower, word } = scratch;
-        keep.clear();
-        if text.is_ascii() {
-            keep.extend(text.bytes().map(|b| if b == b'`' { b'\'' } else { b }));
+        let Scratch { keep: folded, lower, word } = scratch;
+        // An ASCII text (nearly all) is read as it is: a backquote is an
+        // apostrophe to every test below, as to `for_each_word`.
+        let keep: &[u8] = if text.is_ascii() {
+            text.as_bytes()
         } else {
+            folded.clear();
             for c in text.chars() {
                 let k = fold_keep_case(c);
                 if !k.is_ascii() {
                     return true;
                 }
-                keep.push(k as u8);
+                folded.push(k as u8);
             }
-        }
+            folded
+        };
         lower.clear();
-        lower.extend(keep.iter().map(u8::to_ascii_lowercase));
+        lower.extend(keep.iter().map(|&b| if b == b'`' { b'\'' } else { b.to_ascii_lowercase() }));
         // What the words compared so far matched, for every query word.
         let mut found = 0u64;
         for w in self.words.iter().flatten() {
@@ -148,7 +152,11 @@ impl Prefilter {
 /// A byte that may belong to a word of folded ASCII text: a letter, a
 /// digit, or an apostrophe (which joins two words' chars).
 fn word_char(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'\''
+    b.is_ascii_alphanumeric() || is_apostrophe(b)
+}
+
+fn is_apostrophe(b: u8) -> bool {
+    b == b'\'' || b == b'`'
 }
 
 /// Where the word holding `keep[at]` starts, as `for_each_word` reads
@@ -160,7 +168,7 @@ fn word_start(keep: &[u8], at: usize) -> usize {
         while start > 0 && alnum(start - 1) {
             start -= 1;
         }
-        if start >= 2 && keep.get(start - 1) == Some(&b'\'') && alnum(start - 2) {
+        if start >= 2 && keep.get(start - 1).copied().is_some_and(is_apostrophe) && alnum(start - 2) {
             start -= 1;
         } else {
             return start;
