@@ -1,7 +1,7 @@
 //! Every clause of every document, in document order, and a clause as one
 //! line of text (for fzf and the benchmarks).
 
-use crate::document::{Clause, Document};
+use crate::document::{Clause, Document, Resolution};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate<'a> {
@@ -10,33 +10,40 @@ pub struct Candidate<'a> {
 }
 
 /// Every clause of every document, in document order (`all_clauses`'s
-/// pre-order, walked with one stack rather than one per top clause: this
-/// runs before every `reso find`).
+/// pre-order, walked with one stack rather than one per top clause).
 pub fn candidates(docs: &[Document]) -> Vec<Candidate<'_>> {
     let mut out = Vec::new();
-    let mut stack: Vec<std::slice::Iter<'_, Clause>> = Vec::new();
+    let mut stack = Vec::new();
     for (doc, d) in docs.iter().enumerate() {
         for r in &d.resolutions {
-            let annexes = r.annexes.iter().flat_map(|a| [a.preamble.as_slice(), a.operative.as_slice()]);
-            for list in [r.preamble.as_slice(), r.operative.as_slice()].into_iter().chain(annexes) {
-                stack.push(list.iter());
-                while let Some(top) = stack.last_mut() {
-                    match top.next() {
-                        Some(clause) => {
-                            out.push(Candidate { doc, clause });
-                            if !clause.children.is_empty() {
-                                stack.push(clause.children.iter());
-                            }
-                        }
-                        None => {
-                            stack.pop();
-                        }
+            walk(r, &mut stack, |clause| out.push(Candidate { doc, clause }));
+        }
+    }
+    out
+}
+
+/// Call `f` with every clause of `r` in document order: the preamble, the
+/// operative part, then each annex's, each clause before its children (as
+/// `Resolution::all_clauses`). `stack` is scratch space, reused.
+pub fn walk<'a>(r: &'a Resolution, stack: &mut Vec<std::slice::Iter<'a, Clause>>, mut f: impl FnMut(&'a Clause)) {
+    let annexes = r.annexes.iter().flat_map(|a| [a.preamble.as_slice(), a.operative.as_slice()]);
+    for list in [r.preamble.as_slice(), r.operative.as_slice()].into_iter().chain(annexes) {
+        stack.clear();
+        stack.push(list.iter());
+        while let Some(top) = stack.last_mut() {
+            match top.next() {
+                Some(clause) => {
+                    f(clause);
+                    if !clause.children.is_empty() {
+                        stack.push(clause.children.iter());
                     }
+                }
+                None => {
+                    stack.pop();
                 }
             }
         }
     }
-    out
 }
 
 /// A clause as one line of text, `text  id ` (emphasis marks removed,
