@@ -5,9 +5,10 @@
 //! A query word matches a text word exactly, by prefix, with at most k
 //! typos, or (a code or acronym) by scattered letters from its first. The
 //! first three leave one of k + 1 pieces of the query word intact in the
-//! text word (pigeonhole; a piece is taken less the chars at its inner
-//! ends, which a swap across the boundary may move); the last needs a word
-//! starting with the word's first letter in capitals. So the pieces and
+//! text word (pigeonhole: the pieces sit one char apart, so that one edit,
+//! a swap of neighbours included, touches one piece at most); the last
+//! needs a word starting with the word's first letter in capitals. So the
+//! pieces and
 //! that capital are looked for in the whole text at once (memchr), and
 //! only the words around what is found are compared with the query word:
 //! the test never rules out a clause that matches, and rules out nearly
@@ -60,16 +61,21 @@ impl Prefilter {
                     return None;
                 }
                 let bytes: Vec<u8> = chars.iter().map(|&c| c as u8).collect();
-                // k + 1 pieces, each less the char at an inner boundary
-                // (a swap across a boundary touches only those chars).
+                // k + 1 pieces as long as they can be, one char apart: an
+                // edit (a swap of two neighbours included) then touches
+                // at most one piece, so k edits leave one intact.
                 let typos = typos_allowed(bytes.len());
                 let n = typos + 1;
-                let size = bytes.len() / n;
+                let chars = bytes.len().saturating_sub(typos);
+                let mut start = 0;
                 let pieces = (0..n)
                     .map(|p| {
-                        let start = if p == 0 { 0 } else { p * size + 1 };
-                        let end = if p + 1 == n { bytes.len() } else { (p + 1) * size - 1 };
-                        (Finder::new(bytes.get(start..end.max(start)).unwrap_or_default()).into_owned(), start)
+                        // The longer pieces first (`tra`, `fic`, `ng`).
+                        let len = chars / n + usize::from(p < chars % n);
+                        let piece =
+                            (Finder::new(bytes.get(start..start + len).unwrap_or_default()).into_owned(), start);
+                        start += len + 1;
+                        piece
                     })
                     .collect();
                 Some(Word { shift: 4 * k, pieces, typos, first: bytes.first().copied()?.to_ascii_uppercase() })
