@@ -145,6 +145,9 @@ fn scan<'a>(units: &[Unit<'a>], q: &Compiled, pre: &Prefilter, notes: Option<&No
     let mut found = Vec::new();
     for (u, unit) in units.iter().enumerate() {
         let mut at = 0u32;
+        // Clauses are looked up in the notes only if their document has
+        // any (a lookup per clause is a string comparison or several).
+        let notes = notes.filter(|n| n.docs.get(unit.doc).is_some_and(|v| !v.anchored.by_id.is_empty()));
         walk(unit.res, &mut stack, |clause| {
             let here = at;
             at += 1;
