@@ -1,7 +1,7 @@
 //! Every clause of every document, in document order, and a clause as one
 //! line of text (for fzf and the benchmarks).
 
-use crate::document::{Clause, Document};
+use crate::document::{Clause, Document, Resolution};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate<'a> {
@@ -9,9 +9,41 @@ pub struct Candidate<'a> {
     pub clause: &'a Clause,
 }
 
-/// Every clause of every document, in document order.
+/// Every clause of every document, in document order (`all_clauses`'s
+/// pre-order, walked with one stack rather than one per top clause).
 pub fn candidates(docs: &[Document]) -> Vec<Candidate<'_>> {
-    docs.iter().enumerate().flat_map(|(doc, d)| d.all_clauses().map(move |clause| Candidate { doc, clause })).collect()
+    let mut out = Vec::new();
+    let mut stack = Vec::new();
+    for (doc, d) in docs.iter().enumerate() {
+        for r in &d.resolutions {
+            walk(r, &mut stack, |clause| out.push(Candidate { doc, clause }));
+        }
+    }
+    out
+}
+
+/// Call `f` with every clause of `r` in document order: the preamble, the
+/// operative part, then each annex's, each clause before its children (as
+/// `Resolution::all_clauses`). `stack` is scratch space, reused.
+pub fn walk<'a>(r: &'a Resolution, stack: &mut Vec<std::slice::Iter<'a, Clause>>, mut f: impl FnMut(&'a Clause)) {
+    let annexes = r.annexes.iter().flat_map(|a| [a.preamble.as_slice(), a.operative.as_slice()]);
+    for list in [r.preamble.as_slice(), r.operative.as_slice()].into_iter().chain(annexes) {
+        stack.clear();
+        stack.push(list.iter());
+        while let Some(top) = stack.last_mut() {
+            match top.next() {
+                Some(clause) => {
+                    f(clause);
+                    if !clause.children.is_empty() {
+                        stack.push(clause.children.iter());
+                    }
+                }
+                None => {
+                    stack.pop();
+                }
+            }
+        }
+    }
 }
 
 /// A clause as one line of text, `text  id ` (emphasis marks removed,
@@ -49,6 +81,19 @@ pub fn haystack(clause: &Clause) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn candidates_are_every_clause_in_document_order() {
+        let annexed = include_str!("../../tests/fixtures/S_RES_1454_2002.txt");
+        let docs = [crate::document::sample(), crate::document::parse::parse(annexed, "S_RES_1454_2002.txt")];
+        assert!(docs[1].resolutions.iter().any(|r| r.annexes.iter().any(|a| !a.operative.is_empty())), "an annex");
+        let got: Vec<(usize, &str)> = candidates(&docs).iter().map(|c| (c.doc, c.clause.id.as_str())).collect();
+        let want: Vec<(usize, &str)> =
+            docs.iter().enumerate().flat_map(|(doc, d)| d.all_clauses().map(move |c| (doc, c.id.as_str()))).collect();
+        assert!(want.len() > 200, "the sample has its clauses");
+        assert!(want.iter().any(|(_, id)| id.contains(".a")), "nested clauses too");
+        assert_eq!(got, want);
+    }
 
     #[test]
     fn haystack_drops_emphasis_marks_and_joins_lines() {

@@ -225,7 +225,9 @@ impl Citation {
             .clone()
             .filter_map(|(i, id)| {
                 let (code, path) = split(id);
-                (self.resolution_matches(code) && same(path, &self.path)).then_some((i, code))
+                // The path first: comparing codes allocates, and few
+                // clauses have the path.
+                (same(path, &self.path) && self.resolution_matches(code)).then_some((i, code))
             })
             .collect();
         match found.as_slice() {
@@ -259,7 +261,7 @@ impl Citation {
                     let segs: Vec<&str> = path.split('.').collect();
                     let under =
                         segs.len() == level + 1 && segs.iter().zip(parent).all(|(s, p)| s.eq_ignore_ascii_case(p));
-                    (in_scope(code) && under).then_some(i)
+                    (under && in_scope(code)).then_some(i)
                 })
                 .take(24)
                 .collect();

@@ -16,6 +16,7 @@ pub mod fx;
 pub mod highlight;
 pub mod index;
 pub mod matcher;
+pub mod prefilter;
 pub mod query;
 
 pub use candidate::{Candidate, candidates, haystack};

@@ -33,7 +33,7 @@ fn number_items(clauses: &mut [Clause], base: &str) {
     // A set, and for each repeated label the next suffix to try: a run of
     // n equal labels costs O(n), not the O(n³) of searching a list for
     // every candidate suffix.
-    let mut used: HashSet<CompactString> = HashSet::with_capacity(clauses.len());
+    let mut used = Used::new(clauses.len());
     let mut next_suffix: HashMap<CompactString, u32> = HashMap::new();
     for c in clauses.iter_mut() {
         let mut segment = segment(&c.label);
@@ -54,6 +54,44 @@ fn number_items(clauses: &mut [Clause], base: &str) {
         c.id = join(base, &segment);
         used.insert(segment);
         number_items(&mut c.children, &c.id);
+    }
+}
+
+/// The segments taken among one list of siblings. Most lists are short
+/// (a clause's two or three items): they are searched in a list, which
+/// costs less than hashing; a long one gets a set, so a run of n repeated
+/// labels stays O(n).
+enum Used {
+    Few(Vec<CompactString>),
+    Many(HashSet<CompactString>),
+}
+
+impl Used {
+    /// Up to this many siblings, a list.
+    const FEW: usize = 16;
+
+    fn new(siblings: usize) -> Used {
+        if siblings <= Self::FEW {
+            Used::Few(Vec::with_capacity(siblings))
+        } else {
+            Used::Many(HashSet::with_capacity(siblings))
+        }
+    }
+
+    fn contains(&self, segment: &CompactString) -> bool {
+        match self {
+            Used::Few(list) => list.contains(segment),
+            Used::Many(set) => set.contains(segment),
+        }
+    }
+
+    fn insert(&mut self, segment: CompactString) {
+        match self {
+            Used::Few(list) => list.push(segment),
+            Used::Many(set) => {
+                set.insert(segment);
+            }
+        }
     }
 }
 

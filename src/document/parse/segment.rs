@@ -122,7 +122,11 @@ pub fn push_collapsed(out: &mut String, text: &str) {
 /// Does the text hold a tab, two spaces in a row, or a no-break space?
 /// It runs over every paragraph, so the scans are memchr's vectorised ones.
 fn needs_collapse(b: &[u8]) -> bool {
-    if memchr::memmem::find(b, b"  ").is_some() {
+    // A searcher built once: building one for every line cost more than
+    // the search.
+    static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    if TWO_SPACES.find(b).is_some() {
         return true;
     }
     // A no-break space is C2 A0; A0 alone is also the tail of letters such
