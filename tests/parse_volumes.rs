@@ -100,3 +100,83 @@ fn words_broken_at_line_ends_are_rejoined() {
     }
     assert!(!all.contains("pertain-ing") && !all.contains("perform-ance"));
 }
+
+/// The volumes print a resolution's footnotes right after its adoption
+/// line ("Adopted at the 1747th meeting by 14 votes to none 27", then "27
+/// One member (China) did not participate in the voting."), numbered as
+/// the volume runs (27, 61–65), not from 1. They are footnotes: never
+/// part of the last clause, never preambular paragraphs.
+#[test]
+fn footnotes_after_the_adoption_line_are_footnotes() {
+    let doc = read("S_RES_0338_1973_EN_GOLD.txt");
+    let res = &doc.resolutions[0];
+    let op3 = res.operative.iter().find(|c| c.id == "S/RES/338 (1973):op.3").expect("op.3");
+    assert!(op3.text.ends_with("in the Middle East."), "{}", op3.text);
+    let notes: Vec<(&str, &str)> = doc.footnotes.iter().map(|f| (f.marker.as_str(), f.text.as_str())).collect();
+    assert_eq!(notes, [("27", "One member (China) did not participate in the voting.")]);
+    // Its marker ends the adoption line, which keeps only its words.
+    assert!(
+        res.header.iter().any(|h| h.text == "Adopted at the 1747th meeting by 14 votes to none"),
+        "{:?}",
+        res.header
+    );
+
+    // 61–65: the markers in the clauses are taken out and linked.
+    let doc = read("S_RES_0435_1978_EN_GOLD.txt");
+    let markers: Vec<&str> = doc.footnotes.iter().map(|f| f.marker.as_str()).collect();
+    assert_eq!(markers, ["61", "62", "63", "64", "65"]);
+    let linked: Vec<Option<&str>> = doc.footnotes.iter().map(|f| f.clause.as_deref()).collect();
+    assert_eq!(
+        linked,
+        [
+            Some("S/RES/435 (1978):pre.2"),
+            Some("S/RES/435 (1978):pre.2"),
+            Some("S/RES/435 (1978):pre.4"),
+            Some("S/RES/435 (1978):op.1"),
+            None
+        ]
+    );
+    let res = &doc.resolutions[0];
+    let op1 = &res.operative[0];
+    assert!(op1.text.contains("of the Namibian situation and his explanatory statement;"), "{}", op1.text);
+    let last = res.operative.last().expect("op.7");
+    assert!(!last.text.contains("Ibid."), "{}", last.text);
+
+    // S/RES/4 (1946): "San Francisco 12 and … the United Nations 13 and".
+    let doc = read("S_RES_0004_1946_EN_GOLD.txt");
+    let markers: Vec<&str> = doc.footnotes.iter().map(|f| f.marker.as_str()).collect();
+    assert_eq!(markers, ["12", "13"]);
+    let texts: Vec<String> =
+        doc.resolutions[0].preamble.iter().chain(&doc.resolutions[0].operative).map(|c| c.text.to_string()).collect();
+    assert!(texts.iter().all(|t| !t.starts_with("12 See") && !t.starts_with("13 See")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("at San Francisco and at the first session")), "{texts:?}");
+
+    // Every file that prints notes under its adoption line: none is glued
+    // onto a clause.
+    for file in [
+        "S_RES_0027_1947_EN_GOLD.txt",
+        "S_RES_0047_1948_EN_GOLD.txt",
+        "S_RES_0082_1950_EN_GOLD.txt",
+        "S_RES_0095_1951_EN_GOLD.txt",
+        "S_RES_0138_1960_EN_GOLD.txt",
+        "S_RES_0181_1963_EN_GOLD.txt",
+        "S_RES_0418_1977_EN_GOLD.txt",
+        "S_RES_0598_1987_EN_GOLD.txt",
+    ] {
+        let doc = read(file);
+        assert!(!doc.footnotes.is_empty(), "{file}");
+        let res = &doc.resolutions[0];
+        for c in res.preamble.iter().chain(&res.operative).chain(res.operative.iter().flat_map(|c| &c.children)) {
+            for f in &doc.footnotes {
+                let start: String = f.text.chars().take(25).collect();
+                assert!(!c.text.contains(start.as_str()), "{file}: note {} in {:?}", f.marker, c.text);
+            }
+        }
+        // A note whose marker is in a clause is linked to it.
+        for f in &doc.footnotes {
+            if let Some(id) = &f.clause {
+                assert!(id.starts_with(&res.code), "{file}: {id}");
+            }
+        }
+    }
+}

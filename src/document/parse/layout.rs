@@ -433,19 +433,42 @@ pub fn is_part_suffix(t: &str) -> bool {
 
 /// Footnotes in official texts sit under a rule of underscores at the foot
 /// of a page; Markdown has `[^1]: text`. Both are kept out of clause text.
+/// The printed yearly volumes of Security Council resolutions put them
+/// right after the adoption line instead, with no rule: "Adopted at the
+/// 1747th meeting by 14 votes to none 27", then "27 One member (China) did
+/// not participate in the voting." (`adoption_note`).
 fn mark_footnotes(lines: &mut [Line<'_>]) {
     let mut in_zone = false;
     let mut after_blank = false;
     let mut in_markdown_note = false;
+    // Within the adoption paragraph (Some(false)) or right after it
+    // (Some(true), a blank line seen): a numbered note may begin here.
+    let mut adoption: Option<bool> = None;
     for l in lines.iter_mut() {
         match l.kind {
             Kind::Furniture => in_zone = false,
             Kind::Blank => {
                 after_blank = true;
                 in_markdown_note = false;
+                if adoption == Some(false) {
+                    adoption = Some(true);
+                }
             }
             Kind::Footnote | Kind::Signature => {}
             Kind::Text => {
+                if !in_zone && adoption.is_some() && adoption_note(l.text) {
+                    in_zone = true;
+                } else if adoption == Some(true) || is_adoption_line(l.text) {
+                    adoption = is_adoption_line(l.text).then_some(false);
+                }
+                // The next resolution's title ("83 (1950). Resolution of …")
+                // opens with a number too: it ends the notes.
+                if in_zone
+                    && (super::build::resolution_heading(l.text).is_some()
+                        || super::meta::council_title(l.text).is_some())
+                {
+                    in_zone = false;
+                }
                 if l.text.len() >= 5 && l.text.chars().all(|c| c == '_') {
                     l.kind = Kind::Footnote;
                     in_zone = true;
@@ -468,6 +491,27 @@ fn mark_footnotes(lines: &mut [Line<'_>]) {
             }
         }
     }
+}
+
+/// "Adopted at the 39th meeting …", "(Adopted unanimously …)": the line
+/// that closes a resolution in the printed volumes.
+fn is_adoption_line(t: &str) -> bool {
+    t.trim_start_matches('(').get(..8).is_some_and(|p| p.eq_ignore_ascii_case("adopted "))
+}
+
+/// A volume's footnote after the adoption line: its number, a space, and a
+/// sentence ("12 See United Nations …", "27 One member …"). A vote's
+/// wrapped line ("2 abstentions (France, …") goes on in lower case, and a
+/// title ("83 (1950). Resolution of …") follows its number with a bracket.
+fn adoption_note(t: &str) -> bool {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && t[digits..].starts_with(' ')
+        && t[digits..].trim_start().starts_with(|c: char| c.is_uppercase())
+        && super::meta::council_title(t).is_none()
+        // "25 May 1993" under "Adopted … at its 3217th meeting, on".
+        && !super::front::looks_like_date(t)
+        && !super::front::is_month(t[digits..].trim_start().split([' ', ',']).next().unwrap_or(""))
 }
 
 /// The marker opening a footnote body: `1 `, `¹ `, `* `, `[^1]:`.
