@@ -24,10 +24,12 @@ fn all_ids<'a>(clauses: &'a [Clause], out: &mut Vec<&'a str>) {
 
 /// (file, code, preambular, operative)
 const VOLUMES: &[(&str, &str, usize, usize)] = &[
+    ("S_RES_0027_1947_EN_GOLD.txt", "S/RES/27 (1947)", 1, 1),
     ("S_RES_0047_1948_EN_GOLD.txt", "S/RES/47 (1948)", 5, 22),
     ("S_RES_0095_1951_EN_GOLD.txt", "S/RES/95 (1951)", 9, 1),
     ("S_RES_0138_1960_EN_GOLD.txt", "S/RES/138 (1960)", 6, 3),
     ("S_RES_0181_1963_EN_GOLD.txt", "S/RES/181 (1963)", 8, 4),
+    ("S_RES_0242_1967_EN_GOLD.txt", "S/RES/242 (1967)", 3, 4),
     ("S_RES_0276_1970_EN_GOLD.txt", "S/RES/276 (1970)", 5, 9),
     ("S_RES_0338_1973_EN_GOLD.txt", "S/RES/338 (1973)", 0, 3),
     ("S_RES_0418_1977_EN_GOLD.txt", "S/RES/418 (1977)", 10, 7),
@@ -45,9 +47,7 @@ const VOLUMES: &[(&str, &str, usize, usize)] = &[
 /// (README, "Known gaps").
 const CODES_ONLY: &[(&str, &str)] = &[
     ("S_RES_0004_1946_EN_GOLD.txt", "S/RES/4 (1946)"),
-    ("S_RES_0027_1947_EN_GOLD.txt", "S/RES/27 (1947)"),
     ("S_RES_0082_1950_EN_GOLD.txt", "S/RES/82 (1950)"),
-    ("S_RES_0242_1967_EN_GOLD.txt", "S/RES/242 (1967)"),
     ("S_RES_0827_1993_EN_GOLD.txt", "S/RES/827 (1993)"),
     ("S_RES_0883_1993_EN_GOLD.txt", "S/RES/883 (1993)"),
 ];
@@ -179,4 +179,66 @@ fn footnotes_after_the_adoption_line_are_footnotes() {
             }
         }
     }
+}
+
+/// The labels of a clause's items, in order.
+fn item_labels(c: &Clause) -> Vec<&str> {
+    c.children.iter().map(|c| c.label.as_str()).collect()
+}
+
+/// OCR reads `(b)` as `(5)` or `(6)` and `(i)` as `(1)`. Where the
+/// neighbours make the label certain (`(a)` … `(c)`, or before `(ii)`), the
+/// item is read as that label and a notice says so; it never becomes a
+/// numbered paragraph of its own.
+#[test]
+fn misread_item_labels_are_read_as_their_sequence_says() {
+    // S/RES/242 (1967): "1. Affirms … principles:" / "(1) Withdrawal …" / "(ii) Termination …".
+    let doc = read("S_RES_0242_1967_EN_GOLD.txt");
+    let op = &doc.resolutions[0].operative;
+    let labels: Vec<&str> = op.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["1", "2", "3", "4"]);
+    assert_eq!(item_labels(&op[0]), ["i", "ii"]);
+    assert_eq!(op[0].children[0].id, "S/RES/242 (1967):op.1.i");
+    assert!(op[0].children[0].text.starts_with("Withdrawal of Israel armed forces"));
+    assert_eq!(item_labels(&op[1]), ["a", "b", "c"]);
+    assert!(doc.notices.iter().any(|n| n.contains("(1) read as (i)")), "{:?}", doc.notices);
+
+    // S/RES/82 (1950): "(a) … (5) To observe the withdrawal … (c) …" under "Requests".
+    let doc = read("S_RES_0082_1950_EN_GOLD.txt");
+    let requests = doc.resolutions[0].operative.iter().find(|c| c.text.starts_with("Requests")).expect("Requests");
+    assert_eq!(item_labels(requests), ["a", "b", "c"]);
+    assert!(requests.children[1].text.starts_with("To observe the withdrawal"));
+    assert!(doc.resolutions[0].operative.iter().all(|c| c.label != "5"));
+    assert!(doc.notices.iter().any(|n| n.contains("(5) read as (b)")), "{:?}", doc.notices);
+
+    // S/RES/883 (1993): "3. Decides also … by:" / "(a) …; or" / "(6) Any Libyan undertaking;".
+    let doc = read("S_RES_0883_1993_EN_GOLD.txt");
+    let op = &doc.resolutions[0].operative;
+    let labels: Vec<&str> = op.iter().map(|c| c.label.as_str()).collect();
+    let expected: Vec<String> = (1..=17).map(|n| n.to_string()).collect();
+    assert_eq!(labels, expected);
+    assert_eq!(item_labels(&op[2])[..2], ["a", "b"]);
+    assert_eq!(op[2].children[1].id, "S/RES/883 (1993):op.3.b");
+    assert!(op[2].children[1].text.starts_with("Any Libyan undertaking;"));
+
+    // S/RES/27 (1947): "Calls upon the parties :" / "(a) … and" / "(6) To settle …".
+    let doc = read("S_RES_0027_1947_EN_GOLD.txt");
+    let op = &doc.resolutions[0].operative;
+    assert_eq!(op.len(), 1);
+    assert_eq!(item_labels(&op[0]), ["a", "b"]);
+    assert!(op[0].children[1].text.ends_with("informed about the progress of the settlement."));
+}
+
+/// Bracketed numbers under a paragraph printed `1.` are its items, one
+/// list, never paragraphs of their own (constructed: the rule the volumes
+/// need, without an OCR misreading).
+#[test]
+fn bracketed_numbers_under_a_dotted_paragraph_are_its_items() {
+    let text = "The Security Council,\n\nRecalling its resolutions,\n\n1. Decides that:\n\n(1) all States shall do one thing;\n\n(2) all States shall do another;\n\n2. Requests the Secretary-General to report.\n";
+    let doc = load_bytes(text.as_bytes(), "items.txt").expect("read");
+    let op = &doc.resolutions[0].operative;
+    let labels: Vec<&str> = op.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["1", "2"]);
+    assert_eq!(item_labels(&op[0]), ["1", "2"]);
+    assert!(doc.notices.is_empty(), "{:?}", doc.notices);
 }

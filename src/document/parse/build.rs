@@ -46,6 +46,8 @@ pub struct Builder {
     after_annex_heading: bool,
     /// The label readings of the block after this one, if it has a label.
     next: Readings,
+    /// This resolution (or annex) numbers its paragraphs `1.`, not `(1)`.
+    dotted: bool,
 }
 
 impl Builder {
@@ -61,6 +63,7 @@ impl Builder {
             after_section_heading: false,
             after_annex_heading: false,
             next: Readings::default(),
+            dotted: false,
         }
     }
 
@@ -347,9 +350,16 @@ impl Builder {
         match &block.label {
             None => self.paragraph(block, joined, was_section),
             Some(label) => {
-                let readings = label.readings;
-                let printed = CompactString::from(label.printed);
-                self.item(block, printed, readings.as_slice(), joined);
+                let mut readings = label.readings;
+                let mut printed = CompactString::from(label.printed);
+                let bracketed_number = label.bracketed && readings.iter().any(|r| r.class == Class::Number);
+                if bracketed_number && let Some((letter, reading)) = self.misread_item(label.printed, block) {
+                    printed = CompactString::from(letter);
+                    readings = Readings::one(reading);
+                }
+                // `(2)` under a paragraph printed `1.` is one of its items.
+                let as_item = bracketed_number && self.dotted && !self.stack.is_empty();
+                self.item(block, printed, readings.as_slice(), joined, as_item);
             }
         }
     }
@@ -475,8 +485,40 @@ impl Builder {
         }
     }
 
-    fn item(&mut self, block: &Block<'_>, printed: CompactString, readings: &[Reading], text: Text) {
-        let number = readings.iter().find(|r| r.class == Class::Number).copied();
+    /// An item label the OCR misread: `(6)` or `(5)` where `(b)` is due
+    /// (after `(a)`, and before `(c)` or `(b)`'s lookalike), `(1)` where
+    /// `(i)` is due (before `(ii)`). The label the sequence makes certain,
+    /// as printed and as read; the change is told in `Document::notices`.
+    fn misread_item(&mut self, printed: &str, block: &Block<'_>) -> Option<(&'static str, Reading)> {
+        let lower = |ordinal| Reading { class: Class::Lower, ordinal };
+        let (letter, reading) = match printed {
+            // `b` after an open `a` (the deepest lettered list).
+            "5" | "6"
+                if self.stack.iter().rev().find(|o| o.class == Class::Lower).is_some_and(|o| o.ordinal == 1)
+                    && (self.next.is_empty() || self.next.iter().any(|&r| r == lower(3))) =>
+            {
+                ("b", lower(2))
+            }
+            // `i` opening numerals that `ii` goes on with.
+            "1" if self.next.iter().any(|r| r.class == Class::LowerRoman && r.ordinal == 2)
+                && !self.stack.iter().any(|o| o.class == Class::LowerRoman) =>
+            {
+                ("i", Reading { class: Class::LowerRoman, ordinal: 1 })
+            }
+            _ => return None,
+        };
+        let line = block.parts.first().map(|p| p.0).unwrap_or(0);
+        self.doc.notices.push(format!(
+            "line {line}: item ({printed}) read as ({letter}), as its neighbours number it (a misprint or OCR misreading)"
+        ));
+        Some((letter, reading))
+    }
+
+    fn item(&mut self, block: &Block<'_>, printed: CompactString, readings: &[Reading], text: Text, as_item: bool) {
+        let number = readings.iter().find(|r| r.class == Class::Number).copied().filter(|_| !as_item);
+        if number.is_some() && !block.label.as_ref().is_some_and(|l| l.bracketed) {
+            self.dotted = true;
+        }
         let (depth, reading) = match number {
             Some(r) => {
                 if self.part == Part::Preamble {
@@ -487,6 +529,17 @@ impl Builder {
             None if self.stack.is_empty() && self.part == Part::Preamble => {
                 self.part = Part::Operative;
                 place(&[], readings)
+            }
+            // A bracketed number among items: beside the open items of a
+            // list, or the first of its own under the paragraph.
+            None if as_item => {
+                let reading = readings.first().copied().unwrap_or(Reading { class: Class::Number, ordinal: 1 });
+                let items = || self.stack.iter().enumerate().skip(1).rev();
+                let open = items()
+                    .find(|(_, o)| o.class == reading.class)
+                    .or_else(|| items().find(|(_, o)| o.class != Class::Number))
+                    .map(|(d, _)| d);
+                (open.unwrap_or(self.stack.len()), reading)
             }
             None => place(&self.stack, readings),
         };
@@ -600,6 +653,7 @@ impl Builder {
         self.part = Part::Preamble;
         self.stack.clear();
         self.section = None;
+        self.dotted = false;
         self.after_annex_heading = true;
     }
 
@@ -610,6 +664,7 @@ impl Builder {
         self.part = Part::Preamble;
         self.stack.clear();
         self.section = None;
+        self.dotted = false;
     }
 
     fn close_resolution(&mut self) {
