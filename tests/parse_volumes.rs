@@ -26,6 +26,7 @@ fn all_ids<'a>(clauses: &'a [Clause], out: &mut Vec<&'a str>) {
 const VOLUMES: &[(&str, &str, usize, usize)] = &[
     ("S_RES_0027_1947_EN_GOLD.txt", "S/RES/27 (1947)", 1, 1),
     ("S_RES_0047_1948_EN_GOLD.txt", "S/RES/47 (1948)", 5, 22),
+    ("S_RES_0082_1950_EN_GOLD.txt", "S/RES/82 (1950)", 3, 5),
     ("S_RES_0095_1951_EN_GOLD.txt", "S/RES/95 (1951)", 9, 1),
     ("S_RES_0138_1960_EN_GOLD.txt", "S/RES/138 (1960)", 6, 3),
     ("S_RES_0181_1963_EN_GOLD.txt", "S/RES/181 (1963)", 8, 4),
@@ -47,7 +48,6 @@ const VOLUMES: &[(&str, &str, usize, usize)] = &[
 /// (README, "Known gaps").
 const CODES_ONLY: &[(&str, &str)] = &[
     ("S_RES_0004_1946_EN_GOLD.txt", "S/RES/4 (1946)"),
-    ("S_RES_0082_1950_EN_GOLD.txt", "S/RES/82 (1950)"),
     ("S_RES_0827_1993_EN_GOLD.txt", "S/RES/827 (1993)"),
     ("S_RES_0883_1993_EN_GOLD.txt", "S/RES/883 (1993)"),
 ];
@@ -241,4 +241,35 @@ fn bracketed_numbers_under_a_dotted_paragraph_are_its_items() {
     assert_eq!(labels, ["1", "2"]);
     assert_eq!(item_labels(&op[0]), ["1", "2"]);
     assert!(doc.notices.is_empty(), "{:?}", doc.notices);
+}
+
+/// Unnumbered operative paragraphs of the early years: "Determines that
+/// this action constitutes a breach of the peace; and" before section I
+/// (S/RES/82 (1950)); "Hereby resolves …;" and "To this end, the Security
+/// Council appoints …" (S/RES/4 (1946)).
+#[test]
+fn early_unnumbered_operative_paragraphs_are_operative() {
+    let doc = read("S_RES_0082_1950_EN_GOLD.txt");
+    let res = &doc.resolutions[0];
+    let pre: Vec<String> = res.preamble.iter().map(|c| c.phrase().to_string()).collect();
+    assert_eq!(pre, ["Recalling", "Mindful of", "Noting with grave concern"]);
+    let op: Vec<(String, Option<&str>)> =
+        res.operative.iter().map(|c| (c.phrase().to_string(), c.section.as_deref())).collect();
+    assert_eq!(
+        op,
+        [
+            ("Determines that".to_string(), None),
+            ("Calls for".to_string(), Some("I")),
+            ("Calls upon".to_string(), Some("I")),
+            ("Requests".to_string(), Some("II")),
+            ("Calls upon".to_string(), Some("III"))
+        ]
+    );
+
+    let doc = read("S_RES_0004_1946_EN_GOLD.txt");
+    let op: Vec<String> = doc.resolutions[0].operative.iter().map(|c| c.text.to_string()).collect();
+    assert_eq!(op.len(), 2, "{op:?}");
+    assert!(op[0].starts_with("Hereby resolves to make further studies"));
+    assert!(op[1].starts_with("To this end, the Security Council appoints a sub-committee"));
+    assert!(op[1].ends_with("before the end of May."));
 }

@@ -374,7 +374,8 @@ impl Builder {
         // unnumbered operative paragraphs: under a numbered one, an
         // unnumbered paragraph goes on with it.
         let sentence = text.trim_end_matches(|c: char| c.is_ascii_digit()).ends_with([';', '.', ':', ',']);
-        if opening == Some(Opening::Operative) && unnumbered_part && sentence {
+        let council = unnumbered_part && phrase::council_acts(&text);
+        if (opening == Some(Opening::Operative) || council) && unnumbered_part && sentence {
             self.unnumbered_operative(text, block);
             return;
         }
@@ -434,7 +435,10 @@ impl Builder {
     /// one's last item has ended its sentence (`;` or `.`): text after a
     /// comma or a colon goes on with it.
     fn own_operative(&mut self, text: &str) -> bool {
-        if !matches!(final_punctuation(text), Some(';' | '.' | ':')) || !phrase::opens_with_listed_verb(text) {
+        // "Determines that this action constitutes a breach of the peace;
+        // and" leads into the next operative paragraph.
+        let ends = matches!(final_punctuation(text), Some(';' | '.' | ':')) || text.trim_end().ends_with("; and");
+        if !ends || !phrase::opens_with_listed_verb(text) {
             return false;
         }
         if self.part == Part::Preamble {
