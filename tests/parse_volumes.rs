@@ -273,3 +273,24 @@ fn early_unnumbered_operative_paragraphs_are_operative() {
     assert!(op[1].starts_with("To this end, the Security Council appoints a sub-committee"));
     assert!(op[1].ends_with("before the end of May."));
 }
+
+/// S/RES/47 (1948) prints "B. Plebiscite" right under paragraph 5's last
+/// line, after the section "A. Restoration of peace and order": it heads
+/// paragraphs 6–15, it is no item of paragraph 5.
+#[test]
+fn a_section_heading_under_a_paragraph_opens_the_next_section() {
+    let doc = read("S_RES_0047_1948_EN_GOLD.txt");
+    let op = &doc.resolutions[0].operative;
+    let section = |label: &str| {
+        let c = op.iter().find(|c| c.label == label).unwrap_or_else(|| panic!("op.{label}"));
+        c.section.clone().unwrap_or_default()
+    };
+    assert_eq!(section("5"), "A. Restoration of peace and order");
+    let five = op.iter().find(|c| c.label == "5").expect("op.5");
+    assert!(five.children.is_empty(), "{:?}", five.children);
+    assert!(five.text.ends_with("purpose of pacification."), "{}", five.text);
+    for n in 6..=15 {
+        assert_eq!(section(&n.to_string()), "B. Plebiscite", "op.{n}");
+    }
+    assert_eq!(section("16"), "C. General provisions");
+}

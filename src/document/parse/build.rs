@@ -305,7 +305,7 @@ impl Builder {
         // Right after a heading, a short line is its title (below), not a
         // heading of its own.
         let unnumbered = if was_section { None } else { self.unnumbered_heading(block) };
-        let heading = section_heading(block).or(unnumbered);
+        let heading = section_heading(block).or_else(|| self.next_lettered_section(block)).or(unnumbered);
         if let Some(heading) = heading {
             // Under a numbered section (`II. …`) an unnumbered heading is a
             // sub-heading: the clauses stay in their section.
@@ -475,6 +475,28 @@ impl Builder {
                 phrase::opening(text).is_none() && (words == 1 || !starts_with_phrase(text))
             };
         heading.then(|| text.to_string())
+    }
+
+    /// "B. Plebiscite" printed right under a paragraph's last line (no
+    /// blank line above it) after the section "A. Restoration of peace and
+    /// order": the next section's heading, as the letters run, not an item.
+    fn next_lettered_section(&self, block: &Block<'_>) -> Option<String> {
+        let label = block.label.as_ref()?;
+        let current = self.section.as_deref()?;
+        let mut chars = current.chars();
+        let letter = chars.next().filter(char::is_ascii_uppercase)?;
+        if !(chars.as_str().is_empty() || chars.as_str().starts_with(". ")) {
+            return None;
+        }
+        let next = u32::from(letter) - u32::from('A') + 2;
+        let follows = label.readings.iter().any(|r| r.class == Class::Upper && r.ordinal == next);
+        if !follows || block.parts.len() != 1 || !block.before_break {
+            return None;
+        }
+        // Otherwise a heading as `section_heading` reads one.
+        let alone =
+            Block { label: block.label.clone(), parts: block.parts.clone(), after_break: true, before_break: true };
+        section_heading(&alone)
     }
 
     /// Lines that fit nowhere: listed, so nothing is silently lost.
