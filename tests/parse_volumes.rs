@@ -42,15 +42,13 @@ const VOLUMES: &[(&str, &str, usize, usize)] = &[
     ("S_RES_0687_1991_EN_GOLD.txt", "S/RES/687 (1991)", 26, 34),
     ("S_RES_0700_1991_EN_GOLD.txt", "S/RES/700 (1991)", 3, 6),
     ("S_RES_0808_1993_EN_GOLD.txt", "S/RES/808 (1993)", 12, 3),
+    ("S_RES_0827_1993_EN_GOLD.txt", "S/RES/827 (1993)", 11, 9),
 ];
 
 /// Files whose code is right but whose structure is not read exactly yet
 /// (README, "Known gaps").
-const CODES_ONLY: &[(&str, &str)] = &[
-    ("S_RES_0004_1946_EN_GOLD.txt", "S/RES/4 (1946)"),
-    ("S_RES_0827_1993_EN_GOLD.txt", "S/RES/827 (1993)"),
-    ("S_RES_0883_1993_EN_GOLD.txt", "S/RES/883 (1993)"),
-];
+const CODES_ONLY: &[(&str, &str)] =
+    &[("S_RES_0004_1946_EN_GOLD.txt", "S/RES/4 (1946)"), ("S_RES_0883_1993_EN_GOLD.txt", "S/RES/883 (1993)")];
 
 #[test]
 fn each_volume_resolution_reads_to_its_own_numbering() {
@@ -293,4 +291,45 @@ fn a_section_heading_under_a_paragraph_opens_the_next_section() {
         assert_eq!(section(&n.to_string()), "B. Plebiscite", "op.{n}");
     }
     assert_eq!(section("16"), "C. General provisions");
+}
+
+/// S/RES/827 (1993) breaks a sentence with a blank line inside a name
+/// ("… by the Co-Chairmen of the Steering" / blank / "Committee of the
+/// International Conference …"): one preambular paragraph.
+#[test]
+fn a_blank_line_inside_a_name_does_not_split_a_paragraph() {
+    let doc = read("S_RES_0827_1993_EN_GOLD.txt");
+    let pre = &doc.resolutions[0].preamble;
+    let noting = pre.iter().find(|c| c.text.starts_with("Noting in this regard")).expect("Noting");
+    assert!(
+        noting.text.contains("Co-Chairmen of the Steering Committee of the International Conference"),
+        "{}",
+        noting.text
+    );
+    assert!(noting.text.ends_with("(S/25221),"), "{}", noting.text);
+    assert!(pre.iter().all(|c| !c.text.starts_with("Committee of")));
+}
+
+/// A page number of the printed volume alone between blank lines ("115"
+/// in S/RES/883 (1993)'s annex) is furniture, never a clause.
+#[test]
+fn a_lone_page_number_is_not_a_clause() {
+    let doc = read("S_RES_0883_1993_EN_GOLD.txt");
+    let mut texts = Vec::new();
+    fn walk(list: &[Clause], out: &mut Vec<String>) {
+        for c in list {
+            out.push(c.text.to_string());
+            walk(&c.children, out);
+        }
+    }
+    for a in &doc.resolutions[0].annexes {
+        walk(&a.preamble, &mut texts);
+        walk(&a.operative, &mut texts);
+    }
+    assert!(!texts.is_empty());
+    assert!(texts.iter().all(|t| t.trim() != "115"), "{texts:?}");
+    let path = format!("{}/tests/fixtures/volumes/S_RES_0883_1993_EN_GOLD.txt", env!("CARGO_MANIFEST_DIR"));
+    let source = std::fs::read_to_string(path).expect("fixture");
+    let line = source.lines().position(|l| l.trim() == "115").expect("the page number") as u32 + 1;
+    assert!(doc.furniture.contains(&line), "line {line}");
 }

@@ -155,6 +155,7 @@ fn mark_furniture(lines: &mut [Line<'_>]) {
             any = true;
         }
     }
+    mark_lone_page_numbers(lines);
     mark_endnotes(lines);
     if any {
         mark_repeated_titles(lines);
@@ -162,6 +163,23 @@ fn mark_furniture(lines: &mut [Line<'_>]) {
     mark_running_titles(lines);
     mark_footnotes(lines);
     super::signature::mark(lines);
+}
+
+/// A bare number of two to four digits alone between blank lines ("115"
+/// in an annex of the printed volumes): a page number. A paragraph's
+/// number has its dot ("5."), and a one-digit one may stand alone over its
+/// text, so neither is taken.
+fn mark_lone_page_numbers(lines: &mut [Line<'_>]) {
+    for i in 0..lines.len() {
+        let t = lines[i].text.as_bytes();
+        if lines[i].kind != Kind::Text || !(2..=4).contains(&t.len()) || !t.iter().all(u8::is_ascii_digit) {
+            continue;
+        }
+        let blank = |l: Option<&Line<'_>>| l.is_none_or(|l| l.kind == Kind::Blank);
+        if blank(i.checked_sub(1).and_then(|p| lines.get(p))) && blank(lines.get(i + 1)) {
+            lines[i].kind = Kind::Furniture;
+        }
+    }
 }
 
 /// A line repeated on three or more pages right next to other furniture is
