@@ -24,6 +24,7 @@ fn all_ids<'a>(clauses: &'a [Clause], out: &mut Vec<&'a str>) {
 
 /// (file, code, preambular, operative)
 const VOLUMES: &[(&str, &str, usize, usize)] = &[
+    ("S_RES_0004_1946_EN_GOLD.txt", "S/RES/4 (1946)", 2, 2),
     ("S_RES_0027_1947_EN_GOLD.txt", "S/RES/27 (1947)", 1, 1),
     ("S_RES_0047_1948_EN_GOLD.txt", "S/RES/47 (1948)", 5, 22),
     ("S_RES_0082_1950_EN_GOLD.txt", "S/RES/82 (1950)", 3, 5),
@@ -265,6 +266,13 @@ fn early_unnumbered_operative_paragraphs_are_operative() {
     );
 
     let doc = read("S_RES_0004_1946_EN_GOLD.txt");
+    // Its ground, printed before "Therefore the Security Council,", is its
+    // first preambular paragraph.
+    let pre: Vec<String> = doc.resolutions[0].preamble.iter().map(|c| c.text.to_string()).collect();
+    assert_eq!(pre.len(), 2, "{pre:?}");
+    assert!(pre[0].starts_with("The attention of the Security Council has been drawn to the situation in Spain"));
+    assert!(pre[1].starts_with("Keeping in mind"));
+    assert_eq!(doc.resolutions[0].formula.as_deref(), Some("Therefore the Security Council,"));
     let op: Vec<String> = doc.resolutions[0].operative.iter().map(|c| c.text.to_string()).collect();
     assert_eq!(op.len(), 2, "{op:?}");
     assert!(op[0].starts_with("Hereby resolves to make further studies"));

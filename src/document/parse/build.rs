@@ -107,13 +107,48 @@ impl Builder {
         }
         match self.mode {
             Mode::Front(Section::Title) if block.label.is_none() && is_formula(&block.joined()) => {
+                let recital = self.recital_before_therefore(block);
                 self.open_resolution();
                 self.header(block);
+                if let Some(clause) = recital {
+                    self.roots().push(clause);
+                    self.stack = vec![Open { class: Class::Number, ordinal: 0 }];
+                }
             }
             Mode::Front(section) => self.front(section, block),
             Mode::Header => self.header(block),
             Mode::Body => self.body(block, was_section, was_annex),
         }
+    }
+
+    /// S/RES/4 (1946) states its ground before its formula: "4 (1946).
+    /// Resolution of …", "The attention of the Security Council has been
+    /// drawn …;", then "Therefore the Security Council,". What stands
+    /// between the title line and a formula opening with "Therefore" is
+    /// the resolution's first preambular paragraph, taken out of the title
+    /// block, when it reads as one (a sentence of eight words or more
+    /// ending with `;` or `,`).
+    fn recital_before_therefore(&mut self, block: &Block<'_>) -> Option<Clause> {
+        if !block.first_text().starts_with("Therefore") || self.doc.front.title_block.len() < 2 {
+            return None;
+        }
+        let lines = &self.doc.front.title_block[1..];
+        let text = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+        if text.split_whitespace().count() < 8 || !text.ends_with([';', ',']) || !text.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let first = lines.first()?.line;
+        let last = lines.last()?.line;
+        self.doc.front.title_block.truncate(1);
+        self.doc.front.lines.retain(|&l| l < first || l > last);
+        Some(Clause {
+            id: CompactString::default(),
+            label: CompactString::default(),
+            section: None,
+            text: Text::from(text),
+            children: Vec::new(),
+            lines: LineSpan::new(first, last),
+        })
     }
 
     fn front(&mut self, section: Section, block: &Block<'_>) {
