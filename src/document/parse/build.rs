@@ -46,8 +46,10 @@ pub struct Builder {
     after_annex_heading: bool,
     /// The label readings of the block after this one, if it has a label.
     next: Readings,
-    /// This resolution (or annex) numbers its paragraphs `1.`, not `(1)`.
+    /// This resolution (or annex) numbers its paragraphs `1.` …
     dotted: bool,
+    /// … or `(1)` (then a bracketed number is never read as an item).
+    bracketed_top: bool,
 }
 
 impl Builder {
@@ -64,6 +66,7 @@ impl Builder {
             after_annex_heading: false,
             next: Readings::default(),
             dotted: false,
+            bracketed_top: false,
         }
     }
 
@@ -388,12 +391,15 @@ impl Builder {
                 let mut readings = label.readings;
                 let mut printed = CompactString::from(label.printed);
                 let bracketed_number = label.bracketed && readings.iter().any(|r| r.class == Class::Number);
-                if bracketed_number && let Some((letter, reading)) = self.misread_item(label.printed, block) {
+                // A text that numbers its paragraphs `(1)`, `(2)` (an
+                // annex's list of entries) has no misread letters.
+                let misread = bracketed_number && !self.bracketed_top;
+                if misread && let Some((letter, reading)) = self.misread_item(label.printed, block) {
                     printed = CompactString::from(letter);
                     readings = Readings::one(reading);
                 }
                 // `(2)` under a paragraph printed `1.` is one of its items.
-                let as_item = bracketed_number && self.dotted && !self.stack.is_empty();
+                let as_item = misread && self.dotted && !self.stack.is_empty();
                 self.item(block, printed, readings.as_slice(), joined, as_item);
             }
         }
@@ -577,8 +583,12 @@ impl Builder {
 
     fn item(&mut self, block: &Block<'_>, printed: CompactString, readings: &[Reading], text: Text, as_item: bool) {
         let number = readings.iter().find(|r| r.class == Class::Number).copied().filter(|_| !as_item);
-        if number.is_some() && !block.label.as_ref().is_some_and(|l| l.bracketed) {
-            self.dotted = true;
+        if number.is_some() {
+            if block.label.as_ref().is_some_and(|l| l.bracketed) {
+                self.bracketed_top = true;
+            } else {
+                self.dotted = true;
+            }
         }
         let (depth, reading) = match number {
             Some(r) => {
@@ -715,6 +725,7 @@ impl Builder {
         self.stack.clear();
         self.section = None;
         self.dotted = false;
+        self.bracketed_top = false;
         self.after_annex_heading = true;
     }
 
@@ -726,6 +737,7 @@ impl Builder {
         self.stack.clear();
         self.section = None;
         self.dotted = false;
+        self.bracketed_top = false;
     }
 
     fn close_resolution(&mut self) {

@@ -388,7 +388,7 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
 /// the International Conference …", S/RES/827 (1993)): one paragraph. The
 /// line must be a clause's, long, and end in a capitalised word with no
 /// punctuation, and the next must open with a capitalised word that opens
-/// no clause.
+/// no clause and end in a lower-case word (it wraps on too).
 fn name_goes_on(prev: &Block<'_>, prev_last: &str, text: &str) -> bool {
     let capital =
         |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase) && w.ends_with(char::is_alphabetic));
@@ -398,6 +398,10 @@ fn name_goes_on(prev: &Block<'_>, prev_last: &str, text: &str) -> bool {
         && capital(prev_last.split_whitespace().next_back())
         && capital(text.split_whitespace().next())
         && text.split_whitespace().count() >= 4
+        // The next line wraps on in turn ("… Yugoslavia for the"): a
+        // header line ("Resolution adopted by … on 7 October 2022") or a
+        // title ends otherwise.
+        && text.ends_with(|c: char| c.is_lowercase())
         && opening(text).is_none()
         && !starts_with_phrase(text)
 }
