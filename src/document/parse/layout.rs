@@ -583,6 +583,31 @@ mod tests {
     }
 
     #[test]
+    fn notes_after_the_adoption_line() {
+        assert!(adoption_note("27 One member (China) did not participate in the voting."));
+        assert!(adoption_note("12 See United Nations Conference on International Organization"));
+        // A vote's wrapped line, a date, the next resolution's title.
+        assert!(!adoption_note("2 abstentions (France, United"));
+        assert!(!adoption_note("25 May 1993"));
+        assert!(!adoption_note("83 (1950). Resolution of 27 June 1950"));
+        let text = "1. Decides to act.\n\nAdopted at the 1747th meeting by 14 votes to none 27\n\n27 One member (China) did not participate in the voting.\n\n83 (1950). Resolution of 27 June 1950\n";
+        let kinds: Vec<Kind> = lines(text).iter().map(|l| l.kind).collect();
+        assert_eq!(kinds[4], Kind::Footnote);
+        assert_eq!(kinds[2], Kind::Text);
+        assert_eq!(kinds[6], Kind::Text);
+    }
+
+    #[test]
+    fn lone_page_numbers_are_furniture() {
+        let l = lines("the text goes on\n\n115\n\nand on\n\n7\n\n12 lines");
+        let kinds: Vec<Kind> = l.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds[2], Kind::Furniture);
+        // One digit may be a paragraph's number standing over its text.
+        assert_eq!(kinds[6], Kind::Text);
+        assert_eq!(kinds[8], Kind::Text);
+    }
+
+    #[test]
     fn margin_numbers_are_stripped() {
         let text = (1..=12).map(|i| format!("{i} line {i}")).collect::<Vec<_>>().join("\n");
         let l = lines(&text);

@@ -484,6 +484,22 @@ mod tests {
     }
 
     #[test]
+    fn adoption_line_markers() {
+        assert_eq!(
+            adoption_marker("Adopted at the 1747th meeting by 14 votes to none 27"),
+            Some(("Adopted at the 1747th meeting by 14 votes to none", "27"))
+        );
+        assert_eq!(adoption_marker("Adopted at the 173rd meeting. 6"), Some(("Adopted at the 173rd meeting.", "6")));
+        assert_eq!(
+            adoption_marker("(Czechoslovakia, Union of Soviet Socialist Republics). 65").map(|m| m.1),
+            Some("65")
+        );
+        // A vote's count is no marker.
+        assert_eq!(adoption_marker("Adopted at the 2350th meeting by 10 votes to 1"), None);
+        assert_eq!(adoption_marker("Adopted at the 2932nd meeting by 14 votes to none."), None);
+    }
+
+    #[test]
     fn title_markers() {
         assert_eq!(trailing_marker("80/53. Convening of the session¹"), Some(("80/53. Convening of the session", "¹")));
         assert_eq!(
