@@ -46,6 +46,10 @@ pub struct Builder {
     after_annex_heading: bool,
     /// The label readings of the block after this one, if it has a label.
     next: Readings,
+    /// This resolution (or annex) numbers its paragraphs `1.` …
+    dotted: bool,
+    /// … or `(1)` (then a bracketed number is never read as an item).
+    bracketed_top: bool,
 }
 
 impl Builder {
@@ -61,6 +65,8 @@ impl Builder {
             after_section_heading: false,
             after_annex_heading: false,
             next: Readings::default(),
+            dotted: false,
+            bracketed_top: false,
         }
     }
 
@@ -104,13 +110,48 @@ impl Builder {
         }
         match self.mode {
             Mode::Front(Section::Title) if block.label.is_none() && is_formula(&block.joined()) => {
+                let recital = self.recital_before_therefore(block);
                 self.open_resolution();
                 self.header(block);
+                if let Some(clause) = recital {
+                    self.roots().push(clause);
+                    self.stack = vec![Open { class: Class::Number, ordinal: 0 }];
+                }
             }
             Mode::Front(section) => self.front(section, block),
             Mode::Header => self.header(block),
             Mode::Body => self.body(block, was_section, was_annex),
         }
+    }
+
+    /// S/RES/4 (1946) states its ground before its formula: "4 (1946).
+    /// Resolution of …", "The attention of the Security Council has been
+    /// drawn …;", then "Therefore the Security Council,". What stands
+    /// between the title line and a formula opening with "Therefore" is
+    /// the resolution's first preambular paragraph, taken out of the title
+    /// block, when it reads as one (a sentence of eight words or more
+    /// ending with `;` or `,`).
+    fn recital_before_therefore(&mut self, block: &Block<'_>) -> Option<Clause> {
+        if !block.first_text().starts_with("Therefore") || self.doc.front.title_block.len() < 2 {
+            return None;
+        }
+        let lines = &self.doc.front.title_block[1..];
+        let text = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+        if text.split_whitespace().count() < 8 || !text.ends_with([';', ',']) || !text.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let first = lines.first()?.line;
+        let last = lines.last()?.line;
+        self.doc.front.title_block.truncate(1);
+        self.doc.front.lines.retain(|&l| l < first || l > last);
+        Some(Clause {
+            id: CompactString::default(),
+            label: CompactString::default(),
+            section: None,
+            text: Text::from(text),
+            children: Vec::new(),
+            lines: LineSpan::new(first, last),
+        })
     }
 
     fn front(&mut self, section: Section, block: &Block<'_>) {
@@ -302,7 +343,7 @@ impl Builder {
         // Right after a heading, a short line is its title (below), not a
         // heading of its own.
         let unnumbered = if was_section { None } else { self.unnumbered_heading(block) };
-        let heading = section_heading(block).or(unnumbered);
+        let heading = section_heading(block).or_else(|| self.next_lettered_section(block)).or(unnumbered);
         if let Some(heading) = heading {
             // Under a numbered section (`II. …`) an unnumbered heading is a
             // sub-heading: the clauses stay in their section.
@@ -347,9 +388,19 @@ impl Builder {
         match &block.label {
             None => self.paragraph(block, joined, was_section),
             Some(label) => {
-                let readings = label.readings;
-                let printed = CompactString::from(label.printed);
-                self.item(block, printed, readings.as_slice(), joined);
+                let mut readings = label.readings;
+                let mut printed = CompactString::from(label.printed);
+                let bracketed_number = label.bracketed && readings.iter().any(|r| r.class == Class::Number);
+                // A text that numbers its paragraphs `(1)`, `(2)` (an
+                // annex's list of entries) has no misread letters.
+                let misread = bracketed_number && !self.bracketed_top;
+                if misread && let Some((letter, reading)) = self.misread_item(label.printed, block) {
+                    printed = CompactString::from(letter);
+                    readings = Readings::one(reading);
+                }
+                // `(2)` under a paragraph printed `1.` is one of its items.
+                let as_item = misread && self.dotted && !self.stack.is_empty();
+                self.item(block, printed, readings.as_slice(), joined, as_item);
             }
         }
     }
@@ -364,7 +415,8 @@ impl Builder {
         // unnumbered operative paragraphs: under a numbered one, an
         // unnumbered paragraph goes on with it.
         let sentence = text.trim_end_matches(|c: char| c.is_ascii_digit()).ends_with([';', '.', ':', ',']);
-        if opening == Some(Opening::Operative) && unnumbered_part && sentence {
+        let council = unnumbered_part && phrase::council_acts(&text);
+        if (opening == Some(Opening::Operative) || council) && unnumbered_part && sentence {
             self.unnumbered_operative(text, block);
             return;
         }
@@ -424,7 +476,10 @@ impl Builder {
     /// one's last item has ended its sentence (`;` or `.`): text after a
     /// comma or a colon goes on with it.
     fn own_operative(&mut self, text: &str) -> bool {
-        if !matches!(final_punctuation(text), Some(';' | '.' | ':')) || !phrase::opens_with_listed_verb(text) {
+        // "Determines that this action constitutes a breach of the peace;
+        // and" leads into the next operative paragraph.
+        let ends = matches!(final_punctuation(text), Some(';' | '.' | ':')) || text.trim_end().ends_with("; and");
+        if !ends || !phrase::opens_with_listed_verb(text) {
             return false;
         }
         if self.part == Part::Preamble {
@@ -463,6 +518,28 @@ impl Builder {
         heading.then(|| text.to_string())
     }
 
+    /// "B. Plebiscite" printed right under a paragraph's last line (no
+    /// blank line above it) after the section "A. Restoration of peace and
+    /// order": the next section's heading, as the letters run, not an item.
+    fn next_lettered_section(&self, block: &Block<'_>) -> Option<String> {
+        let label = block.label.as_ref()?;
+        let current = self.section.as_deref()?;
+        let mut chars = current.chars();
+        let letter = chars.next().filter(char::is_ascii_uppercase)?;
+        if !(chars.as_str().is_empty() || chars.as_str().starts_with(". ")) {
+            return None;
+        }
+        let next = u32::from(letter) - u32::from('A') + 2;
+        let follows = label.readings.iter().any(|r| r.class == Class::Upper && r.ordinal == next);
+        if !follows || block.parts.len() != 1 || !block.before_break {
+            return None;
+        }
+        // Otherwise a heading as `section_heading` reads one.
+        let alone =
+            Block { label: block.label.clone(), parts: block.parts.clone(), after_break: true, before_break: true };
+        section_heading(&alone)
+    }
+
     /// Lines that fit nowhere: listed, so nothing is silently lost.
     fn unplaced(&mut self, block: &Block<'_>) {
         let label = block.label.as_ref().map(|l| l.printed);
@@ -475,8 +552,44 @@ impl Builder {
         }
     }
 
-    fn item(&mut self, block: &Block<'_>, printed: CompactString, readings: &[Reading], text: Text) {
-        let number = readings.iter().find(|r| r.class == Class::Number).copied();
+    /// An item label the OCR misread: `(6)` or `(5)` where `(b)` is due
+    /// (after `(a)`, and before `(c)` or `(b)`'s lookalike), `(1)` where
+    /// `(i)` is due (before `(ii)`). The label the sequence makes certain,
+    /// as printed and as read; the change is told in `Document::notices`.
+    fn misread_item(&mut self, printed: &str, block: &Block<'_>) -> Option<(&'static str, Reading)> {
+        let lower = |ordinal| Reading { class: Class::Lower, ordinal };
+        let (letter, reading) = match printed {
+            // `b` after an open `a` (the deepest lettered list).
+            "5" | "6"
+                if self.stack.iter().rev().find(|o| o.class == Class::Lower).is_some_and(|o| o.ordinal == 1)
+                    && (self.next.is_empty() || self.next.iter().any(|&r| r == lower(3))) =>
+            {
+                ("b", lower(2))
+            }
+            // `i` opening numerals that `ii` goes on with.
+            "1" if self.next.iter().any(|r| r.class == Class::LowerRoman && r.ordinal == 2)
+                && !self.stack.iter().any(|o| o.class == Class::LowerRoman) =>
+            {
+                ("i", Reading { class: Class::LowerRoman, ordinal: 1 })
+            }
+            _ => return None,
+        };
+        let line = block.parts.first().map(|p| p.0).unwrap_or(0);
+        self.doc.notices.push(format!(
+            "line {line}: item ({printed}) read as ({letter}), as its neighbours number it (a misprint or OCR misreading)"
+        ));
+        Some((letter, reading))
+    }
+
+    fn item(&mut self, block: &Block<'_>, printed: CompactString, readings: &[Reading], text: Text, as_item: bool) {
+        let number = readings.iter().find(|r| r.class == Class::Number).copied().filter(|_| !as_item);
+        if number.is_some() {
+            if block.label.as_ref().is_some_and(|l| l.bracketed) {
+                self.bracketed_top = true;
+            } else {
+                self.dotted = true;
+            }
+        }
         let (depth, reading) = match number {
             Some(r) => {
                 if self.part == Part::Preamble {
@@ -487,6 +600,17 @@ impl Builder {
             None if self.stack.is_empty() && self.part == Part::Preamble => {
                 self.part = Part::Operative;
                 place(&[], readings)
+            }
+            // A bracketed number among items: beside the open items of a
+            // list, or the first of its own under the paragraph.
+            None if as_item => {
+                let reading = readings.first().copied().unwrap_or(Reading { class: Class::Number, ordinal: 1 });
+                let items = || self.stack.iter().enumerate().skip(1).rev();
+                let open = items()
+                    .find(|(_, o)| o.class == reading.class)
+                    .or_else(|| items().find(|(_, o)| o.class != Class::Number))
+                    .map(|(d, _)| d);
+                (open.unwrap_or(self.stack.len()), reading)
             }
             None => place(&self.stack, readings),
         };
@@ -600,6 +724,8 @@ impl Builder {
         self.part = Part::Preamble;
         self.stack.clear();
         self.section = None;
+        self.dotted = false;
+        self.bracketed_top = false;
         self.after_annex_heading = true;
     }
 
@@ -610,6 +736,8 @@ impl Builder {
         self.part = Part::Preamble;
         self.stack.clear();
         self.section = None;
+        self.dotted = false;
+        self.bracketed_top = false;
     }
 
     fn close_resolution(&mut self) {

@@ -67,6 +67,9 @@ pub struct Label<'a> {
     /// As printed, without punctuation: `5`, `a`, `ii`, `b.1`, `—`.
     pub printed: &'a str,
     pub readings: Readings,
+    /// Printed in brackets, `(5)`: an item's form. OCR reads `(b)` as
+    /// `(6)` and `(i)` as `(1)` (`Builder::misread_item`).
+    pub bracketed: bool,
 }
 
 const BULLETS: &[char] = &['-', '–', '—', '•', '◦', '▪', '·', '*', '‣', '○'];
@@ -88,7 +91,11 @@ pub fn split_label(line: &str) -> Option<(Label<'_>, &str)> {
             }
             let printed = &line[..first.len_utf8()];
             return Some((
-                Label { printed, readings: Readings::one(Reading { class: Class::Bullet, ordinal: 1 }) },
+                Label {
+                    printed,
+                    readings: Readings::one(Reading { class: Class::Bullet, ordinal: 1 }),
+                    bracketed: false,
+                },
                 rest,
             ));
         }
@@ -118,7 +125,8 @@ fn plain_label(line: &str) -> Option<(Label<'_>, &str)> {
                 if after.is_empty() || after.starts_with([' ', '\t']) {
                     let printed = &line[..end + 1 + digits];
                     let ordinal = rest[..digits].parse().ok()?;
-                    let label = Label { printed, readings: Readings::one(Reading { class: Class::Compound, ordinal }) };
+                    let readings = Readings::one(Reading { class: Class::Compound, ordinal });
+                    let label = Label { printed, readings, bracketed: false };
                     return Some((label, after.trim_start()));
                 }
             }
@@ -136,7 +144,8 @@ fn plain_label(line: &str) -> Option<(Label<'_>, &str)> {
     if readings.is_empty() {
         return None;
     }
-    Some((Label { printed: token, readings }, rest.trim_start()))
+    let bracketed = line.starts_with('(') || line.starts_with("\\(");
+    Some((Label { printed: token, readings, bracketed }, rest.trim_start()))
 }
 
 fn readings(token: &str) -> Readings {

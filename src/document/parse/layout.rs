@@ -155,6 +155,7 @@ fn mark_furniture(lines: &mut [Line<'_>]) {
             any = true;
         }
     }
+    mark_lone_page_numbers(lines);
     mark_endnotes(lines);
     if any {
         mark_repeated_titles(lines);
@@ -162,6 +163,23 @@ fn mark_furniture(lines: &mut [Line<'_>]) {
     mark_running_titles(lines);
     mark_footnotes(lines);
     super::signature::mark(lines);
+}
+
+/// A bare number of two to four digits alone between blank lines ("115"
+/// in an annex of the printed volumes): a page number. A paragraph's
+/// number has its dot ("5."), and a one-digit one may stand alone over its
+/// text, so neither is taken.
+fn mark_lone_page_numbers(lines: &mut [Line<'_>]) {
+    for i in 0..lines.len() {
+        let t = lines[i].text.as_bytes();
+        if lines[i].kind != Kind::Text || !(2..=4).contains(&t.len()) || !t.iter().all(u8::is_ascii_digit) {
+            continue;
+        }
+        let blank = |l: Option<&Line<'_>>| l.is_none_or(|l| l.kind == Kind::Blank);
+        if blank(i.checked_sub(1).and_then(|p| lines.get(p))) && blank(lines.get(i + 1)) {
+            lines[i].kind = Kind::Furniture;
+        }
+    }
 }
 
 /// A line repeated on three or more pages right next to other furniture is
@@ -433,19 +451,42 @@ pub fn is_part_suffix(t: &str) -> bool {
 
 /// Footnotes in official texts sit under a rule of underscores at the foot
 /// of a page; Markdown has `[^1]: text`. Both are kept out of clause text.
+/// The printed yearly volumes of Security Council resolutions put them
+/// right after the adoption line instead, with no rule: "Adopted at the
+/// 1747th meeting by 14 votes to none 27", then "27 One member (China) did
+/// not participate in the voting." (`adoption_note`).
 fn mark_footnotes(lines: &mut [Line<'_>]) {
     let mut in_zone = false;
     let mut after_blank = false;
     let mut in_markdown_note = false;
+    // Within the adoption paragraph (Some(false)) or right after it
+    // (Some(true), a blank line seen): a numbered note may begin here.
+    let mut adoption: Option<bool> = None;
     for l in lines.iter_mut() {
         match l.kind {
             Kind::Furniture => in_zone = false,
             Kind::Blank => {
                 after_blank = true;
                 in_markdown_note = false;
+                if adoption == Some(false) {
+                    adoption = Some(true);
+                }
             }
             Kind::Footnote | Kind::Signature => {}
             Kind::Text => {
+                if !in_zone && adoption.is_some() && adoption_note(l.text) {
+                    in_zone = true;
+                } else if adoption == Some(true) || is_adoption_line(l.text) {
+                    adoption = is_adoption_line(l.text).then_some(false);
+                }
+                // The next resolution's title ("83 (1950). Resolution of …")
+                // opens with a number too: it ends the notes.
+                if in_zone
+                    && (super::build::resolution_heading(l.text).is_some()
+                        || super::meta::council_title(l.text).is_some())
+                {
+                    in_zone = false;
+                }
                 if l.text.len() >= 5 && l.text.chars().all(|c| c == '_') {
                     l.kind = Kind::Footnote;
                     in_zone = true;
@@ -468,6 +509,27 @@ fn mark_footnotes(lines: &mut [Line<'_>]) {
             }
         }
     }
+}
+
+/// "Adopted at the 39th meeting …", "(Adopted unanimously …)": the line
+/// that closes a resolution in the printed volumes.
+fn is_adoption_line(t: &str) -> bool {
+    t.trim_start_matches('(').get(..8).is_some_and(|p| p.eq_ignore_ascii_case("adopted "))
+}
+
+/// A volume's footnote after the adoption line: its number, a space, and a
+/// sentence ("12 See United Nations …", "27 One member …"). A vote's
+/// wrapped line ("2 abstentions (France, …") goes on in lower case, and a
+/// title ("83 (1950). Resolution of …") follows its number with a bracket.
+fn adoption_note(t: &str) -> bool {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && t[digits..].starts_with(' ')
+        && t[digits..].trim_start().starts_with(|c: char| c.is_uppercase())
+        && super::meta::council_title(t).is_none()
+        // "25 May 1993" under "Adopted … at its 3217th meeting, on".
+        && !super::front::looks_like_date(t)
+        && !super::front::is_month(t[digits..].trim_start().split([' ', ',']).next().unwrap_or(""))
 }
 
 /// The marker opening a footnote body: `1 `, `¹ `, `* `, `[^1]:`.
@@ -518,6 +580,31 @@ mod tests {
         let texts: Vec<&str> = l.iter().map(|l| l.text).collect();
         assert_eq!(texts, ["a b", "Recalling", "", ".x."]);
         assert_eq!(l[2].kind, Kind::Blank);
+    }
+
+    #[test]
+    fn notes_after_the_adoption_line() {
+        assert!(adoption_note("27 One member (China) did not participate in the voting."));
+        assert!(adoption_note("12 See United Nations Conference on International Organization"));
+        // A vote's wrapped line, a date, the next resolution's title.
+        assert!(!adoption_note("2 abstentions (France, United"));
+        assert!(!adoption_note("25 May 1993"));
+        assert!(!adoption_note("83 (1950). Resolution of 27 June 1950"));
+        let text = "1. Decides to act.\n\nAdopted at the 1747th meeting by 14 votes to none 27\n\n27 One member (China) did not participate in the voting.\n\n83 (1950). Resolution of 27 June 1950\n";
+        let kinds: Vec<Kind> = lines(text).iter().map(|l| l.kind).collect();
+        assert_eq!(kinds[4], Kind::Footnote);
+        assert_eq!(kinds[2], Kind::Text);
+        assert_eq!(kinds[6], Kind::Text);
+    }
+
+    #[test]
+    fn lone_page_numbers_are_furniture() {
+        let l = lines("the text goes on\n\n115\n\nand on\n\n7\n\n12 lines");
+        let kinds: Vec<Kind> = l.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds[2], Kind::Furniture);
+        // One digit may be a paragraph's number standing over its text.
+        assert_eq!(kinds[6], Kind::Text);
+        assert_eq!(kinds[8], Kind::Text);
     }
 
     #[test]

@@ -58,8 +58,11 @@ pub fn resolve(doc: &mut Document) {
         numbers.sort_unstable();
         numbers.dedup();
         let mut seq = Sequence { numbers, anywhere: &anywhere, next: 0, found: Vec::new() };
-        // A marker on the title comes first in the sequence.
-        for line in &res.header {
+        // A marker on the title comes first in the sequence; one on the
+        // adoption line below the clauses (the volumes' "… by 14 votes to
+        // none 27") comes last.
+        let body = first_clause_line(res);
+        for line in res.header.iter().filter(|l| l.line < body) {
             if let Some(n) = trailing_marker(&line.text).and_then(|(_, m)| number(m)) {
                 seq.seen(n);
             }
@@ -69,6 +72,7 @@ pub fn resolve(doc: &mut Document) {
         if !anywhere.is_empty() {
             strip_resolution(res, &mut seq);
         }
+        strip_adoption_markers(res, body, &doc.footnotes, mine);
         for (marker, clause) in seq.found {
             let free = mine
                 .iter()
@@ -114,6 +118,41 @@ pub(super) fn owner(starts: &[u32], line: u32) -> Option<usize> {
 fn first_line(res: &Resolution) -> u32 {
     let clauses = res.preamble.iter().chain(&res.operative).map(|c| c.lines.first);
     res.header_lines.iter().copied().chain(clauses).min().unwrap_or(u32::MAX)
+}
+
+/// The first line of a resolution's clauses (u32::MAX without any).
+fn first_clause_line(res: &Resolution) -> u32 {
+    res.preamble.iter().chain(&res.operative).map(|c| c.lines.first).min().unwrap_or(u32::MAX)
+}
+
+/// The adoption line under the clauses ends with the marker of a note the
+/// volume prints below it ("Adopted at the 1747th meeting by 14 votes to
+/// none 27" over "27 One member (China) did not participate …"): taken off
+/// when this resolution has a note so numbered. A vote read from the line
+/// was read before, and the count ("by 14 votes") is never at its end.
+fn strip_adoption_markers(res: &mut Resolution, body: u32, notes: &[Footnote], mine: &[usize]) {
+    for line in res.header.iter_mut().filter(|l| l.line > body) {
+        let lower = line.text.trim_start_matches('(').to_ascii_lowercase();
+        if !lower.starts_with("adopted ") {
+            continue;
+        }
+        if let Some((bare, marker)) = adoption_marker(&line.text)
+            && mine.iter().any(|&f| same_marker(&notes[f].marker, marker))
+        {
+            line.text = bare.to_string();
+        }
+    }
+}
+
+/// "… to none 27", "… meeting. 6", "… Republics). 65" → (the line without
+/// it, the marker); never a vote's count ("by 10 votes to 1").
+fn adoption_marker(text: &str) -> Option<(&str, &str)> {
+    let (bare, marker) = text.trim_end().rsplit_once(' ')?;
+    let bare = bare.trim_end();
+    let prev = bare.rsplit(' ').next().unwrap_or("");
+    let after_word = bare.ends_with(|c: char| c.is_alphabetic() || c == '.' || c == ')');
+    let numeric = !marker.is_empty() && marker.len() <= 3 && marker.bytes().all(|b| b.is_ascii_digit());
+    (numeric && after_word && !prev.eq_ignore_ascii_case("to") && !takes_number(prev)).then_some((bare, marker))
 }
 
 /// `1` and `¹` are the same marker.
@@ -273,13 +312,15 @@ fn spaced_marker(before: &str, digits: &str, after: &str, seq: &Sequence<'_>) ->
     // that takes a number.
     let prev = before.trim_end().rsplit(' ').next().unwrap_or("");
     let prev_end = prev.chars().next_back();
-    if !prev_end.is_some_and(|p| p.is_alphabetic() || ")”’\",".contains(p)) {
+    if !prev_end.is_some_and(|p| p.is_alphabetic() || ")”’\",;".contains(p)) {
         return None;
     }
     let prev_word = prev.trim_matches(|c: char| !c.is_alphanumeric());
-    // A year ends a citation ("of 2 December 2024, 2"); another number
-    // before it makes a list ("1, 2").
-    let year = prev_word.len() == 4 && prev.ends_with([',', ')']);
+    // A year ends a citation ("of 2 December 2024, 2", "Israel; 17",
+    // "12 August 1949; 31"), and so does a bracketed symbol ("(S/12869),
+    // 62"); another number before it makes a list ("1, 2").
+    let closed = prev.trim_end_matches([',', ';']).ends_with(')');
+    let year = (prev_word.len() == 4 || closed) && prev.ends_with([',', ')', ';']);
     let number_before = prev_word.bytes().any(|b| b.is_ascii_digit()) && !year;
     if prev_word.is_empty() || number_before || takes_number(prev_word) {
         return None;
@@ -440,6 +481,22 @@ mod tests {
             ("Crime. More, text".to_string(), vec!["2".into(), "1".into()])
         );
         assert_eq!(strip("Court¹ and", &[]).0, "Court and");
+    }
+
+    #[test]
+    fn adoption_line_markers() {
+        assert_eq!(
+            adoption_marker("Adopted at the 1747th meeting by 14 votes to none 27"),
+            Some(("Adopted at the 1747th meeting by 14 votes to none", "27"))
+        );
+        assert_eq!(adoption_marker("Adopted at the 173rd meeting. 6"), Some(("Adopted at the 173rd meeting.", "6")));
+        assert_eq!(
+            adoption_marker("(Czechoslovakia, Union of Soviet Socialist Republics). 65").map(|m| m.1),
+            Some("65")
+        );
+        // A vote's count is no marker.
+        assert_eq!(adoption_marker("Adopted at the 2350th meeting by 10 votes to 1"), None);
+        assert_eq!(adoption_marker("Adopted at the 2932nd meeting by 14 votes to none."), None);
     }
 
     #[test]

@@ -27,6 +27,8 @@ fn is_adverb(w: &str) -> bool {
             | "urgently"
             | "highly"
             | "keenly"
+            // "Hereby resolves" (S/RES/4 (1946)).
+            | "hereby"
             | "noting"
             | "welcoming"
     )
@@ -84,6 +86,7 @@ const OPERATIVE_VERBS: &[&str] = &[
     "adopts",
     "affirms",
     "appeals",
+    "appoints",
     "approves",
     "authorizes",
     "calls",
@@ -96,6 +99,7 @@ const OPERATIVE_VERBS: &[&str] = &[
     "demands",
     "deplores",
     "designates",
+    "determines",
     "directs",
     "emphasizes",
     "encourages",
@@ -253,6 +257,19 @@ pub fn opening(text: &str) -> Option<Opening> {
 /// enough to say otherwise: any word in `-s` ("States Members …") is not.
 pub fn opens_with_listed_verb(text: &str) -> bool {
     opening_in(text, false) == Some(Opening::Operative)
+}
+
+/// "To this end, the Security Council appoints …": an operative
+/// paragraph of the 1940s, with the Council as its subject after a short
+/// lead-in, and a listed verb.
+pub fn council_acts(text: &str) -> bool {
+    let Some(at) = text.find("the Security Council ") else { return false };
+    let lead = &text[..at];
+    let rest = &text[at + "the Security Council ".len()..];
+    let verb = rest.split_whitespace().next().unwrap_or("").trim_end_matches([',', ';']);
+    lead.split_whitespace().count() <= 4
+        && (lead.is_empty() || lead.trim_end().ends_with(','))
+        && OPERATIVE_VERBS.contains(&verb.to_ascii_lowercase().as_str())
 }
 
 /// Does `text` open as a clause rather than a heading's title? A listed

@@ -376,12 +376,38 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
         // After a blank line, only a page break or a lower-case start says
         // the paragraph goes on.
         let lower_start = text.chars().next().is_some_and(char::is_lowercase);
-        return !labelled && !ends_sentence && (page_break || lower_start) && !prev_is_heading(prev);
+        return !labelled
+            && !ends_sentence
+            && (page_break || lower_start || name_goes_on(prev, prev_last, text))
+            && !prev_is_heading(prev);
     }
     if labelled {
         return !ends_clause;
     }
     true
+}
+
+/// A clause's full line that stops inside a name, then a blank line, then
+/// the name goes on ("… by the Co-Chairmen of the Steering" / "Committee of
+/// the International Conference …", S/RES/827 (1993)): one paragraph. The
+/// line must be a clause's, long, and end in a capitalised word with no
+/// punctuation, and the next must open with a capitalised word that opens
+/// no clause and end in a lower-case word (it wraps on too).
+fn name_goes_on(prev: &Block<'_>, prev_last: &str, text: &str) -> bool {
+    let capital =
+        |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase) && w.ends_with(char::is_alphabetic));
+    prev.label.is_none()
+        && prev_last.len() >= 60
+        && starts_with_phrase(prev.first_text())
+        && capital(prev_last.split_whitespace().next_back())
+        && capital(text.split_whitespace().next())
+        && text.split_whitespace().count() >= 4
+        // The next line wraps on in turn ("… Yugoslavia for the"): a
+        // header line ("Resolution adopted by … on 7 October 2022") or a
+        // title ends otherwise.
+        && text.ends_with(|c: char| c.is_lowercase())
+        && opening(text).is_none()
+        && !starts_with_phrase(text)
 }
 
 fn prev_is_heading(prev: &Block<'_>) -> bool {
