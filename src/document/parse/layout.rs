@@ -162,7 +162,56 @@ fn mark_furniture(lines: &mut [Line<'_>]) {
     }
     mark_running_titles(lines);
     mark_footnotes(lines);
+    if any {
+        mark_page_foot_notes(lines);
+    }
     super::signature::mark(lines);
+}
+
+/// `pdftotext -layout` drops the rule over a page's footnotes and prints
+/// each note's number on a line of its own, its text on the next:
+/// "…Europe,1 which is…" / blank / "1" / "See CD/1064." / "17-21710 (E)".
+/// Right above page furniture, such groups (a lone number, then up to a
+/// few lines of text) are the page's footnotes.
+fn mark_page_foot_notes(lines: &mut [Line<'_>]) {
+    const BODY_LINES: usize = 6;
+    let lone_number = |t: &str| (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let mut f = 0;
+    while f < lines.len() {
+        // The first furniture line of a page's foot.
+        if lines[f].kind != Kind::Furniture || (f > 0 && lines[f - 1].kind == Kind::Furniture) {
+            f += 1;
+            continue;
+        }
+        let mut start = None;
+        let mut body = 0;
+        let mut i = f;
+        while i > 0 {
+            i -= 1;
+            let l = &lines[i];
+            match l.kind {
+                Kind::Blank => continue,
+                Kind::Text if lone_number(l.text) => {
+                    // A note needs its text below it.
+                    if body == 0 && start.is_none() {
+                        break;
+                    }
+                    start = Some(i);
+                    body = 0;
+                }
+                Kind::Text if body < BODY_LINES => body += 1,
+                _ => break,
+            }
+        }
+        if let Some(s) = start {
+            for l in &mut lines[s..f] {
+                if l.kind == Kind::Text {
+                    l.kind = Kind::Footnote;
+                }
+            }
+        }
+        f += 1;
+    }
 }
 
 /// A bare number of two to four digits alone between blank lines ("115"

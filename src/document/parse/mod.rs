@@ -117,8 +117,19 @@ fn collect_furniture_and_footnotes(lines: &[layout::Line<'_>], doc: &mut Documen
                         lines: vec![line.no],
                         clause: None,
                     });
+                } else if (1..=3).contains(&line.text.len()) && line.text.bytes().all(|b| b.is_ascii_digit()) {
+                    // A note's number on a line of its own (`pdftotext -layout`):
+                    // its text follows.
+                    doc.footnotes.push(Footnote {
+                        marker: line.text.to_string(),
+                        text: String::new(),
+                        lines: vec![line.no],
+                        clause: None,
+                    });
                 } else if let Some(last) = doc.footnotes.last_mut() {
-                    last.text.push(' ');
+                    if !last.text.is_empty() {
+                        last.text.push(' ');
+                    }
                     last.text.push_str(line.text);
                     last.lines.push(line.no);
                 } else {

@@ -433,7 +433,8 @@ fn without_marker(text: &str) -> &str {
     if !text.as_bytes().last().is_some_and(|b| b.is_ascii_digit() || *b >= 0x80) {
         return text;
     }
-    let bare = text.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c));
+    // "…Agency; 1" (pdftotext sets the marker apart by a space) too.
+    let bare = text.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)).trim_end();
     if bare.len() < text.len() && bare.ends_with([';', ',', '.', ':']) { bare } else { text }
 }
 
@@ -445,7 +446,7 @@ fn ends_with_comma(text: &str) -> bool {
         Some(b) if b.is_ascii_alphabetic() || b";.:)".contains(b) => return false,
         _ => {}
     }
-    text.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰*".contains(c)).ends_with(',')
+    text.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰*".contains(c)).trim_end().ends_with(',')
 }
 
 #[cfg(test)]
