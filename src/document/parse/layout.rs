@@ -266,7 +266,10 @@ fn mark_running_titles(lines: &mut [Line<'_>]) {
     // is printed over two lines there but on one in the running header.
     let mut first_page: Option<String> = None;
     for i in 1..lines.len() {
-        let under_header = lines[i - 1].kind == Kind::Furniture && is_symbol(lines[i - 1].text);
+        // Under the symbol, or (a long title wrapped over two lines, as
+        // `pdftotext -layout` prints odd pages) under the page's foot line.
+        let prev = &lines[i - 1];
+        let under_header = prev.kind == Kind::Furniture && (is_symbol(prev.text) || lines[i].text.len() >= 30);
         if !under_header || lines[i].kind != Kind::Text || lines[i].text.len() < 12 {
             continue;
         }
@@ -291,6 +294,7 @@ fn mark_running_titles(lines: &mut [Line<'_>]) {
 pub fn is_furniture(text: &str, repeats: u32) -> bool {
     is_rule(text)
         || is_job_number(text)
+        || is_page_foot(text)
         || is_page_number(text)
         || is_barcode(text)
         || (is_symbol(text) && (repeats >= 2 || text.contains("/RES/")))
@@ -424,6 +428,28 @@ pub fn endnote_marker(t: &str, dotted: bool) -> Option<(u32, &str)> {
         return None;
     }
     Some((t[..digits].parse().ok()?, rest.trim_start()))
+}
+
+/// A page's foot as `pdftotext -layout` prints it on one line: the page
+/// number and the job number far apart (`2/8      17-21711`, `17-21711
+/// 3/8`), perhaps with the language and print date.
+fn is_page_foot(t: &str) -> bool {
+    if t.len() > 160 || !t.contains("   ") {
+        return false;
+    }
+    let job = |w: &str| {
+        let b = w.as_bytes();
+        b.len() == 8 && b[2] == b'-' && b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit())
+    };
+    let mut jobs = 0;
+    for w in t.split_whitespace() {
+        if job(w) {
+            jobs += 1;
+        } else if !(is_page_number(w) || w == "(E)" || (w.len() == 6 && w.bytes().all(|b| b.is_ascii_digit()))) {
+            return false;
+        }
+    }
+    jobs == 1
 }
 
 fn is_job_number(t: &str) -> bool {
@@ -611,6 +637,10 @@ mod tests {
         assert!(is_job_number("02-75941 (E)"));
         assert!(is_job_number("02-75941 (E)    301202"));
         assert!(is_page_number("2/5"));
+        assert!(is_page_foot("2/8                                  17-21711"));
+        assert!(is_page_foot("17-21711                                  3/8"));
+        assert!(!is_page_foot("resolution 17-21711    3/8"));
+        assert!(!is_page_foot("2/8 17-21711"));
         assert!(is_page_number("- 3 -"));
         assert!(is_barcode("*2516680*"));
         assert!(is_symbol("S/RES/1454 (2002)"));
