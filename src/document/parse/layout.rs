@@ -113,7 +113,13 @@ fn strip_margin_numbers(lines: &mut [Line<'_>]) {
         // Without numbered blank lines: wrapped lines go on in lower case,
         // which notes (each a sentence of its own) never do.
         let wrapped = rests().filter(|r| r.starts_with(char::is_lowercase)).count() * 4 >= run.len();
-        if run.len() >= 5 && bare || run.len() >= 8 && wrapped {
+        // Margin numbers are on every line: nothing but blank lines between
+        // two of them. Footnote numbers on lines of their own (`4` / its
+        // text / `5` / its text, as `pdftotext -layout` prints a page's
+        // notes) have text between them.
+        let text_between = run.windows(2).filter(|w| lines[w[0].0 + 1..w[1].0].iter().any(|l| l.kind != Kind::Blank));
+        let every_line = text_between.count() * 5 <= run.len().saturating_sub(1);
+        if every_line && (run.len() >= 5 && bare || run.len() >= 8 && wrapped) {
             run.iter().for_each(|&(i, _)| strip_margin_number(&mut lines[i]));
         }
     }
