@@ -170,8 +170,65 @@ fn mark_furniture(lines: &mut [Line<'_>]) {
     mark_footnotes(lines);
     if any {
         mark_page_foot_notes(lines);
+        mark_plain_page_foot_notes(lines);
     }
     super::signature::mark(lines);
+}
+
+/// Plain `pdftotext` (and a copy from a PDF viewer) prints a page's foot
+/// in another order: the note numbers alone ("1", "2"), the job number,
+/// the notes' texts, then the print date ("131217") and the barcode. Text
+/// that sits between the job number and the next furniture, after such
+/// numbers, is the page's footnotes.
+fn mark_plain_page_foot_notes(lines: &mut [Line<'_>]) {
+    const MOST: usize = 24;
+    let lone_number = |t: &str| (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let date_stamp = |t: &str| t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit());
+    for f in 0..lines.len() {
+        if lines[f].kind != Kind::Furniture {
+            continue;
+        }
+        // The note numbers above, with only blank lines around them.
+        let mut numbers = Vec::new();
+        let mut i = f;
+        while i > 0 && numbers.len() < MOST {
+            i -= 1;
+            match lines[i].kind {
+                Kind::Blank => {}
+                Kind::Text if lone_number(lines[i].text) => numbers.push(i),
+                _ => break,
+            }
+        }
+        if numbers.is_empty() {
+            continue;
+        }
+        // Their texts below, up to the print date or the next furniture.
+        let mut texts = Vec::new();
+        let mut end = None;
+        for (j, l) in lines.iter().enumerate().skip(f + 1).take(MOST * 3) {
+            match l.kind {
+                Kind::Blank => {}
+                Kind::Text if date_stamp(l.text) => {
+                    end = Some(j);
+                    break;
+                }
+                Kind::Text => texts.push(j),
+                _ => {
+                    end = Some(j);
+                    break;
+                }
+            }
+        }
+        if end.is_none() || texts.is_empty() {
+            continue;
+        }
+        for &k in numbers.iter().chain(&texts) {
+            lines[k].kind = Kind::Footnote;
+        }
+        if let Some(e) = end.filter(|&e| lines[e].kind == Kind::Text) {
+            lines[e].kind = Kind::Furniture;
+        }
+    }
 }
 
 /// `pdftotext -layout` drops the rule over a page's footnotes and prints
@@ -440,7 +497,8 @@ pub fn endnote_marker(t: &str, dotted: bool) -> Option<(u32, &str)> {
 /// number and the job number far apart (`2/8      17-21711`, `17-21711
 /// 3/8`), perhaps with the language and print date.
 fn is_page_foot(t: &str) -> bool {
-    if t.len() > 160 || !t.contains("   ") {
+    // One token alone (`17-21711`), or far apart on one line.
+    if t.len() > 160 || (t.contains(' ') && !t.contains("   ")) {
         return false;
     }
     let job = |w: &str| {
@@ -647,6 +705,7 @@ mod tests {
         assert!(is_page_foot("17-21711                                  3/8"));
         assert!(!is_page_foot("resolution 17-21711    3/8"));
         assert!(!is_page_foot("2/8 17-21711"));
+        assert!(is_page_foot("17-21711"));
         assert!(is_page_number("- 3 -"));
         assert!(is_barcode("*2516680*"));
         assert!(is_symbol("S/RES/1454 (2002)"));

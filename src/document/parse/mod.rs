@@ -126,7 +126,7 @@ fn collect_furniture_and_footnotes(lines: &[layout::Line<'_>], doc: &mut Documen
                         lines: vec![line.no],
                         clause: None,
                     });
-                } else if let Some(last) = doc.footnotes.last_mut() {
+                } else if let Some(last) = note_to_fill(&mut doc.footnotes) {
                     if !last.text.is_empty() {
                         last.text.push(' ');
                     }
@@ -144,6 +144,21 @@ fn collect_furniture_and_footnotes(lines: &[layout::Line<'_>], doc: &mut Documen
             _ => {}
         }
     }
+}
+
+/// The note a line of footnote text belongs to: the last one, unless
+/// numbers came first and their texts after (plain `pdftotext` prints a
+/// page's note numbers, then the job number, then the notes' texts): then
+/// the first note still without text, once the one being written has
+/// ended its sentence.
+fn note_to_fill(notes: &mut [Footnote]) -> Option<&mut Footnote> {
+    let first_empty = notes.iter().position(|n| n.text.is_empty());
+    let k = match first_empty {
+        Some(e) if e > 0 && !notes[e - 1].text.is_empty() && !notes[e - 1].text.ends_with(['.', ')']) => e - 1,
+        Some(e) => e,
+        None => notes.len().checked_sub(1)?,
+    };
+    notes.get_mut(k)
 }
 
 /// A field of a converter's YAML front matter (`title: "…"`), if the text
