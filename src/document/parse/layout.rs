@@ -167,6 +167,7 @@ fn mark_furniture(lines: &mut [Line<'_>]) {
         mark_repeated_titles(lines);
     }
     mark_running_titles(lines);
+    mark_sandwiched_titles(lines);
     mark_footnotes(lines);
     if any {
         mark_page_foot_notes(lines);
@@ -316,6 +317,26 @@ fn mark_repeated_titles(lines: &mut [Line<'_>]) {
     }
     for i in candidates {
         if counts.get(lines[i].text).copied().unwrap_or(0) >= 3 {
+            lines[i].kind = Kind::Furniture;
+        }
+    }
+}
+
+/// A running title too long for one line sits between the page's furniture
+/// and the symbol line that carries its second half (`pdftotext -layout`:
+/// barcode, "Conclusion of effective … to assure non nuclear-weapon",
+/// "A/RES/72/25      States against the use…"). A line with furniture
+/// right above and right below it, that does not end as a clause's line
+/// does, is that title.
+fn mark_sandwiched_titles(lines: &mut [Line<'_>]) {
+    for i in 1..lines.len().saturating_sub(1) {
+        let t = lines[i].text;
+        if lines[i].kind == Kind::Text
+            && lines[i - 1].kind == Kind::Furniture
+            && lines[i + 1].kind == Kind::Furniture
+            && t.len() >= 20
+            && !t.ends_with(['.', ',', ';', ':'])
+        {
             lines[i].kind = Kind::Furniture;
         }
     }

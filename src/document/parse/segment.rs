@@ -433,8 +433,9 @@ fn without_marker(text: &str) -> &str {
     if !text.as_bytes().last().is_some_and(|b| b.is_ascii_digit() || *b >= 0x80) {
         return text;
     }
-    // "…Agency; 1" (pdftotext sets the marker apart by a space) too.
-    let bare = text.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)).trim_end();
+    // "…Agency; 1" (pdftotext sets the marker apart by a space) too, and a
+    // range of notes ("…Auditors; 1–21").
+    let bare = text.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰–".contains(c)).trim_end();
     if bare.len() < text.len() && bare.ends_with([';', ',', '.', ':']) { bare } else { text }
 }
 
