@@ -203,6 +203,26 @@ fn mark_plain_page_foot_notes(lines: &mut [Line<'_>]) {
         if numbers.is_empty() {
             continue;
         }
+        // Or their texts above them (another order the same tool prints):
+        // a short block after a blank line, ending a sentence.
+        let block_end = i;
+        let mut block_start = block_end;
+        while block_start > 0 && lines[block_start].kind == Kind::Text && !lone_number(lines[block_start].text) {
+            block_start -= 1;
+        }
+        let above = block_start + 1..=block_end;
+        let lines_above = block_end.saturating_sub(block_start);
+        if lines[block_end].kind == Kind::Text
+            && lines[block_start].kind == Kind::Blank
+            && (1..=numbers.len() * 2 + 1).contains(&lines_above)
+            && lines[block_end].text.ends_with('.')
+            && lines[block_start + 1].text.starts_with(char::is_uppercase)
+        {
+            for k in above.chain(numbers.iter().copied()) {
+                lines[k].kind = Kind::Footnote;
+            }
+            continue;
+        }
         // Their texts below, up to the print date or the next furniture.
         let mut texts = Vec::new();
         let mut end = None;
