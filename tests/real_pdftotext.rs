@@ -54,3 +54,18 @@ fn check(folder: &str, not_yet: &[&str]) {
     assert!(wrong.is_empty(), "{folder}: read differently from the PDF's structure:\n{}", wrong.join("\n"));
     assert!(fixed.is_empty(), "{folder}: now read exactly: take them off the list: {fixed:?}");
 }
+
+/// `pdftotext -layout` leaves no blank line between a heading and the
+/// numbered paragraph under it ("Security" / "4. Recognizes…"): the
+/// heading opens a section, and paragraph 4 is a paragraph of its own.
+#[test]
+fn a_heading_right_above_a_numbered_paragraph_opens_its_section() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real/pdftotext/N1739299.txt");
+    let doc = load_bytes(&std::fs::read(path).expect("fixture"), "N1739299.txt").expect("reads");
+    let res = &doc.resolutions[0];
+    let op4 = res.operative.iter().find(|c| c.label == "4").expect("paragraph 4");
+    assert!(op4.text.starts_with("Recognizes the commitment"), "{}", op4.text);
+    assert_eq!(op4.section.as_deref(), Some("Security"));
+    let op3 = res.operative.iter().find(|c| c.label == "3").expect("paragraph 3");
+    assert!(!op3.text.contains("Security"), "{}", op3.text);
+}

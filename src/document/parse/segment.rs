@@ -287,6 +287,15 @@ fn place<'a>(
         }
         return;
     }
+    // A heading right above a numbered paragraph stands alone as if a blank
+    // line came under it (see `continues`).
+    if label.is_some()
+        && let Some(prev) = current.as_mut()
+        && prev.after_break
+        && prev_is_heading(prev)
+    {
+        prev.before_break = true;
+    }
     let (label, first) = match label {
         Some((l, rest)) => (Some(l), rest),
         None => (None, text),
@@ -382,7 +391,11 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
             && !prev_is_heading(prev);
     }
     if labelled {
-        return !ends_clause;
+        // "Security" / "4. Recognizes…" (`pdftotext -layout` leaves no blank
+        // line under a heading): a short title standing after a break is a
+        // heading, and the numbered paragraph starts under it.
+        let heading_above = prev.after_break && prev_is_heading(prev);
+        return !(ends_clause || heading_above);
     }
     true
 }
