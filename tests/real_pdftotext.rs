@@ -69,3 +69,23 @@ fn a_heading_right_above_a_numbered_paragraph_opens_its_section() {
     let op3 = res.operative.iter().find(|c| c.label == "3").expect("paragraph 3");
     assert!(!op3.text.contains("Security"), "{}", op3.text);
 }
+
+/// `pdftotext -layout` sets no blank line around the formula: "72/14.
+/// Title" / "The General Assembly," / "Recalling…", and "The General
+/// Assembly" / "Adopts the following…". The formula stands alone: it is
+/// not the end of the title, and the paragraph under it is one of its own.
+#[test]
+fn the_formula_stands_alone_between_title_and_first_paragraph() {
+    let read = |name: &str| {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/real/pdftotext/{name}"));
+        load_bytes(&std::fs::read(path).expect("fixture"), name).expect("reads")
+    };
+    let palestine = read("N1740663.txt");
+    let res = &palestine.resolutions[0];
+    assert_eq!(res.topic.as_deref(), Some("Peaceful settlement of the question of Palestine"));
+    assert_eq!(res.formula.as_deref(), Some("The General Assembly,"));
+    let declaration = read("N1730150.txt");
+    let res = &declaration.resolutions[0];
+    assert!(res.operative.first().is_some_and(|c| c.text.starts_with("*Adopts*") || c.text.starts_with("Adopts")));
+}

@@ -343,9 +343,24 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
         return false;
     }
     let prev_last = without_marker(prev.parts.last().map(|p| p.1).unwrap_or(""));
-    // "[S/726]" then "The Security Council," on the next line (the printed
-    // volumes): the document's symbol, then the formula.
-    if prev_last.starts_with('[') && prev_last.ends_with(']') && text.starts_with('T') && super::is_formula(text) {
+    // The formula on the line right under the symbol or the title, with no
+    // blank line between: "[S/726]" / "The Security Council," (the printed
+    // volumes), "72/14. Title" / "The General Assembly," (`pdftotext
+    // -layout`).
+    let symbol_or_title = || {
+        (prev_last.starts_with('[') && prev_last.ends_with(']'))
+            || prev.first_text().split_once(". ").is_some_and(|(n, _)| {
+                n.split_once('/').is_some_and(|(a, b)| {
+                    !a.is_empty() && !b.is_empty() && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+                })
+            })
+    };
+    if text.starts_with('T') && symbol_or_title() && super::is_formula(text) {
+        return false;
+    }
+    // "The General Assembly" / "Adopts the following…": the formula stands
+    // alone.
+    if prev.parts.len() == 1 && prev.label.is_none() && prev_last.starts_with("The ") && super::is_formula(prev_last) {
         return false;
     }
     // A number alone on its line: its text follows.
