@@ -58,14 +58,20 @@ pub fn pieces<'a, 'n>(
     if cuts.is_empty() {
         return None;
     }
+    Some(cut_at(text, &cuts))
+}
+
+/// The pieces of `text` between `cuts` (byte offsets, increasing), each
+/// without the spaces before the next cut.
+fn cut_at<'a>(text: &'a str, cuts: &[usize]) -> Vec<&'a str> {
     let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
-    for cut in cuts {
+    for &cut in cuts {
         out.push(text[start..cut].trim_end());
         start = cut;
     }
     out.push(&text[start..]);
-    Some(out)
+    out
 }
 
 /// `N. ` or `N\. ` at `at` followed by a capital or emphasis: the number
@@ -222,14 +228,7 @@ pub fn run_in_items<'a>(text: &'a str, own: Option<&str>) -> Option<Vec<&'a str>
     if own.is_none() && !text[..first].trim_end().ends_with(':') {
         return None;
     }
-    let mut out = Vec::with_capacity(cuts.len() + 1);
-    let mut start = 0;
-    for cut in cuts {
-        out.push(text[start..cut].trim_end());
-        start = cut;
-    }
-    out.push(&text[start..]);
-    Some(out)
+    Some(cut_at(text, &cuts))
 }
 
 /// "Requests the Secretary-General: (a) to report …" or "Decides that:

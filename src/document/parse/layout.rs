@@ -176,6 +176,16 @@ fn mark_furniture(lines: &mut [Line<'_>]) {
     super::signature::mark(lines);
 }
 
+/// A footnote's number on a line of its own: `1`, `12`.
+pub fn is_note_number(t: &str) -> bool {
+    (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The print date beside a job number: `131217`.
+fn is_print_date(t: &str) -> bool {
+    t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Plain `pdftotext` (and a copy from a PDF viewer) prints a page's foot
 /// in another order: the note numbers alone ("1", "2"), the job number,
 /// the notes' texts, then the print date ("131217") and the barcode. Text
@@ -183,8 +193,6 @@ fn mark_furniture(lines: &mut [Line<'_>]) {
 /// numbers, is the page's footnotes.
 fn mark_plain_page_foot_notes(lines: &mut [Line<'_>]) {
     const MOST: usize = 24;
-    let lone_number = |t: &str| (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
-    let date_stamp = |t: &str| t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit());
     for f in 0..lines.len() {
         if lines[f].kind != Kind::Furniture {
             continue;
@@ -196,7 +204,7 @@ fn mark_plain_page_foot_notes(lines: &mut [Line<'_>]) {
             i -= 1;
             match lines[i].kind {
                 Kind::Blank => {}
-                Kind::Text if lone_number(lines[i].text) => numbers.push(i),
+                Kind::Text if is_note_number(lines[i].text) => numbers.push(i),
                 _ => break,
             }
         }
@@ -207,7 +215,7 @@ fn mark_plain_page_foot_notes(lines: &mut [Line<'_>]) {
         // a short block after a blank line, ending a sentence.
         let block_end = i;
         let mut block_start = block_end;
-        while block_start > 0 && lines[block_start].kind == Kind::Text && !lone_number(lines[block_start].text) {
+        while block_start > 0 && lines[block_start].kind == Kind::Text && !is_note_number(lines[block_start].text) {
             block_start -= 1;
         }
         let above = block_start + 1..=block_end;
@@ -229,7 +237,7 @@ fn mark_plain_page_foot_notes(lines: &mut [Line<'_>]) {
         for (j, l) in lines.iter().enumerate().skip(f + 1).take(MOST * 3) {
             match l.kind {
                 Kind::Blank => {}
-                Kind::Text if date_stamp(l.text) => {
+                Kind::Text if is_print_date(l.text) => {
                     end = Some(j);
                     break;
                 }
@@ -259,7 +267,6 @@ fn mark_plain_page_foot_notes(lines: &mut [Line<'_>]) {
 /// few lines of text) are the page's footnotes.
 fn mark_page_foot_notes(lines: &mut [Line<'_>]) {
     const BODY_LINES: usize = 6;
-    let lone_number = |t: &str| (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
     let mut f = 0;
     while f < lines.len() {
         // The first furniture line of a page's foot.
@@ -275,7 +282,7 @@ fn mark_page_foot_notes(lines: &mut [Line<'_>]) {
             let l = &lines[i];
             match l.kind {
                 Kind::Blank => continue,
-                Kind::Text if lone_number(l.text) => {
+                Kind::Text if is_note_number(l.text) => {
                     // A note needs its text below it.
                     if body == 0 && start.is_none() {
                         break;
@@ -550,7 +557,7 @@ fn is_page_foot(t: &str) -> bool {
     for w in t.split_whitespace() {
         if job(w) {
             jobs += 1;
-        } else if !(is_page_number(w) || w == "(E)" || (w.len() == 6 && w.bytes().all(|b| b.is_ascii_digit()))) {
+        } else if !(is_page_number(w) || w == "(E)" || is_print_date(w)) {
             return false;
         }
     }

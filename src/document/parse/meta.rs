@@ -96,7 +96,7 @@ pub fn council_title(text: &str) -> Option<(&str, &str)> {
 }
 
 /// `80/53. Title`, `2021/13. Title`.
-fn numbered_title(text: &str) -> bool {
+pub(super) fn numbered_title(text: &str) -> bool {
     let Some((number, title)) = text.split_once(". ") else { return false };
     let mut parts = number.split('/');
     let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else { return false };

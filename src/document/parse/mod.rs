@@ -117,7 +117,7 @@ fn collect_furniture_and_footnotes(lines: &[layout::Line<'_>], doc: &mut Documen
                         lines: vec![line.no],
                         clause: None,
                     });
-                } else if (1..=3).contains(&line.text.len()) && line.text.bytes().all(|b| b.is_ascii_digit()) {
+                } else if layout::is_note_number(line.text) {
                     // A note's number on a line of its own (`pdftotext -layout`):
                     // its text follows.
                     doc.footnotes.push(Footnote {

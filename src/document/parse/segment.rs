@@ -347,14 +347,8 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
     // blank line between: "[S/726]" / "The Security Council," (the printed
     // volumes), "72/14. Title" / "The General Assembly," (`pdftotext
     // -layout`).
-    let symbol_or_title = || {
-        (prev_last.starts_with('[') && prev_last.ends_with(']'))
-            || prev.first_text().split_once(". ").is_some_and(|(n, _)| {
-                n.split_once('/').is_some_and(|(a, b)| {
-                    !a.is_empty() && !b.is_empty() && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
-                })
-            })
-    };
+    let symbol_or_title =
+        || (prev_last.starts_with('[') && prev_last.ends_with(']')) || super::meta::numbered_title(prev.first_text());
     if text.starts_with('T') && symbol_or_title() && super::is_formula(text) {
         return false;
     }

@@ -54,7 +54,10 @@ impl Help {
             Block::default().borders(Borders::ALL).title(" Keys — Esc, ? or q to close, j/k scroll "),
             popup,
         );
-        let scroll = self.scroll.min(max_scroll(&app.keymap, &app.tags, area));
+        // Scrolled no further than the last line at the bottom (the window
+        // may have grown since), as `max_scroll` says, from the same lines.
+        let shown = usize::from(inner(help_popup(area, lines.len())).height);
+        let scroll = self.scroll.min(lines.len().saturating_sub(shown));
         let lines: Vec<Line<'static>> = lines.into_iter().skip(scroll).collect();
         frame.render_widget(Paragraph::new(lines), inner(popup));
     }
