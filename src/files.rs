@@ -2,7 +2,7 @@
 //! or a socket, which can block forever or never end), and never more than
 //! a stated limit, so a wrong path cannot hang reso or fill memory.
 
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
 /// Why a file was not read.
@@ -77,17 +77,64 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     if meta.len() > limit {
         return Err(ReadError::TooLarge(meta.len(), limit));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    let mut bytes = read_large_in_halves(&file, meta.len()).unwrap_or_default();
+    // What is left: all of a small file; what a large one grew by meanwhile.
+    let mut rest = &file;
+    rest.seek(SeekFrom::Start(bytes.len() as u64)).map_err(ReadError::Io)?;
+    bytes.reserve_exact(usize::try_from(meta.len()).unwrap_or(0).saturating_sub(bytes.len()));
+    rest.take((limit + 1).saturating_sub(bytes.len() as u64)).read_to_end(&mut bytes).map_err(ReadError::Io)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge(bytes.len() as u64, limit));
     }
     Ok(bytes)
 }
 
+/// Below this size one read is as quick as two.
+const READ_IN_HALVES_FROM: u64 = 8 << 20;
+
+/// A large file's `size` bytes read in two halves on two threads: copying
+/// 50 MB out of the page cache is a tenth of `reso find`'s time on such a
+/// file, and both halves copy at once. None for a small file, or when a
+/// read fails (the file shrank meanwhile): the caller then reads it all.
+fn read_large_in_halves(file: &std::fs::File, size: u64) -> Option<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    if size < READ_IN_HALVES_FROM {
+        return None;
+    }
+    // Zeroed memory straight from the system: its pages are first touched
+    // by the reads themselves.
+    let mut bytes = vec![0u8; usize::try_from(size).ok()?];
+    let middle = bytes.len() / 2;
+    let (first, second) = bytes.split_at_mut(middle);
+    let read = std::thread::scope(|scope| {
+        let other = scope.spawn(|| file.read_exact_at(second, middle as u64));
+        let here = file.read_exact_at(first, 0);
+        here.is_ok() && other.join().is_ok_and(|r| r.is_ok())
+    });
+    read.then_some(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_file_read_in_halves_is_every_byte_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("large.txt");
+        // Bytes that differ from place to place, an odd length, a split
+        // that falls inside a multi-byte char.
+        let text =
+            (0..(READ_IN_HALVES_FROM as usize / 7 + 3)).map(|i| format!("{:06}é", i % 999_983)).collect::<String>()
+                + "x";
+        std::fs::write(&path, &text).unwrap();
+        assert!(text.len() as u64 >= READ_IN_HALVES_FROM && text.len() % 2 == 1);
+        assert_eq!(read_regular(&path, 1 << 30).unwrap(), text.as_bytes());
+        assert!(matches!(read_regular(&path, 1 << 20), Err(ReadError::TooLarge(..))));
+        let small = dir.path().join("small.txt");
+        std::fs::write(&small, "Recalling;\n").unwrap();
+        assert_eq!(read_regular(&small, 1 << 20).unwrap(), b"Recalling;\n");
+    }
 
     #[test]
     fn devices_folders_and_fifos_are_refused_without_reading() {

@@ -175,47 +175,55 @@ fn readings(token: &str) -> Readings {
 }
 
 /// The value of a well-formed roman numeral up to 89 (all one case).
+/// Asked of nearly every label: it allocates nothing.
 pub fn roman_value(token: &str) -> Option<u32> {
-    if token.is_empty() || token.len() > 7 {
+    let b = token.as_bytes();
+    if b.is_empty() || b.len() > 7 {
         return None;
     }
-    let lower = token.bytes().all(|b| b.is_ascii_lowercase());
-    let upper = token.bytes().all(|b| b.is_ascii_uppercase());
-    if !lower && !upper {
+    if !b.iter().all(u8::is_ascii_lowercase) && !b.iter().all(u8::is_ascii_uppercase) {
         return None;
     }
-    let t = token.to_ascii_lowercase();
-    let value = |c: u8| match c {
+    let value = |c: u8| match c.to_ascii_lowercase() {
         b'i' => Some(1),
         b'v' => Some(5),
         b'x' => Some(10),
         b'l' => Some(50),
         _ => None,
     };
-    let vals: Vec<u32> = t.bytes().map(value).collect::<Option<_>>()?;
+    let mut digits = [0i64; 7];
+    for (d, &c) in digits.iter_mut().zip(b) {
+        *d = value(c)?;
+    }
+    let vals = &digits[..b.len()];
     let mut total = 0;
     for (i, &v) in vals.iter().enumerate() {
         if vals.get(i + 1).is_some_and(|&n| n > v) {
-            total -= v as i64;
+            total -= v;
         } else {
-            total += v as i64;
+            total += v;
         }
     }
     let total = u32::try_from(total).ok().filter(|&n| n > 0)?;
     // Only canonical spellings (rejects "iiii", "vv", "il").
-    (to_roman(total) == t).then_some(total)
+    spelled_as(total, b).then_some(total)
 }
 
-fn to_roman(mut n: u32) -> String {
+/// Whether `token` (either case) is the canonical roman spelling of `n`.
+fn spelled_as(mut n: u32, token: &[u8]) -> bool {
     const TABLE: [(u32, &str); 7] = [(50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")];
-    let mut s = String::new();
+    let mut at = 0;
     for (v, r) in TABLE {
         while n >= v {
-            s.push_str(r);
+            let r = r.as_bytes();
+            if !token.get(at..at + r.len()).is_some_and(|t| t.eq_ignore_ascii_case(r)) {
+                return false;
+            }
+            at += r.len();
             n -= v;
         }
     }
-    s
+    at == token.len()
 }
 
 #[cfg(test)]
@@ -263,5 +271,39 @@ mod tests {
         assert_eq!(roman_value("xiv"), Some(14));
         assert_eq!(roman_value("iiii"), None);
         assert_eq!(roman_value("vx"), None);
+    }
+
+    /// Every string of roman digits up to five long, in either case: a
+    /// value exactly when it is the canonical spelling of one, as a plain
+    /// table-driven spelling gives it (with `l` the largest digit, 100 is
+    /// `ll`).
+    #[test]
+    fn roman_numerals_are_read_only_in_their_canonical_spelling() {
+        fn spell(mut n: u32) -> String {
+            let table = [(50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")];
+            let mut s = String::new();
+            for (v, r) in table {
+                while n >= v {
+                    s.push_str(r);
+                    n -= v;
+                }
+            }
+            s
+        }
+        let canonical: std::collections::HashMap<String, u32> = (1..=400).map(|n| (spell(n), n)).collect();
+        let mut tokens = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> =
+                tokens.iter().flat_map(|t| "ivxl".chars().map(move |c| format!("{t}{c}"))).collect();
+            for t in &longer {
+                let want = canonical.get(t).copied();
+                assert_eq!(roman_value(t), want, "{t}");
+                assert_eq!(roman_value(&t.to_uppercase()), want, "{t}");
+            }
+            tokens = longer;
+        }
+        assert_eq!(roman_value("Iv"), None, "mixed case");
+        assert_eq!(roman_value("lxxxviii"), None, "88 is eight long");
+        assert_eq!(roman_value("lxxxix"), Some(89));
     }
 }

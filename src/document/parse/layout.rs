@@ -546,7 +546,7 @@ pub fn endnote_marker(t: &str, dotted: bool) -> Option<(u32, &str)> {
 /// 3/8`), perhaps with the language and print date.
 fn is_page_foot(t: &str) -> bool {
     // One token alone (`17-21711`), or far apart on one line.
-    if t.len() > 160 || (t.contains(' ') && !t.contains("   ")) {
+    if t.len() > 160 || (t.contains(' ') && THREE_SPACES.find(t.as_bytes()).is_none()) {
         return false;
     }
     let job = |w: &str| {

@@ -418,16 +418,18 @@ fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, pa
 fn name_goes_on(prev: &Block<'_>, prev_last: &str, text: &str) -> bool {
     let capital =
         |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase) && w.ends_with(char::is_alphabetic));
+    // (Asked of nearly every line: the tests that read a word or two come
+    // first, the one that reads a phrase after them.)
     prev.label.is_none()
         && prev_last.len() >= 60
-        && starts_with_phrase(prev.first_text())
         && capital(prev_last.split_whitespace().next_back())
         && capital(text.split_whitespace().next())
-        && text.split_whitespace().count() >= 4
         // The next line wraps on in turn ("… Yugoslavia for the"): a
         // header line ("Resolution adopted by … on 7 October 2022") or a
         // title ends otherwise.
         && text.ends_with(|c: char| c.is_lowercase())
+        && text.split_whitespace().count() >= 4
+        && starts_with_phrase(prev.first_text())
         && opening(text).is_none()
         && !starts_with_phrase(text)
 }
