@@ -12,6 +12,58 @@ pub struct Line<'a> {
     /// The text with margin numbers, form feeds and outer whitespace removed.
     pub text: &'a str,
     pub kind: Kind,
+    looks: Looks,
+}
+
+/// What the passes below ask of every line's text, asked once when the
+/// line is cut out, while its bytes are still in the cache: each later pass
+/// over a 50 MB text then reads these bits for a line of prose, not the
+/// text (each pass that read it cost a trip to memory per line).
+#[derive(Debug, Clone, Copy, Default)]
+struct Looks(u8);
+
+impl Line<'_> {
+    /// Whether the line's own text may sign a resolution
+    /// (`signature::may_anchor`), without reading it again.
+    pub fn may_anchor_signature(&self) -> bool {
+        self.looks.has(Looks::SIGNATURE)
+    }
+}
+
+impl Looks {
+    /// A symbol alone, or a running header holding one: counted, and
+    /// furniture when repeated (`is_furniture`).
+    const SYMBOL: u8 = 1;
+    /// Furniture whatever repeats: a rule, job number, page foot, page
+    /// number or barcode (`furniture_alone`).
+    const FURNITURE: u8 = 2;
+    /// `Adopted …` (`is_adoption_line`).
+    const ADOPTION: u8 = 4;
+    /// `Notes` (`is_notes_heading`).
+    const NOTES: u8 = 8;
+    /// A number in the margin (`margin_number`).
+    const MARGIN: u8 = 16;
+    /// What may sign a resolution (`signature::may_anchor`).
+    const SIGNATURE: u8 = 32;
+
+    fn of(t: &str) -> Looks {
+        if t.is_empty() {
+            return Looks(0);
+        }
+        let bit = |yes: bool, b: u8| if yes { b } else { 0 };
+        Looks(
+            bit(is_symbol(t) || header_symbol(t).is_some(), Self::SYMBOL)
+                | bit(furniture_alone(t), Self::FURNITURE)
+                | bit(is_adoption_line(t), Self::ADOPTION)
+                | bit(is_notes_heading(t), Self::NOTES)
+                | bit(margin_number(t).is_some(), Self::MARGIN)
+                | bit(super::signature::may_anchor(t), Self::SIGNATURE),
+        )
+    }
+
+    fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +92,7 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let trimmed = strip_markdown_heading(trim_line(raw));
         let kind = if trimmed.is_empty() { Kind::Blank } else { Kind::Text };
-        Line { no, text: trimmed, kind }
+        Line { no, text: trimmed, kind, looks: Looks::of(trimmed) }
     }));
     // A file ending in a newline does not have an extra empty line.
     if out.last().is_some_and(|l| l.kind == Kind::Blank && l.text.is_empty()) && text.ends_with('\n') {
@@ -95,8 +147,12 @@ pub fn is_space(c: char) -> bool {
 /// of notes (`1⇥…`, `2⇥…`) never has a number standing alone, nor so
 /// many lines that go on in lower case.
 fn strip_margin_numbers(lines: &mut [Line<'_>]) {
-    let numbered: Vec<(usize, u32)> =
-        lines.iter().enumerate().filter_map(|(i, l)| margin_number(l.text).map(|(n, _)| (i, n))).collect();
+    let numbered: Vec<(usize, u32)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.looks.has(Looks::MARGIN))
+        .filter_map(|(i, l)| margin_number(l.text).map(|(n, _)| (i, n)))
+        .collect();
     if numbered.len() < 5 {
         return;
     }
@@ -128,6 +184,7 @@ fn strip_margin_numbers(lines: &mut [Line<'_>]) {
 fn strip_margin_number(line: &mut Line<'_>) {
     if let Some((_, rest)) = margin_number(line.text) {
         line.text = rest;
+        line.looks = Looks::of(rest);
         if rest.is_empty() {
             line.kind = Kind::Blank;
         }
@@ -151,12 +208,19 @@ fn mark_furniture(lines: &mut [Line<'_>]) {
     // Symbols repeat as running headers; only symbol-like lines are counted,
     // so clean text never pays for hashing every line.
     let mut symbols: HashMap<&str, u32> = HashMap::new();
-    for l in lines.iter().filter(|l| l.kind == Kind::Text && (is_symbol(l.text) || header_symbol(l.text).is_some())) {
+    for l in lines.iter().filter(|l| l.kind == Kind::Text && l.looks.has(Looks::SYMBOL)) {
         *symbols.entry(l.text).or_default() += 1;
     }
     let mut any = false;
-    for l in lines.iter_mut() {
-        if l.kind == Kind::Text && is_furniture(l.text, symbols.get(l.text).copied().unwrap_or(0)) {
+    for l in lines.iter_mut().filter(|l| l.kind == Kind::Text) {
+        // Only a symbol-like line depends on its repeats; any other is
+        // furniture alone or not at all (`is_furniture`).
+        let furniture = if l.looks.has(Looks::SYMBOL) {
+            is_furniture(l.text, symbols.get(l.text).copied().unwrap_or(0))
+        } else {
+            l.looks.has(Looks::FURNITURE)
+        };
+        if furniture {
             l.kind = Kind::Furniture;
             any = true;
         }
@@ -403,14 +467,16 @@ fn mark_running_titles(lines: &mut [Line<'_>]) {
 /// Job numbers `02-75941 (E)`, page numbers `2/5`, barcodes `*2516680*`,
 /// and a document symbol repeated alone on a line as a running header.
 pub fn is_furniture(text: &str, repeats: u32) -> bool {
-    is_rule(text)
-        || is_job_number(text)
-        || is_page_foot(text)
-        || is_page_number(text)
-        || is_barcode(text)
+    furniture_alone(text)
         || (is_symbol(text) && (repeats >= 2 || text.contains("/RES/")))
         // (Only lines counted as symbol lines can be running headers.)
         || repeats > 0 && header_symbol(text).is_some_and(|sym| repeats >= 2 || sym.contains("/RES/"))
+}
+
+/// Furniture whatever else the page holds: a rule, job number, page foot,
+/// page number or barcode.
+fn furniture_alone(text: &str) -> bool {
+    is_rule(text) || is_job_number(text) || is_page_foot(text) || is_page_number(text) || is_barcode(text)
 }
 
 /// A Markdown thematic break or a ruled line: `---`, `***`, `===`.
@@ -505,7 +571,7 @@ fn mark_endnotes(lines: &mut [Line<'_>]) {
         return;
     }
     // `Notes` then `1. Text`: the heading says what the numbers are.
-    let Some(h) = lines.iter().rposition(|l| l.kind == Kind::Text && is_notes_heading(l.text)) else { return };
+    let Some(h) = lines.iter().rposition(|l| l.kind == Kind::Text && l.looks.has(Looks::NOTES)) else { return };
     if lines[h + 1..]
         .iter()
         .find(|l| l.kind == Kind::Text)
@@ -663,8 +729,8 @@ fn mark_footnotes(lines: &mut [Line<'_>]) {
             Kind::Text => {
                 if !in_zone && adoption.is_some() && adoption_note(l.text) {
                     in_zone = true;
-                } else if adoption == Some(true) || is_adoption_line(l.text) {
-                    adoption = is_adoption_line(l.text).then_some(false);
+                } else if adoption == Some(true) || l.looks.has(Looks::ADOPTION) {
+                    adoption = l.looks.has(Looks::ADOPTION).then_some(false);
                 }
                 // The next resolution's title ("83 (1950). Resolution of …")
                 // opens with a number too: it ends the notes.
@@ -805,5 +871,27 @@ mod tests {
         let l = lines(&text);
         assert_eq!(l[0].text, "line 1");
         assert_eq!(l[11].text, "line 12");
+    }
+
+    /// What a line looks like is asked again once its margin number is
+    /// gone: `4  A/RES/77/10` is no symbol, `A/RES/77/10` repeated is a
+    /// running header, and `Adopted …` closes a resolution.
+    #[test]
+    fn a_line_is_judged_by_its_text_after_the_margin_number_goes() {
+        let body = ["The General Assembly,", "A/RES/77/10", "1. Decides to act;", "A/RES/77/10", "2. Requests;"];
+        let mut rows: Vec<String> = body.iter().map(|t| t.to_string()).collect();
+        rows.extend(["Adopted at the 39th meeting by 14 votes to none 27".into(), String::new()]);
+        rows.extend(["27 One member did not participate in the voting.".into(), String::new()]);
+        rows.push("3. Decides to remain seized.".into());
+        let text: Vec<String> = rows.iter().enumerate().map(|(i, t)| format!("{}  {t}", i + 1)).collect();
+        let text = text.join("\n");
+        let l = lines(&text);
+        assert_eq!(l[1].text, "A/RES/77/10");
+        assert_eq!(l[1].kind, Kind::Furniture);
+        assert_eq!(l[3].kind, Kind::Furniture);
+        assert_eq!(l[2].kind, Kind::Text);
+        assert_eq!(l[7].text, "27 One member did not participate in the voting.");
+        assert_eq!(l[7].kind, Kind::Footnote, "a note after the adoption line");
+        assert_eq!(l[9].kind, Kind::Text);
     }
 }

@@ -50,8 +50,7 @@ const TITLES: &[&str] = &[
 /// Mark signature lines `Kind::Signature`.
 pub fn mark(lines: &mut [Line<'_>]) {
     for i in 0..lines.len() {
-        // Signature lines are short: the length turns most lines away.
-        if lines[i].text.len() > 120 || lines[i].kind != Kind::Text || !is_anchor(lines, i) {
+        if lines[i].kind != Kind::Text || !is_anchor(lines, i) {
             continue;
         }
         // The name above a title.
@@ -93,20 +92,24 @@ pub fn mark(lines: &mut [Line<'_>]) {
     }
 }
 
+/// What `is_anchor` asks of a line's own text: a signature line or a title
+/// (asked of every line once, when `layout` cuts it out).
+pub(super) fn may_anchor(text: &str) -> bool {
+    // Signature lines are short, and their first letter turns most away.
+    let first = text.as_bytes().first().map(u8::to_ascii_lowercase);
+    text.len() <= 120
+        && matches!(first, Some(b'(' | b's' | b'p' | b'a' | b'v' | b'd' | b'u' | b'c' | b'r' | b'm' | b'h' | b'e'))
+        && !text.ends_with([',', ';'])
+        && (is_signed(text) || is_title(text))
+}
+
 fn is_anchor(lines: &[Line<'_>], i: usize) -> bool {
     let text = lines[i].text;
-    // Asked of every line: its first letter turns most away.
-    let first = text.as_bytes().first().map(u8::to_ascii_lowercase);
-    if !matches!(first, Some(b'(' | b's' | b'p' | b'a' | b'v' | b'd' | b'u' | b'c' | b'r' | b'm' | b'h' | b'e'))
-        || text.ends_with([',', ';'])
-    {
+    if !lines[i].may_anchor_signature() {
         return false;
     }
     if is_signed(text) {
         return true;
-    }
-    if !is_title(text) {
-        return false;
     }
     // A title signs only under a name (or another line of the block):
     // "Secretary-General" alone may be a wrapped line of a sentence.
