@@ -754,6 +754,12 @@ impl Builder {
                 shrink(&mut a.preamble);
                 shrink(&mut a.operative);
             }
+            // Ids now, while its clauses are in the cache, if its code is
+            // known (a later pass over a 50 MB corpus finds them in memory);
+            // `parse_structure` gives the others theirs once codes are known.
+            if !res.code.is_empty() {
+                super::ids::assign(&mut res);
+            }
             self.doc.resolutions.push(res);
         }
     }

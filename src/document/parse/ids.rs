@@ -21,6 +21,17 @@ pub fn assign(res: &mut Resolution) {
     }
 }
 
+/// Whether `assign` already made the resolution's ids from its present
+/// code (its first clause's id starts with it); true when it has no clause.
+pub fn made_for_code(res: &Resolution) -> bool {
+    let first = res
+        .preamble
+        .first()
+        .or(res.operative.first())
+        .or_else(|| res.annexes.iter().find_map(|a| a.preamble.first().or(a.operative.first())));
+    first.is_none_or(|c| c.id.strip_prefix(res.code.as_str()).is_some_and(|rest| rest.starts_with(':')))
+}
+
 fn number_preamble(clauses: &mut [Clause], base: &str) {
     for (i, c) in clauses.iter_mut().enumerate() {
         c.id = join(base, &format_compact!("{}", i + 1));
@@ -143,6 +154,23 @@ mod tests {
         assign(&mut res);
         let ids: Vec<&str> = res.operative.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["X:op.a", "X:op.a~2", "X:op.a2", "X:op.b", "X:op.a~3", "X:op.p1", "X:op.p2"]);
+    }
+
+    #[test]
+    fn ids_are_known_to_be_made_for_the_present_code_only() {
+        let mut res = Resolution { code: "A/RES/77/128".into(), ..Resolution::default() };
+        assert!(made_for_code(&res), "no clause, nothing to make");
+        res.operative = ["1", "2"].into_iter().map(item).collect();
+        assert!(!made_for_code(&res));
+        assign(&mut res);
+        assert!(made_for_code(&res));
+        // A part letter found later: the ids are made again.
+        res.code = "A/RES/77/128 B".into();
+        assert!(!made_for_code(&res));
+        assign(&mut res);
+        assert_eq!(res.operative[1].id, "A/RES/77/128 B:op.2");
+        res.code = "A/RES/77/12".into();
+        assert!(!made_for_code(&res), "a code that begins another's");
     }
 
     #[test]

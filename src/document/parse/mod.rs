@@ -62,9 +62,11 @@ fn parse_structure(text: &str, shared: &Arc<String>) -> Document {
     doc.split_lines.extend(split_lines);
     place_signatures(&lines, &mut doc);
     code::assign_symbols(&mut doc, &lines);
-    // Ids of resolutions that have their code already are made here, on
-    // this half's thread; `complete` makes the rest once codes are known.
-    for res in doc.resolutions.iter_mut().filter(|r| !r.code.is_empty()) {
+    // Ids of resolutions whose code was known when they closed were made
+    // then (`Builder::close_resolution`); those given a code since, or a
+    // part letter, get theirs here, on this half's thread. `complete`
+    // makes the rest once codes are known.
+    for res in doc.resolutions.iter_mut().filter(|r| !r.code.is_empty() && !ids::made_for_code(r)) {
         ids::assign(res);
     }
     doc
