@@ -79,7 +79,15 @@ pub enum Kind {
 }
 
 /// Split text into classified lines.
+#[cfg(test)]
 pub fn lines(text: &str) -> Vec<Line<'_>> {
+    lines_from(text, 1)
+}
+
+/// The same for a stretch of a text whose first line is line `first` of
+/// the whole (`split` numbers the second half's lines as in the whole, so
+/// its model needs no renumbering).
+pub fn lines_from(text: &str, first: u32) -> Vec<Line<'_>> {
     let bytes = text.as_bytes();
     // Counted first so the list is allocated once, at its final size.
     let count = memchr::memchr_iter(b'\n', bytes).count() + 1;
@@ -89,7 +97,7 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
     out.extend(ends.enumerate().map(|(i, end)| {
         let raw = &text[start..end];
         start = end + 1;
-        let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let no = u32::try_from(i).unwrap_or(u32::MAX).saturating_add(first);
         let trimmed = strip_markdown_heading(trim_line(raw));
         let kind = if trimmed.is_empty() { Kind::Blank } else { Kind::Text };
         Line { no, text: trimmed, kind, looks: Looks::of(trimmed) }

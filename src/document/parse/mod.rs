@@ -49,8 +49,9 @@ pub fn parse_shared(text: Arc<String>, source: &str) -> Document {
 
 /// Layout, segmentation and structure for one stretch of text, before the
 /// document-wide completion (codes, table votes, ids, title).
-fn parse_structure(text: &str, shared: &Arc<String>) -> Document {
-    let lines = layout::lines(text);
+/// `first_line`: the number of `text`'s first line in the whole source.
+fn parse_structure(text: &str, shared: &Arc<String>, first_line: u32) -> Document {
+    let lines = layout::lines_from(text, first_line);
     let mut doc = Document::default();
     collect_furniture_and_footnotes(&lines, &mut doc);
     let mut builder = build::Builder::new(doc, Arc::clone(shared));

@@ -1,13 +1,13 @@
 //! Large inputs are parsed in two halves on two threads. The split is made
 //! only at a line that always starts a new resolution (`Code:` or an
 //! official `United Nations S/RES/…` header), so each half parses exactly
-//! as it would inside the whole; line numbers of the second half are then
-//! shifted and the two models joined.
+//! as it would inside the whole; the second half numbers its lines from
+//! where it starts, and the two models are joined.
 
 use std::sync::Arc;
 
 use super::parse_structure;
-use crate::document::model::{Clause, Document};
+use crate::document::model::Document;
 
 /// Below this size a second thread costs more than it saves.
 const PARALLEL_FROM: usize = 4 << 20;
@@ -15,24 +15,29 @@ const PARALLEL_FROM: usize = 4 << 20;
 pub fn parse_in_parallel(shared: &Arc<String>) -> Document {
     let text: &str = shared;
     if text.len() < PARALLEL_FROM {
-        return parse_structure(text, shared);
+        return parse_structure(text, shared, 1);
     }
     let Some(at) = split_point(text) else {
-        return parse_structure(text, shared);
+        return parse_structure(text, shared, 1);
     };
     let (first, second) = text.split_at(at);
-    // (Counted with memchr's vectorised count: this runs before the
-    // threads start.)
-    let offset = u32::try_from(memchr::memchr_iter(b'\n', first.as_bytes()).count()).unwrap_or(u32::MAX);
+    // The second half numbers its lines as in the whole, so neither model
+    // is walked again to renumber it. Its first line's number is counted
+    // (memchr's vectorised count) on its own thread, while this one starts
+    // on the first half.
+    let second_from = || {
+        let before = memchr::memchr_iter(b'\n', first.as_bytes()).count();
+        u32::try_from(before).unwrap_or(u32::MAX).saturating_add(1)
+    };
     let (mut a, b) = std::thread::scope(|scope| {
-        let handle = scope.spawn(|| parse_structure(second, shared));
-        let a = parse_structure(first, shared);
+        let handle = scope.spawn(|| parse_structure(second, shared, second_from()));
+        let a = parse_structure(first, shared, 1);
         // A panic in the parser is a bug; fall back to one thread rather
         // than lose the document.
-        let b = handle.join().unwrap_or_else(|_| parse_structure(second, shared));
+        let b = handle.join().unwrap_or_else(|_| parse_structure(second, shared, second_from()));
         (a, b)
     });
-    append(&mut a, b, offset);
+    append(&mut a, b);
     a
 }
 
@@ -55,30 +60,7 @@ fn split_point(text: &str) -> Option<usize> {
         .map(|start| from + start)
 }
 
-fn append(a: &mut Document, mut b: Document, offset: u32) {
-    let shift = |n: &mut u32| *n = n.saturating_add(offset);
-    b.front.lines.iter_mut().for_each(shift);
-    b.furniture.iter_mut().for_each(shift);
-    b.unplaced.iter_mut().for_each(|l| shift(&mut l.line));
-    for f in &mut b.footnotes {
-        f.lines.iter_mut().for_each(shift);
-    }
-    for l in b.front.title_block.iter_mut().chain(&mut b.front.staff) {
-        shift(&mut l.line);
-    }
-    for r in &mut b.resolutions {
-        r.header_lines.iter_mut().for_each(shift);
-        r.header.iter_mut().for_each(|l| shift(&mut l.line));
-        let mut lists: Vec<&mut Vec<Clause>> = vec![&mut r.preamble, &mut r.operative];
-        for annex in &mut r.annexes {
-            annex.heading_lines.iter_mut().for_each(shift);
-            lists.push(&mut annex.preamble);
-            lists.push(&mut annex.operative);
-        }
-        for list in lists {
-            shift_clauses(list, offset);
-        }
-    }
+fn append(a: &mut Document, mut b: Document) {
     a.front.lines.append(&mut b.front.lines);
     a.front.title_block.append(&mut b.front.title_block);
     a.front.staff.append(&mut b.front.staff);
@@ -87,18 +69,9 @@ fn append(a: &mut Document, mut b: Document, offset: u32) {
     a.front.summary.append(&mut b.front.summary);
     a.furniture.append(&mut b.furniture);
     a.unplaced.append(&mut b.unplaced);
-    b.split_lines.iter_mut().for_each(shift);
     a.split_lines.append(&mut b.split_lines);
     a.footnotes.append(&mut b.footnotes);
     a.resolutions.append(&mut b.resolutions);
-}
-
-fn shift_clauses(list: &mut [Clause], offset: u32) {
-    for c in list {
-        c.lines.first = c.lines.first.saturating_add(offset);
-        c.lines.last = c.lines.last.saturating_add(offset);
-        shift_clauses(&mut c.children, offset);
-    }
 }
 
 #[cfg(test)]
@@ -110,7 +83,7 @@ mod tests {
     #[test]
     fn parallel_and_serial_parses_agree() {
         let text = Arc::new(corpus::generate(PARALLEL_FROM + 100_000));
-        let serial = parse_structure(&text, &text);
+        let serial = parse_structure(&text, &text, 1);
         let parallel = parse_in_parallel(&text);
         assert!(split_point(&text).is_some());
         assert_eq!(serial.resolutions.len(), parallel.resolutions.len());
@@ -121,5 +94,13 @@ mod tests {
             assert_eq!(x.operative, y.operative);
         }
         assert_eq!(serial.front.lines, parallel.front.lines);
+        // Line numbers everywhere are the whole text's.
+        assert_eq!(serial.furniture, parallel.furniture);
+        assert_eq!(serial.split_lines, parallel.split_lines);
+        assert_eq!(serial.unplaced, parallel.unplaced);
+        assert_eq!(serial.footnotes, parallel.footnotes);
+        let last = |d: &Document| d.resolutions.last().and_then(|r| r.operative.last()).map(|c| c.lines);
+        assert!(last(&parallel).is_some_and(|l| l.first as usize > text.len() / 400), "late lines numbered late");
+        assert_eq!(last(&serial), last(&parallel));
     }
 }
