@@ -820,8 +820,8 @@ fn starts_resolution(block: &Block<'_>) -> bool {
         return false;
     }
     let text = block.first_text();
-    if let Some(rest) = text.strip_prefix("United Nations") {
-        return is_symbol(rest.trim());
+    if text.starts_with("United Nations") {
+        return super::segment::is_masthead(text);
     }
     // "Resolutions adopted by the General Assembly on 12 December 2022"
     // opens a resolution in parts; "Resolutions adopted by the Committee"

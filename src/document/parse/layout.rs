@@ -45,6 +45,10 @@ impl Looks {
     const MARGIN: u8 = 16;
     /// What may sign a resolution (`signature::may_anchor`).
     const SIGNATURE: u8 = 32;
+    /// A footnote rule, `_____` (`is_note_rule`).
+    const NOTE_RULE: u8 = 64;
+    /// A Markdown footnote, `[^1]: …` (`is_markdown_footnote`).
+    const MARKDOWN_NOTE: u8 = 128;
 
     fn of(t: &str) -> Looks {
         if t.is_empty() {
@@ -57,7 +61,9 @@ impl Looks {
                 | bit(is_adoption_line(t), Self::ADOPTION)
                 | bit(is_notes_heading(t), Self::NOTES)
                 | bit(margin_number(t).is_some(), Self::MARGIN)
-                | bit(super::signature::may_anchor(t), Self::SIGNATURE),
+                | bit(super::signature::may_anchor(t), Self::SIGNATURE)
+                | bit(is_note_rule(t), Self::NOTE_RULE)
+                | bit(is_markdown_footnote(t), Self::MARKDOWN_NOTE),
         )
     }
 
@@ -79,15 +85,18 @@ pub enum Kind {
 }
 
 /// Split text into classified lines.
-#[cfg(test)]
 pub fn lines(text: &str) -> Vec<Line<'_>> {
-    lines_from(text, 1)
+    let mut lines = cut(text, 1);
+    mark(&mut lines);
+    lines
 }
 
-/// The same for a stretch of a text whose first line is line `first` of
-/// the whole (`split` numbers the second half's lines as in the whole, so
-/// its model needs no renumbering).
-pub fn lines_from(text: &str, first: u32) -> Vec<Line<'_>> {
+/// A stretch of a text cut into lines, its first being line `first` of the
+/// whole, each judged alone (`Looks`) but not yet against the others
+/// (`mark`): `split` cuts both halves of a large text at once, joins them,
+/// and marks the whole, so furniture and notes are judged against all of
+/// it whichever half they are in.
+pub fn cut(text: &str, first: u32) -> Vec<Line<'_>> {
     let bytes = text.as_bytes();
     // Counted first so the list is allocated once, at its final size.
     let count = memchr::memchr_iter(b'\n', bytes).count() + 1;
@@ -106,9 +115,13 @@ pub fn lines_from(text: &str, first: u32) -> Vec<Line<'_>> {
     if out.last().is_some_and(|l| l.kind == Kind::Blank && l.text.is_empty()) && text.ends_with('\n') {
         out.pop();
     }
-    strip_margin_numbers(&mut out);
-    mark_furniture(&mut out);
     out
+}
+
+/// Margin numbers, furniture and notes, judged over every line of the text.
+pub fn mark(lines: &mut [Line<'_>]) {
+    strip_margin_numbers(lines);
+    mark_furniture(lines);
 }
 
 /// A line without surrounding white space and form feeds. Most lines start
@@ -402,8 +415,11 @@ fn mark_repeated_titles(lines: &mut [Line<'_>]) {
         let after = lines[i + 1..].iter().find(|o| o.kind != Kind::Blank);
         before.is_some_and(|o| o.kind == Kind::Furniture) || after.is_some_and(|o| o.kind == Kind::Furniture)
     };
+    // (Never an official text's masthead, `United Nations S/RES/…`: texts
+    // put one after another repeat theirs, and each opens a resolution.)
     let candidates: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].kind == Kind::Text && lines[i].text.len() < 200 && near_furniture(lines, i))
+        .filter(|&i| !super::segment::is_masthead(lines[i].text))
         .collect();
     if candidates.is_empty() {
         return;
@@ -748,10 +764,10 @@ fn mark_footnotes(lines: &mut [Line<'_>]) {
                 {
                     in_zone = false;
                 }
-                if l.text.len() >= 5 && l.text.chars().all(|c| c == '_') {
+                if l.looks.has(Looks::NOTE_RULE) {
                     l.kind = Kind::Footnote;
                     in_zone = true;
-                } else if is_markdown_footnote(l.text) {
+                } else if l.looks.has(Looks::MARKDOWN_NOTE) {
                     l.kind = Kind::Footnote;
                     in_markdown_note = true;
                 } else if in_markdown_note && !after_blank {
@@ -808,6 +824,11 @@ pub fn footnote_marker(t: &str) -> Option<(&str, &str)> {
         return None;
     }
     Some((&t[..end], t[end..].trim_start()))
+}
+
+/// The rule above a page's footnotes: `_____`.
+fn is_note_rule(t: &str) -> bool {
+    t.len() >= 5 && t.chars().all(|c| c == '_')
 }
 
 pub fn is_markdown_footnote(t: &str) -> bool {

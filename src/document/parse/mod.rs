@@ -47,22 +47,28 @@ pub fn parse_shared(text: Arc<String>, source: &str) -> Document {
     doc
 }
 
-/// Layout, segmentation and structure for one stretch of text, before the
+/// Layout, segmentation and structure for a whole text, before the
 /// document-wide completion (codes, table votes, ids, title).
-/// `first_line`: the number of `text`'s first line in the whole source.
-fn parse_structure(text: &str, shared: &Arc<String>, first_line: u32) -> Document {
-    let lines = layout::lines_from(text, first_line);
+fn parse_structure(text: &str, shared: &Arc<String>) -> Document {
+    let lines = layout::lines(text);
+    structure(&lines, shared, segment::paragraph_per_line(&lines))
+}
+
+/// Segmentation and structure for a stretch of a text's marked lines (the
+/// whole, or one half: see `split`). `one_line_paragraphs`: the whole
+/// text's layout (`segment::paragraph_per_line`).
+fn structure(lines: &[layout::Line<'_>], shared: &Arc<String>, one_line_paragraphs: bool) -> Document {
     let mut doc = Document::default();
-    collect_furniture_and_footnotes(&lines, &mut doc);
+    collect_furniture_and_footnotes(lines, &mut doc);
     let mut builder = build::Builder::new(doc, Arc::clone(shared));
-    let split_lines = segment::for_each_block(&lines, |block, next| {
+    let split_lines = segment::for_each_block(lines, one_line_paragraphs, |block, next| {
         let next_readings = next.and_then(|n| n.label.as_ref()).map(|l| l.readings).unwrap_or_default();
         builder.block(&block, next_readings);
     });
     let mut doc = builder.finish();
     doc.split_lines.extend(split_lines);
-    place_signatures(&lines, &mut doc);
-    code::assign_symbols(&mut doc, &lines);
+    place_signatures(lines, &mut doc);
+    code::assign_symbols(&mut doc, lines);
     // Ids of resolutions whose code was known when they closed were made
     // then (`Builder::close_resolution`); those given a code since, or a
     // part letter, get theirs here, on this half's thread. `complete`

@@ -119,6 +119,13 @@ pub fn push_collapsed(out: &mut String, text: &str) {
     }
 }
 
+/// `United Nations S/RES/1445 (2002)`: the first line of an official text,
+/// which opens a paragraph (and a resolution) wherever it is, even right
+/// under the last line of the text before it (`cat *.txt`).
+pub fn is_masthead(text: &str) -> bool {
+    text.strip_prefix("United Nations").is_some_and(|rest| super::layout::is_symbol(rest.trim()))
+}
+
 /// Does the text hold a tab, two spaces in a row, or a no-break space?
 /// It runs over every paragraph, so the scans are memchr's vectorised ones.
 fn needs_collapse(b: &[u8]) -> bool {
@@ -200,11 +207,14 @@ pub fn field(text: &str) -> Option<(&'static str, &str)> {
 /// Each block comes with the one after it, for the rare decision that needs
 /// to look ahead (is `i` after `h` a letter, or the first of `i`, `ii`?).
 /// Returns the lines that were cut into several paragraphs (see `inline`).
-pub fn for_each_block<'a>(lines: &'a [Line<'a>], mut emit: impl FnMut(Block<'a>, Option<&Block<'a>>)) -> Vec<u32> {
+pub fn for_each_block<'a>(
+    lines: &'a [Line<'a>],
+    one_line_paragraphs: bool,
+    mut emit: impl FnMut(Block<'a>, Option<&Block<'a>>),
+) -> Vec<u32> {
     let mut current: Option<Block<'a>> = None;
     let mut blank_since = true;
     let mut page_break_since = false;
-    let one_line_paragraphs = paragraph_per_line(lines);
     let mut last_number = 0u32;
     let mut split_lines = Vec::new();
     for (index, line) in lines.iter().enumerate() {
@@ -321,7 +331,7 @@ fn number_of(label: &Label<'_>) -> Option<u32> {
 /// Word's "Save as plain text" and copies from web pages put each paragraph
 /// on one long line with no blank line between: hard-wrapped text never has
 /// many lines that long.
-fn paragraph_per_line(lines: &[Line<'_>]) -> bool {
+pub fn paragraph_per_line(lines: &[Line<'_>]) -> bool {
     let (mut text, mut long, mut blank) = (0usize, 0usize, 0usize);
     for l in lines {
         match l.kind {
@@ -339,7 +349,7 @@ fn paragraph_per_line(lines: &[Line<'_>]) -> bool {
 }
 
 fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, page_break: bool) -> bool {
-    if field(text).is_some() || text.starts_with('#') {
+    if field(text).is_some() || text.starts_with('#') || is_masthead(text) {
         return false;
     }
     let prev_last = without_marker(prev.parts.last().map(|p| p.1).unwrap_or(""));
