@@ -8,7 +8,7 @@ use compact_str::CompactString;
 use super::front::{self, Section};
 use super::label::{Class, Reading, Readings};
 use super::label::{roman_value, split_label};
-use super::layout::is_symbol;
+use super::layout::masthead_symbol;
 use super::phrase::{self, Opening, starts_with_phrase};
 use super::segment::{Block, field, is_annex_heading};
 use super::tree::{MAX_DEPTH, Open, insert, open_at, place};
@@ -276,11 +276,10 @@ impl Builder {
             Some(l) => format!("{}. {}", l.printed, block.joined()),
             None => block.joined(),
         };
-        if let Some(rest) = text.strip_prefix("United Nations") {
-            let symbol = rest.trim();
-            if res.code.is_empty() && is_symbol(symbol) {
-                res.code = symbol.to_string();
-            }
+        if let Some(symbol) = masthead_symbol(&text)
+            && res.code.is_empty()
+        {
+            res.code = symbol.to_string();
         }
         if let Some((organ, _)) = text.split_once("Distr.")
             && res.committee.is_none()
@@ -821,7 +820,7 @@ fn starts_resolution(block: &Block<'_>) -> bool {
     }
     let text = block.first_text();
     if text.starts_with("United Nations") {
-        return super::segment::is_masthead(text);
+        return masthead_symbol(text).is_some();
     }
     // "Resolutions adopted by the General Assembly on 12 December 2022"
     // opens a resolution in parts; "Resolutions adopted by the Committee"

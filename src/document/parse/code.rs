@@ -4,7 +4,7 @@
 //! spelled in the file name (`A_RES_80_53.txt`). Never a layout mark such
 //! as `---`, nor a whole heading.
 
-use super::layout::{Kind, Line, header_symbol, is_part_suffix, is_symbol};
+use super::layout::{Kind, Line, header_symbol, is_part_suffix, is_symbol, masthead_symbol};
 use crate::document::model::{Clause, Document, Resolution};
 
 /// Give each resolution without a code the symbol printed before its first
@@ -57,9 +57,8 @@ fn symbol_on(text: &str) -> Option<&str> {
             return is_symbol(v).then_some(v);
         }
     }
-    if let Some(rest) = text.strip_prefix("United Nations") {
-        let rest = rest.trim();
-        return is_symbol(rest).then_some(rest);
+    if text.starts_with("United Nations") {
+        return masthead_symbol(text);
     }
     if is_symbol(text) {
         return Some(text);

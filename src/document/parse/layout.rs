@@ -419,7 +419,7 @@ fn mark_repeated_titles(lines: &mut [Line<'_>]) {
     // put one after another repeat theirs, and each opens a resolution.)
     let candidates: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].kind == Kind::Text && lines[i].text.len() < 200 && near_furniture(lines, i))
-        .filter(|&i| !super::segment::is_masthead(lines[i].text))
+        .filter(|&i| masthead_symbol(lines[i].text).is_none())
         .collect();
     if candidates.is_empty() {
         return;
@@ -692,6 +692,13 @@ fn is_barcode(t: &str) -> bool {
 }
 
 /// A UN document symbol alone: `S/RES/1454 (2002)`, `A/RES/80/53`, `A/C.3/80/L.12`.
+/// The symbol on an official text's masthead, its first line: `United
+/// Nations S/RES/1445 (2002)` (`pdftotext -layout` sets the two far apart).
+pub fn masthead_symbol(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("United Nations")?.trim();
+    is_symbol(rest).then_some(rest)
+}
+
 pub fn is_symbol(t: &str) -> bool {
     // Cheap rejections first: this runs on every line of a document.
     if t.len() > 48 || !t.as_bytes().first().is_some_and(u8::is_ascii_uppercase) || !t.contains('/') {

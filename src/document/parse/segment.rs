@@ -119,13 +119,6 @@ pub fn push_collapsed(out: &mut String, text: &str) {
     }
 }
 
-/// `United Nations S/RES/1445 (2002)`: the first line of an official text,
-/// which opens a paragraph (and a resolution) wherever it is, even right
-/// under the last line of the text before it (`cat *.txt`).
-pub fn is_masthead(text: &str) -> bool {
-    text.strip_prefix("United Nations").is_some_and(|rest| super::layout::is_symbol(rest.trim()))
-}
-
 /// Does the text hold a tab, two spaces in a row, or a no-break space?
 /// It runs over every paragraph, so the scans are memchr's vectorised ones.
 fn needs_collapse(b: &[u8]) -> bool {
@@ -349,7 +342,9 @@ pub fn paragraph_per_line(lines: &[Line<'_>]) -> bool {
 }
 
 fn continues(prev: &Block<'_>, text: &str, labelled: bool, blank_since: bool, page_break: bool) -> bool {
-    if field(text).is_some() || text.starts_with('#') || is_masthead(text) {
+    // A masthead (`layout::masthead_symbol`) opens an official text wherever
+    // it is, even right under the last line of the one before (`cat *.txt`).
+    if field(text).is_some() || text.starts_with('#') || super::layout::masthead_symbol(text).is_some() {
         return false;
     }
     let prev_last = without_marker(prev.parts.last().map(|p| p.1).unwrap_or(""));
